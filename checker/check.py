@@ -1,0 +1,89 @@
+"""Check one manifest file: load it, validate it against the schema, run the rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .engine import evaluate
+from .finding import SEVERITY_RANK, Finding
+from .loader import DEFAULT_MAX_BYTES, Document, LoadError, load_file
+from .pack import RulePack
+from .schema import MANIFEST_SCHEMA, schema_problems
+from .waivers import apply_waivers
+
+SCHEMA_RULE = "SCHEMA"
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+@dataclass
+class ManifestResult:
+    path: str
+    production: dict[str, Any] | None = None  # id and title, when the manifest has them
+    declared_level: str | None = None
+    derived_level: str | None = None
+    findings: list[Finding] = field(default_factory=list)
+    rules_evaluated: list[str] = field(default_factory=list)
+    schema_valid: bool = False
+    error: LoadError | None = None
+
+    def status(self, fail_on: str) -> str:
+        if self.error is not None:
+            return "error"
+        return "fail" if any(counts_against(f, fail_on) for f in self.findings) else "pass"
+
+
+def counts_against(finding: Finding, fail_on: str) -> bool:
+    """Whether a finding fails the run at the given --fail-on threshold."""
+    return (not finding.waived and fail_on != "never"
+            and SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[fail_on])
+
+
+def check_file(path: Path, pack: RulePack, today: str, max_bytes: int = DEFAULT_MAX_BYTES) -> ManifestResult:
+    result = ManifestResult(path=str(path))
+    try:
+        document = load_file(path, max_bytes)
+    except LoadError as error:
+        result.error = error
+        return result
+    return check_document(document, pack, today, result)
+
+
+def check_document(document: Document, pack: RulePack, today: str,
+                   result: ManifestResult | None = None) -> ManifestResult:
+    result = result or ManifestResult(path=document.path)
+    data = document.data
+    production = data.get("production") if isinstance(data, dict) else None
+    if isinstance(production, dict):
+        result.production = {"id": production.get("id"), "title": production.get("title")}
+        result.declared_level = production.get("ai_use_level")
+    problems = _schema_findings(document)
+    if problems:
+        result.findings = problems
+        return result
+    result.schema_valid = True
+    findings, applicable = evaluate(pack, document, today)
+    result.findings = apply_waivers(findings, data.get("waivers") or [], today)
+    result.rules_evaluated = [rule.id for rule in applicable]
+    result.derived_level = data["production"]["derived_level"]
+    return result
+
+
+def _schema_findings(document: Document) -> list[Finding]:
+    problems = [(d.pointer, f"duplicate key {d.key!r}: also on line {d.first_line}; only the last value would be used")
+                for d in document.duplicate_keys]
+    if document.data is None:
+        problems.append(("", "the manifest is empty; it needs at least manifest_version and production"))
+    else:
+        problems.extend(schema_problems(MANIFEST_SCHEMA, document))
+    findings = []
+    for pointer, message in problems:
+        line, column = document.locate(pointer)
+        findings.append(Finding(
+            rule=SCHEMA_RULE, principle="integrity", severity="error",
+            message={"en": message, "zh": f"格式錯誤:{message}"},
+            fix={"en": "Correct the manifest so that it matches the manifest format (see 'Writing a manifest' in the README).",
+                 "zh": "按清單格式修正此處(參見 manifest-v1 格式說明)。"},
+            pointer=pointer, line=line, column=column))
+    return sorted(findings, key=Finding.sort_key)

@@ -1,0 +1,58 @@
+"""Run a compiled rule pack over one schema-valid manifest and produce findings."""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from . import levels
+from .finding import Finding
+from .language import MISSING, Bound, Context
+from .loader import Document
+from .pack import RulePack
+from .rules import Rule
+from .schema import manifest_sections
+
+
+def evaluate(pack: RulePack, document: Document, today: str) -> tuple[list[Finding], list[Rule]]:
+    """Findings of every rule that applies to the manifest, and the rules that applied."""
+    manifest = document.data
+    levels.annotate(manifest)
+    context = Context(_roots(manifest, pack, today))
+    use_levels = {use["effective_level"] for use in manifest.get("ai_uses") or ()}
+    applicable = [rule for rule in pack.rules if rule.applies_to(use_levels)]
+    findings: dict[tuple, Finding] = {}
+    for rule in applicable:
+        for finding in _rule_findings(rule, context, document):
+            findings.setdefault((finding.rule, finding.pointer, finding.message["en"]), finding)
+    return sorted(findings.values(), key=Finding.sort_key), applicable
+
+
+def _roots(manifest: dict[str, Any], pack: RulePack, today: str) -> dict[str, Bound]:
+    roots = {name: Bound(manifest.get(name, MISSING), f"/{name}") for name in manifest_sections()}
+    record_ids = sorted({
+        record["id"] for value in manifest.values() if isinstance(value, list)
+        for record in value if isinstance(record, dict) and isinstance(record.get("id"), str)
+    })
+    facts = {"today": today, "rule_ids": pack.rule_ids, "record_ids": record_ids}
+    roots["checker"] = Bound(facts, None)
+    return roots
+
+
+def _rule_findings(rule: Rule, context: Context, document: Document) -> Iterator[Finding]:
+    for check in rule.checks:
+        for env in check.failures(context):
+            target, at = check.location(env)
+            pointer = at.pointer if at.pointer is not None else (target.pointer or "")
+            line, column = document.locate(pointer)
+            yield Finding(
+                rule=rule.id, principle=rule.principle, severity=rule.severity,
+                message={lang: template.render(env, lang) for lang, template in check.message.items()},
+                fix=rule.fix, pointer=pointer, line=line, column=column, target=_record_id(target.value),
+            )
+
+
+def _record_id(value: Any) -> str | None:
+    if isinstance(value, dict):
+        record_id = value.get("id")
+        return record_id if isinstance(record_id, str) else None
+    return value if isinstance(value, str) else None

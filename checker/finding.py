@@ -1,0 +1,39 @@
+"""The record every check produces and every reporter renders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
+PRINCIPLES = ("consent", "disclosure", "credit", "compensation", "data", "integrity")
+
+
+@dataclass(frozen=True)
+class Waiver:
+    """Why a finding does not count: who granted the exception, and until when."""
+
+    reason: dict[str, str]  # by language
+    approved_by: str | None
+    expires_on: str | None
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    principle: str
+    severity: str
+    message: dict[str, str]  # by language: en, zh
+    fix: dict[str, str]
+    pointer: str  # JSON Pointer of the node the finding is about
+    line: int
+    column: int
+    target: str | None = None  # id of the record the finding is about
+    waiver: Waiver | None = field(default=None, compare=False)
+
+    @property
+    def waived(self) -> bool:
+        return self.waiver is not None
+
+    def sort_key(self) -> tuple:
+        return (self.line, self.column, self.rule, self.pointer, self.message.get("en", ""))

@@ -1,0 +1,92 @@
+"""Rule fixtures: small manifests that must, or must not, trigger a rule.
+
+A pack keeps them in ``fixtures/<RULE-ID>.yaml``::
+
+    rule: CON-006
+    cases:
+      - name: a minor signed for themselves
+        triggers: true
+        paths: [/consents/0]          # optional: exactly where the findings must be
+        manifest: {manifest_version: 1, production: ..., people: ..., consents: ...}
+      - name: a guardian signed
+        triggers: false
+        manifest: ...
+
+Each case's manifest must itself be schema-valid; ``today`` (optional, per case) fixes
+the date used for expiry checks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .check import check_document
+from .loader import Document, LoadError, load_file
+from .pack import RulePack
+
+FIXTURES_DIR = "fixtures"
+DEFAULT_TODAY = "2026-06-30"
+
+
+@dataclass(frozen=True)
+class CaseResult:
+    rule: str
+    name: str
+    triggers: bool
+    file: str
+    line: int
+    problem: str | None  # None when the case behaved as declared
+
+    @property
+    def passed(self) -> bool:
+        return self.problem is None
+
+
+def fixture_files(pack: RulePack) -> list[Path]:
+    return sorted((pack.path / FIXTURES_DIR).glob("*.yaml"))
+
+
+def run_fixtures(pack: RulePack) -> list[CaseResult]:
+    results = []
+    for file in fixture_files(pack):
+        document = load_file(file)
+        data = document.data
+        if not isinstance(data, dict) or not isinstance(data.get("rule"), str) or not isinstance(data.get("cases"), list):
+            raise LoadError(str(file), "a fixture file needs `rule:` and a list of `cases:`", 1, 1)
+        for index, case in enumerate(data["cases"]):
+            results.append(_run_case(pack, document, data["rule"], case, f"/cases/{index}"))
+    return results
+
+
+def _run_case(pack: RulePack, fixture: Document, rule: str, case: Any, where: str) -> CaseResult:
+    line = fixture.locate(where)[0]
+    if not isinstance(case, dict) or not isinstance(case.get("triggers"), bool) or "manifest" not in case:
+        return CaseResult(rule, str(where), False, fixture.path, line, "a case needs `name`, `triggers` and `manifest`")
+    name, triggers = str(case.get("name", where)), case["triggers"]
+    result = check_document(_sub_document(fixture, f"{where}/manifest"), pack, case.get("today", DEFAULT_TODAY))
+    problem = None
+    if not result.schema_valid:
+        first = result.findings[0]
+        problem = f"the case's manifest is not schema-valid: line {first.line}: {first.message['en']}"
+    else:
+        hits = sorted({f.pointer for f in result.findings if f.rule == rule and not f.waived})
+        if triggers and not hits:
+            problem = f"expected {rule} to trigger, it did not"
+        elif not triggers and hits:
+            problem = f"expected {rule} not to trigger, it did at {', '.join(hits)}"
+        elif triggers and "paths" in case and hits != sorted(case["paths"]):
+            problem = f"expected findings at {', '.join(sorted(case['paths']))}, got {', '.join(hits)}"
+    return CaseResult(rule, name, triggers, fixture.path, line, problem)
+
+
+def _sub_document(document: Document, prefix: str) -> Document:
+    """The manifest embedded at ``prefix`` of a fixture file, keeping its real positions."""
+    node: Any = document.data
+    for part in prefix.strip("/").split("/"):
+        node = node[int(part)] if isinstance(node, list) else node[part]
+    positions = {pointer[len(prefix):]: position for pointer, position in document.positions.items()
+                 if pointer == prefix or pointer.startswith(prefix + "/")}
+    duplicates = [d for d in document.duplicate_keys if d.pointer.startswith(prefix + "/")]
+    return Document(path=document.path, data=node, positions=positions, duplicate_keys=duplicates)

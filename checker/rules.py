@@ -1,0 +1,105 @@
+"""A rule of the pack, compiled from its YAML form into something the engine can run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from .language import (Bound, Condition, Context, Env, Names, Path, RuleCompileError, Selection, Template,
+                       compile_condition, compile_selection)
+
+DEFAULT_TARGET = "production"
+
+
+@dataclass(frozen=True)
+class Check:
+    """One ``for_each`` / ``where`` / ``require`` block of a rule."""
+
+    bindings: tuple[tuple[str, Selection], ...]
+    where: Condition | None
+    require: Condition
+    target: Path
+    at: Path | None
+    message: dict[str, Template]  # the check's own message, or the rule's
+
+    def failures(self, ctx: Context) -> Iterator[Env]:
+        """Every combination of bound records that passes ``where`` but not ``require``."""
+        for env in self._combinations(dict(ctx.roots), 0, ctx):
+            if (self.where is None or self.where(env, ctx)) and not self.require(env, ctx):
+                yield env
+
+    def _combinations(self, env: Env, depth: int, ctx: Context) -> Iterator[Env]:
+        if depth == len(self.bindings):
+            yield env
+            return
+        for extended in self.bindings[depth][1](env, ctx):
+            yield from self._combinations(extended, depth + 1, ctx)
+
+    def location(self, env: Env) -> tuple[Bound, Bound]:
+        """The record the finding is about, and the node it points at."""
+        target = self.target.resolve(env)
+        return target, (self.at.resolve(env) if self.at else target)
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    principle: str
+    severity: str
+    levels: tuple[str, ...] | None  # None: every level, including productions without AI
+    title: dict[str, str]
+    rationale: dict[str, str]
+    message: dict[str, str]
+    fix: dict[str, str]
+    source: str
+    checks: tuple[Check, ...]
+    spec: dict[str, Any]  # the rule as written, for documentation
+    file: str
+
+    def applies_to(self, use_levels: set[str]) -> bool:
+        """A rule applies when some AI use of the production is at one of its levels."""
+        return self.levels is None or not use_levels.isdisjoint(self.levels)
+
+
+def compile_rule(spec: dict[str, Any], roots: frozenset[str], file: str, where: str) -> Rule:
+    names = Names(roots)
+    checks = spec["check"] if isinstance(spec["check"], list) else [spec["check"]]
+    check_where = where + "/check"
+    compiled = tuple(
+        compile_check(check, names, f"{check_where}/{i}" if isinstance(spec["check"], list) else check_where,
+                      spec["message"], f"{where}/message")
+        for i, check in enumerate(checks)
+    )
+    levels = spec["levels"]
+    return Rule(
+        id=spec["id"], principle=spec["principle"], severity=spec["severity"],
+        levels=None if levels == "all" else tuple(levels),
+        title=spec["title"], rationale=spec["rationale"],
+        message=spec["message"],
+        fix=spec["fix"], source=spec["source"], checks=compiled, spec=spec, file=file,
+    )
+
+
+def compile_check(spec: dict[str, Any], names: Names, where: str,
+                  rule_message: dict[str, str], rule_message_where: str) -> Check:
+    bindings = []
+    for name, source in (spec.get("for_each") or {}).items():
+        bindings.append((name, compile_selection(source, name, names, f"{where}/for_each/{name}")))
+        names = names.bind(name, f"{where}/for_each/{name}")
+    first = bindings[0][0] if bindings else DEFAULT_TARGET
+    return Check(
+        bindings=tuple(bindings),
+        where=compile_condition(spec["where"], names, f"{where}/where") if "where" in spec else None,
+        require=compile_condition(spec["require"], names, f"{where}/require"),
+        target=Path(spec.get("target", first), names, f"{where}/target"),
+        at=Path(spec["at"], names, f"{where}/at") if "at" in spec else None,
+        message=(_templates(spec["message"], names, f"{where}/message") if "message" in spec
+                 else _templates(rule_message, names, rule_message_where)),
+    )
+
+
+def _templates(texts: dict[str, str], names: Names, where: str) -> dict[str, Template]:
+    return {lang: Template(source, names, f"{where}/{lang}") for lang, source in texts.items()}
+
+
+__all__ = ["Check", "Rule", "RuleCompileError", "compile_rule"]
