@@ -1,0 +1,15 @@
+"""One module per output format; each only renders a finished ``Run``."""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Callable, TextIO
+
+from ..run import Run
+
+FORMATS = ("rich", "json")
+
+
+def renderer(name: str) -> Callable[[Run, TextIO, bool], None]:
+    """The ``render(run, stream, color)`` function of a format, imported only when used."""
+    return import_module(f"{__name__}.{name}_report").render

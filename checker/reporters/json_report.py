@@ -1,0 +1,66 @@
+"""Machine-readable output: stable keys, stable order, no timestamps."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any, TextIO
+
+from .. import __version__
+from ..check import ManifestResult
+from ..finding import Finding
+from ..run import Run
+
+
+def render(run: Run, stream: TextIO, color: bool = False) -> None:
+    json.dump(to_dict(run), stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
+def to_dict(run: Run) -> dict[str, Any]:
+    summary = asdict(run.summary())
+    return {
+        "tool": {"name": "hkai", "version": __version__},
+        "rulepack": {"name": run.pack.name, "version": run.pack.version, "rules": run.pack.rule_ids},
+        "today": run.today,
+        "fail_on": run.fail_on,
+        "manifests": [_manifest(result, run) for result in run.results],
+        "summary": summary,
+    }
+
+
+def _manifest(result: ManifestResult, run: Run) -> dict[str, Any]:
+    production = result.production or {}
+    entry: dict[str, Any] = {
+        "path": result.path,
+        "production": production.get("id"),
+        "title": production.get("title"),
+        "declared_level": result.declared_level,
+        "derived_level": result.derived_level,
+        "status": result.status(run.fail_on),
+        "schema_valid": result.schema_valid,
+        "rules_evaluated": result.rules_evaluated,
+        "findings": [_finding(finding, run.lang) for finding in result.findings],
+    }
+    if result.error is not None:
+        entry["error"] = {"message": result.error.message, "line": result.error.line, "column": result.error.column}
+    return entry
+
+
+def _finding(finding: Finding, lang: str) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "rule": finding.rule,
+        "principle": finding.principle,
+        "severity": finding.severity,
+        "message": finding.message[lang],
+        "path": finding.pointer,
+        "line": finding.line,
+        "column": finding.column,
+        "target": finding.target,
+        "waived": finding.waived,
+        "fix": finding.fix[lang],
+    }
+    if finding.waiver is not None:
+        entry["waiver"] = {"reason": finding.waiver.reason[lang], "approved_by": finding.waiver.approved_by,
+                           "expires_on": finding.waiver.expires_on}
+    return entry

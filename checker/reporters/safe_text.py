@@ -1,0 +1,13 @@
+"""Make untrusted manifest text safe to show: nothing in it may restyle or reorder a report."""
+
+from __future__ import annotations
+
+import re
+
+# C0 and C1 controls (tab included), DEL, bidirectional overrides/isolates/marks, and
+# line/paragraph separators: shown as visible \uXXXX escapes instead of acting.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def visible(text: str) -> str:
+    return _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)

@@ -1,0 +1,49 @@
+"""The outcome of one ``hkai check`` run: every manifest's result, and what they add up to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .check import ManifestResult
+from .finding import SEVERITIES
+from .pack import RulePack
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class Summary:
+    manifests: int
+    passed: int
+    failed: int
+    errors: int
+    findings: dict[str, int]  # unwaived findings by severity
+    waived: int
+
+
+@dataclass(frozen=True)
+class Run:
+    results: list[ManifestResult]
+    pack: RulePack
+    fail_on: str
+    lang: str
+    today: str
+
+    def summary(self) -> Summary:
+        statuses = [result.status(self.fail_on) for result in self.results]
+        counts = dict.fromkeys(SEVERITIES, 0)
+        waived = 0
+        for result in self.results:
+            for finding in result.findings:
+                if finding.waived:
+                    waived += 1
+                else:
+                    counts[finding.severity] += 1
+        return Summary(manifests=len(self.results), passed=statuses.count("pass"), failed=statuses.count("fail"),
+                       errors=statuses.count("error"), findings=counts, waived=waived)
+
+    def exit_code(self) -> int:
+        summary = self.summary()
+        if summary.errors:
+            return EXIT_ERROR
+        return EXIT_FINDINGS if summary.failed else EXIT_OK

@@ -1,0 +1,97 @@
+"""The YAML loader: positions, scalar typing, and every way a file can be unreadable."""
+
+import pytest
+
+from checker.loader import LoadError, load_file, load_text
+
+
+def test_every_node_has_its_line_and_column():
+    document = load_text("production:\n  id: demo\nai_uses:\n  - id: a\n    subjects: [p-a, p-b]\n")
+    assert document.positions["/production/id"] == (2, 3)
+    assert document.positions["/ai_uses/0"] == (4, 5)
+    assert document.positions["/ai_uses/0/subjects/1"] == (5, 21)
+    assert document.locate("/ai_uses/0/missing/field") == (4, 5)
+
+
+def test_pointer_tokens_are_escaped():
+    document = load_text("a/b: {c~d: 1}\n")
+    assert document.positions["/a~1b/c~0d"] == (1, 7)
+
+
+def test_dates_stay_as_written_whether_quoted_or_not():
+    document = load_text("a: 2025-03-01\nb: '2025-03-01'\n")
+    assert document.data == {"a": "2025-03-01", "b": "2025-03-01"}
+
+
+def test_only_true_and_false_are_booleans():
+    document = load_text("jurisdictions: [NO, yes, off]\nflag: true\nother: False\n")
+    assert document.data == {"jurisdictions": ["NO", "yes", "off"], "flag": True, "other": False}
+
+
+def test_numbers_and_null():
+    assert load_text("a: 12\nb: 1.5\nc: null\nd: ~\n").data == {"a": 12, "b": 1.5, "c": None, "d": None}
+
+
+def test_duplicate_keys_are_recorded_with_both_lines():
+    document = load_text("consent:\n  revoked_on: 2025-01-01\n  revoked_on: null\n")
+    (duplicate,) = document.duplicate_keys
+    assert (duplicate.pointer, duplicate.line, duplicate.first_line) == ("/consent/revoked_on", 3, 2)
+
+
+@pytest.mark.parametrize("source", [
+    "a: !!python/object/apply:os.system ['echo hacked']\n",
+    "a: !custom value\n",
+    "a: !!binary aGVsbG8=\n",
+])
+def test_tags_outside_the_core_schema_are_refused(source):
+    with pytest.raises(LoadError) as raised:
+        load_text(source, "m.yaml")
+    assert raised.value.line == 1 and "not allowed" in raised.value.message
+
+
+def test_broken_yaml_names_the_line():
+    with pytest.raises(LoadError) as raised:
+        load_text("production:\n  title: 'unclosed\n", "m.yaml")
+    assert str(raised.value).startswith("m.yaml:3:")
+
+
+def test_alias_expansion_is_bounded():
+    lines = ['a0: &a0 ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]']
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 9)]
+    with pytest.raises(LoadError, match="aliases expand"):
+        load_text("\n".join(lines) + "\n", "bomb.yaml")
+
+
+def test_deep_nesting_is_refused():
+    with pytest.raises(LoadError, match="nesting"):
+        load_text("a: " + "[" * 500 + "]" * 500 + "\n", "deep.yaml")
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"\xff\xfea\x00:\x00", "UTF-16"),
+    (b"a: 1\nb: \x00\n", "NUL"),
+    (b"a: caf\xe9\n", "invalid UTF-8"),
+])
+def test_undecodable_files_are_refused_with_a_position(tmp_path, content, message):
+    path = tmp_path / "manifest.yaml"
+    path.write_bytes(content)
+    with pytest.raises(LoadError, match=message):
+        load_file(path)
+
+
+def test_utf8_bom_is_accepted(tmp_path):
+    path = tmp_path / "manifest.yaml"
+    path.write_bytes(b"\xef\xbb\xbfa: 1\n")
+    assert load_file(path).data == {"a": 1}
+
+
+def test_size_limit(tmp_path):
+    path = tmp_path / "manifest.yaml"
+    path.write_text("a: " + "x" * 100 + "\n")
+    with pytest.raises(LoadError, match="larger than the limit"):
+        load_file(path, max_bytes=50)
+
+
+def test_a_directory_is_not_a_file(tmp_path):
+    with pytest.raises(LoadError, match="directory"):
+        load_file(tmp_path)
