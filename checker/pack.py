@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from .language import RuleCompileError
@@ -29,10 +28,9 @@ class RulePack:
 
 def builtin_pack_dir() -> Path:
     """The guideline pack: shipped in the wheel, or ``rules/`` beside a source checkout."""
-    try:
-        return Path(str(resources.files("checker.builtin_rules")))
-    except ModuleNotFoundError:
-        return Path(__file__).resolve().parent.parent / "rules"
+    package = Path(__file__).resolve().parent
+    installed = package / "builtin_rules"
+    return installed if installed.is_dir() else package.parent / "rules"
 
 
 def load_pack(directory: Path | None = None) -> RulePack:

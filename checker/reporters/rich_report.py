@@ -4,12 +4,12 @@ finding grouped by principle with its location and fix. Untrusted text is passed
 
 from __future__ import annotations
 
-from typing import Any, TextIO
+import io
+import shutil
+from typing import Any, Iterator, TextIO
 
 from rich import box
-from rich.console import Console, Group
-from rich.padding import Padding
-from rich.rule import Rule
+from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -21,50 +21,59 @@ from .labels import LABELS
 from .safe_text import visible
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+INDENT = 8  # where a finding's location and fix start, under its message
 STATUS_STYLE = {"pass": "bold green", "fail": "bold red", "error": "bold magenta"}
 
 
+class Line(Text):
+    """A line printed whole, never wrapped or cropped, so `file:line:col` stays clickable."""
+
+
 def render(run: Run, stream: TextIO, color: bool = True) -> None:
-    console = Console(file=stream, no_color=not color, highlight=False, emoji=False,
-                      width=_width(stream), soft_wrap=False)
+    buffer = io.StringIO()
+    console = Console(file=buffer, no_color=not color, highlight=False, emoji=False, width=_width(stream),
+                      force_terminal=color and stream.isatty(), soft_wrap=False)
     words = LABELS[run.lang]
     for result in run.results:
-        console.print(_manifest(result, run, words))
+        for part in _manifest(result, run, words):
+            console.print(part, soft_wrap=isinstance(part, Line))
         console.print()
     console.print(_summary(run, words))
+    for line in buffer.getvalue().splitlines():
+        stream.write(line.rstrip() + "\n")  # tables pad lines to the width; piped text needs no trailing spaces
 
 
-def _width(stream: TextIO) -> int | None:
+def _width(stream: TextIO) -> int:
     """The terminal's width when writing to one; 80 columns otherwise."""
-    return None if stream.isatty() else 80
+    return shutil.get_terminal_size((80, 24)).columns if stream.isatty() else 80
 
 
-def _manifest(result: ManifestResult, run: Run, words: dict[str, str]) -> Group:
+def _manifest(result: ManifestResult, run: Run, words: dict[str, str]) -> Iterator[RenderableType]:
     status = result.status(run.fail_on)
-    parts: list[Any] = [Rule(Text(visible(result.path), style="bold"), align="left")]
+    yield Line.assemble(("── ", "dim"), (visible(result.path), "bold"))
     if result.error is not None:
-        parts.append(Text.assemble((words["error_status"], STATUS_STYLE["error"]), "  ",
-                                   visible(str(result.error))))
-        return Group(*parts)
-    parts.append(_heading(result, words))
+        yield Line.assemble((words["error_status"], STATUS_STYLE["error"]), "  ", visible(str(result.error)))
+        return
+    yield _heading(result, words)
     if not result.schema_valid:
-        parts.append(Text(words["schema_skipped"], style="bold"))
+        yield Text(words["schema_skipped"], style="bold")
     else:
-        parts.append(_scorecard(result, words))
+        yield _scorecard(result, words)
     active = [f for f in result.findings if not f.waived]
     for principle in PRINCIPLES:
         group = [f for f in active if f.principle == principle]
         if group:
-            parts.append(Text(words[principle], style="bold underline"))
-            parts.extend(_finding(f, result.path, run.lang, words) for f in group)
+            yield Text(words[principle], style="bold underline")
+            for finding in group:
+                yield from _finding(finding, result.path, run.lang, words)
     waived = [f for f in result.findings if f.waived]
     if waived:
-        parts.append(Text(words["waived"], style="bold"))
-        parts.extend(_waived(f, result.path, run.lang, words) for f in waived)
+        yield Text(words["waived"], style="bold")
+        for finding in waived:
+            yield from _waived(finding, result.path, run.lang, words)
     if not active and not waived:
-        parts.append(Text(words["no_findings"]))
-    parts.append(Text.assemble((words[status], STATUS_STYLE[status]), "  ", _counts(active, words)))
-    return Group(*parts)
+        yield Text(words["no_findings"])
+    yield Text.assemble((words[status], STATUS_STYLE[status]), "  ", _counts(active, words))
 
 
 def _heading(result: ManifestResult, words: dict[str, str]) -> Text:
@@ -102,31 +111,48 @@ def _scorecard(result: ManifestResult, words: dict[str, str]) -> Table:
     return table
 
 
-def _finding(finding: Finding, path: str, lang: str, words: dict[str, str]) -> Padding:
-    line = Text.assemble(
-        (f"{words[finding.severity]:<7}", SEVERITY_STYLE[finding.severity]), " ",
-        (finding.rule, "bold"), "  ", visible(finding.message[lang]), "\n",
-        ("  at ", "dim"), (f"{visible(path)}:{finding.line}:{finding.column}", "blue"),
-        (f"  {visible(finding.pointer)}", "dim"), "\n",
-        (f"  {words['fix']}: ", "green"), finding.fix[lang],
-    )
-    return Padding(line, (0, 0, 0, 2))
+def _finding(finding: Finding, path: str, lang: str, words: dict[str, str]) -> Iterator[RenderableType]:
+    yield _headline(Text(words[finding.severity], style=SEVERITY_STYLE[finding.severity]), finding, lang)
+    yield _location(finding, path, show_pointer=True)
+    yield _indented(Text.assemble((f"{words['fix']}: ", "green"), finding.fix[lang]))
 
 
-def _waived(finding: Finding, path: str, lang: str, words: dict[str, str]) -> Padding:
+def _waived(finding: Finding, path: str, lang: str, words: dict[str, str]) -> Iterator[RenderableType]:
     waiver = finding.waiver
     assert waiver is not None
-    details = [f"{words['reason']}: {visible(waiver.reason[lang])}"]
+    yield _headline(Text(words[finding.severity], style="dim"), finding, lang)
+    yield _location(finding, path, show_pointer=False)
+    details = Text.assemble((f"{words['reason']}: ", "green"), visible(waiver.reason[lang]))
     if waiver.approved_by:
-        details.append(f"{words['approved_by']}: {visible(waiver.approved_by)}")
+        details.append_text(Text.assemble("\n", (f"{words['approved_by']}: ", "green"), visible(waiver.approved_by)))
     if waiver.expires_on:
-        details.append(f"{words['expires']}: {visible(waiver.expires_on)}")
-    line = Text.assemble(
-        (f"{words[finding.severity]:<7}", "dim"), " ", (finding.rule, "bold"), "  ", visible(finding.message[lang]),
-        "\n", ("  at ", "dim"), (f"{visible(path)}:{finding.line}:{finding.column}", "blue"),
-        "\n  ", "; ".join(details),
-    )
-    return Padding(line, (0, 0, 0, 2))
+        details.append_text(Text.assemble("\n", (f"{words['expires']}: ", "green"), visible(waiver.expires_on)))
+    yield _indented(details)
+
+
+def _headline(severity: Text, finding: Finding, lang: str) -> Table:
+    """Severity and rule id in narrow columns, the message wrapped beside them."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=7)
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1, overflow="fold")
+    grid.add_row(severity, Text(finding.rule, style="bold"), visible(finding.message[lang]))
+    return grid
+
+
+def _location(finding: Finding, path: str, show_pointer: bool) -> Line:
+    line = Line.assemble(" " * INDENT, (f"{visible(path)}:{finding.line}:{finding.column}", "blue"))
+    if show_pointer:
+        line.append(f"  {visible(finding.pointer)}", style="dim")
+    return line
+
+
+def _indented(body: Text) -> Table:
+    grid = Table.grid()
+    grid.add_column(width=INDENT)
+    grid.add_column(ratio=1, overflow="fold")
+    grid.add_row("", body)
+    return grid
 
 
 def _counts(findings: list[Finding], words: dict[str, str]) -> str:

@@ -1,0 +1,72 @@
+"""The rule language: operators, missing values, compile-time errors and indexed joins."""
+
+import pytest
+
+from checker.language import MISSING, OPERATORS, Bound, Context, Names, RuleCompileError, compile_condition
+
+ROOTS = Names(frozenset({"people", "consents", "production"}))
+
+
+def holds(condition, data):
+    roots = {name: Bound(data.get(name, MISSING), f"/{name}") for name in ROOTS.roots}
+    return compile_condition(condition, ROOTS, "")(roots, Context(roots))
+
+
+@pytest.mark.parametrize("operator, value, operand, expected", [
+    ("present", "x", True, True), ("present", "", True, False), ("present", [], False, True),
+    ("present", MISSING, False, True), ("equals", True, 1, False), ("equals", "a", "a", True),
+    ("not_equals", MISSING, True, True), ("in", "b", ["a", "b"], True), ("not_in", MISSING, ["a"], True),
+    ("contains", ["a", "b"], "b", True), ("contains", "abc", "b", False),
+    ("contains_any", ["a"], ["b", "a"], True), ("contains_all", ["a"], ["a", "b"], False),
+    ("matches", {"en": "x", "zh": "角色"}, None, True), ("mentions", "Nine Heavens ep. 1", {"en": "nine heavens"}, True),
+    ("min_words", "one two three", 3, True), ("min_words", "柯煒林的角色", 6, True), ("min_words", "one two", 3, False),
+    ("max_length", "abcd", 3, False), ("at_least", "medium", "low", True), ("at_least", "low", "high", False),
+    ("greater_than", 0, 0, False), ("greater_than", "10", 0, False), ("at_most", MISSING, 3, False),
+    ("before", "2025-01-01", "2025-01-02", True), ("on_or_before", "2025-01-02", "2025-01-02", True),
+    ("after", "2025-01-01", MISSING, False), ("on_or_after", "not a date", "2025-01-01", False),
+])
+def test_operators(operator, value, operand, expected):
+    if operator == "matches":
+        import re
+        operand = re.compile("角色")
+    assert OPERATORS[operator](value, operand) is expected
+
+
+def test_paths_collect_fields_across_lists_and_read_operands():
+    data = {"production": {"id": "demo", "tools": [{"name": "A"}, {"name": "B"}]}}
+    assert holds({"production.tools.name": {"contains_all": ["A", "B"]}}, data)
+    assert holds({"production.id": {"equals": "$production.id"}}, data)
+    assert not holds({"production.nothing.deeper": {"present": True}}, data)
+
+
+def test_logic_and_quantifiers():
+    data = {"people": [{"id": "a", "minor": True}, {"id": "b"}, {"id": "b"}]}
+    assert holds({"exists": {"from": "people", "as": "p", "where": {"p.minor": {"equals": True}}}}, data)
+    assert holds({"count": {"from": "people", "as": "p", "where": {"p.id": {"equals": "b"}}, "at_least": 2,
+                            "at_most": 2}}, data)
+    assert holds({"not": {"any": [{"production.id": {"present": True}}, {"people.id": {"contains": "z"}}]}}, data)
+    assert holds([{"all": [{"production": {"present": False}}]}, {"people": {"present": True}}], data)
+
+
+@pytest.mark.parametrize("condition, message", [
+    ({"nobody.id": {"equals": 1}}, "unknown name 'nobody'"),
+    ({"people": {"resembles": 1}}, "unknown operator 'resembles'"),
+    ({"production.id": {"matches": "(unclosed"}}, "invalid regular expression"),
+    ({"exists": {"from": "people", "as": "production"}}, "is a section name"),
+    ({"a.b": {"equals": 1}, "c.d": {"equals": 2}}, "exactly one key"),
+])
+def test_compile_errors_say_what_is_wrong(condition, message):
+    with pytest.raises(RuleCompileError, match=message):
+        compile_condition(condition, ROOTS, "")
+
+
+def test_indexed_join_finds_the_same_records_as_a_scan():
+    data = {"consents": [{"id": f"c{i}", "person": f"p{i % 7}", "covers": ["x"] if i % 2 else []} for i in range(50)]}
+    indexed = {"exists": {"from": "consents", "as": "c",
+                          "where": [{"c.person": {"equals": "p3"}}, {"c.covers": {"contains": "x"}}]}}
+    scanned = {"exists": {"from": "consents", "as": "c",
+                          "where": [{"c.covers": {"contains": "x"}}, {"c.person": {"equals": "p3"}}]}}
+    for person in (f"p{i}" for i in range(8)):
+        for condition in (indexed, scanned):
+            condition["exists"]["where"][0 if condition is indexed else 1] = {"c.person": {"equals": person}}
+        assert holds(indexed, data) == holds(scanned, data)
