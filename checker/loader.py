@@ -19,7 +19,7 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 
@@ -123,8 +123,9 @@ def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
 
 
 def load_text(text: str, name: str = "<string>") -> Document:
+    document = Document(path=name, data=None)
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        document.data = _Builder(name, document).build(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "invalid YAML"
@@ -133,11 +134,6 @@ def load_text(text: str, name: str = "<string>") -> Document:
         raise LoadError(name, problem, *_mark_position(mark)) from None
     except yaml.YAMLError as error:
         raise LoadError(name, f"invalid YAML: {error}") from None
-    except RecursionError:
-        raise LoadError(name, f"nesting is too deep (limit {MAX_DEPTH} levels)") from None
-    document = Document(path=name, data=None)
-    if root is not None:
-        document.data = _Builder(name, document).build(root)
     return document
 
 
@@ -147,81 +143,149 @@ def _mark_position(mark: Any) -> tuple[int | None, int | None]:
     return mark.line + 1, mark.column + 1
 
 
+@dataclass
+class _Frame:
+    """A mapping or sequence being filled, on the builder's stack."""
+
+    value: dict | list
+    pointer: str
+    anchor: str | None
+    size: int = 1  # nodes in this subtree so far, for alias budgets
+    key: str | None = None  # a mapping's key waiting for its value
+    key_position: tuple[int, int] = (0, 0)
+    key_lines: dict[str, int] = field(default_factory=dict)
+
+
 class _Builder:
-    """Builds plain data from a node graph, recording positions as it goes."""
+    """Builds plain data straight from the parser's events, recording positions as it goes.
+
+    Working from events (not PyYAML's recursive composer) keeps absurd nesting from
+    overflowing the C stack: depth is checked before anything deep is built.
+    """
 
     def __init__(self, name: str, document: Document):
         self.name = name
         self.document = document
+        self.positions = document.positions
+        self.anchors: dict[str, tuple[Any, int]] = {}
         self.alias_budget = MAX_ALIAS_EXPANSION
-        self.seen: set[int] = set()
+        self.resolver = yaml.resolver.Resolver()
 
-    def error(self, node: yaml.Node, message: str) -> LoadError:
-        return LoadError(self.name, message, *_mark_position(node.start_mark))
+    def error(self, event: yaml.Event, message: str) -> LoadError:
+        return LoadError(self.name, message, *_mark_position(event.start_mark))
 
-    def build(self, root: yaml.Node) -> Any:
-        self.document.positions[""] = _mark_position(root.start_mark)
-        return self.node(root, "", 0)
+    def build(self, events: Iterator[yaml.Event]) -> Any:
+        stack: list[_Frame] = []
+        self.root: Any = None
+        documents = 0
+        for event in events:
+            if isinstance(event, yaml.ScalarEvent):
+                value = self.scalar(event)
+                if event.anchor:
+                    self.anchors[event.anchor] = (value, 1)
+                self.complete(stack, value, 1, event)
+            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                if self.expects_key(stack):
+                    raise self.error(event, "a mapping key must be a plain value, not a list or mapping")
+                if len(stack) >= MAX_DEPTH:
+                    raise self.error(event, f"nesting is deeper than {MAX_DEPTH} levels")
+                is_mapping = isinstance(event, yaml.MappingStartEvent)
+                self.check_tag(event, "map" if is_mapping else "seq")
+                stack.append(_Frame({} if is_mapping else [], self.start_child(stack, event), event.anchor))
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                frame = stack.pop()
+                if frame.anchor:
+                    self.anchors[frame.anchor] = (frame.value, frame.size)
+                self.complete(stack, frame.value, frame.size, event)
+            elif isinstance(event, yaml.AliasEvent):
+                if event.anchor not in self.anchors:
+                    raise self.error(event, f"alias *{event.anchor} refers to no anchor defined before it")
+                value, size = self.anchors[event.anchor]
+                self.alias_budget -= size
+                if self.alias_budget < 0:
+                    raise self.error(event, f"aliases expand to more than {MAX_ALIAS_EXPANSION:,} nodes")
+                if self.expects_key(stack) and isinstance(value, (dict, list)):
+                    raise self.error(event, "a mapping key must be a plain value, not a list or mapping")
+                self.complete(stack, value, size, event)
+            elif isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise self.error(event, "a manifest is a single YAML document; remove the second '---'")
+        return self.root
 
-    def node(self, node: yaml.Node, pointer: str, depth: int) -> Any:
-        if depth > MAX_DEPTH:
-            raise self.error(node, f"nesting is deeper than {MAX_DEPTH} levels")
-        if id(node) in self.seen:  # an alias: its subtree is built again, within a budget
-            self.alias_budget -= 1
-            if self.alias_budget < 0:
-                raise self.error(node, f"aliases expand to more than {MAX_ALIAS_EXPANSION:,} nodes")
+    @staticmethod
+    def expects_key(stack: list[_Frame]) -> bool:
+        return bool(stack) and isinstance(stack[-1].value, dict) and stack[-1].key is None
+
+    def start_child(self, stack: list[_Frame], event: yaml.Event) -> str:
+        """The pointer of a value starting at ``event``; records its position."""
+        if not stack:
+            self.positions[""] = _mark_position(event.start_mark)
+            return ""
+        parent = stack[-1]
+        if isinstance(parent.value, list):
+            pointer = f"{parent.pointer}/{len(parent.value)}"
+            self.positions[pointer] = _mark_position(event.start_mark)
+            return pointer
+        return f"{parent.pointer}/{escape_pointer_token(parent.key)}"  # positioned at its key
+
+    def complete(self, stack: list[_Frame], value: Any, size: int, event: yaml.Event) -> None:
+        """Put a finished value (scalar, alias or collection) where it belongs."""
+        if not stack:
+            if not isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                self.start_child(stack, event)
+            self.root = value
+            return
+        parent = stack[-1]
+        parent.size += size
+        if isinstance(parent.value, list):
+            if not isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                self.start_child(stack, event)
+            parent.value.append(value)
+        elif parent.key is None:
+            self.take_key(parent, value, event)
         else:
-            self.seen.add(id(node))
-        if isinstance(node, yaml.ScalarNode):
-            return self.scalar(node)
-        if isinstance(node, yaml.SequenceNode):
-            self.check_tag(node, "seq")
-            items = []
-            for index, child in enumerate(node.value):
-                child_pointer = f"{pointer}/{index}"
-                self.document.positions[child_pointer] = _mark_position(child.start_mark)
-                items.append(self.node(child, child_pointer, depth + 1))
-            return items
-        self.check_tag(node, "map")
-        return self.mapping(node, pointer, depth)
+            parent.value[parent.key] = value
+            parent.key = None
 
-    def mapping(self, node: yaml.MappingNode, pointer: str, depth: int) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        first_lines: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise self.error(key_node, "a mapping key must be a plain value, not a list or mapping")
-            self.check_tag(key_node, *("str", "int", "float", "bool", "null", "timestamp"))
-            key = key_node.value
-            child_pointer = f"{pointer}/{escape_pointer_token(key)}"
-            line, column = _mark_position(key_node.start_mark)
-            if key in first_lines:
-                self.document.duplicate_keys.append(
-                    DuplicateKey(child_pointer, key, line, column, first_lines[key])
-                )
-            first_lines[key] = line
-            self.document.positions[child_pointer] = (line, column)
-            result[key] = self.node(value_node, child_pointer, depth + 1)
-        return result
+    def take_key(self, parent: _Frame, key: Any, event: yaml.Event) -> None:
+        key = event.value if isinstance(event, yaml.ScalarEvent) else str(key)
+        line, column = _mark_position(event.start_mark)
+        pointer = f"{parent.pointer}/{escape_pointer_token(key)}"
+        if key in parent.key_lines:
+            self.document.duplicate_keys.append(DuplicateKey(pointer, key, line, column, parent.key_lines[key]))
+        parent.key_lines[key] = line
+        parent.key = key
+        self.positions[pointer] = (line, column)
 
-    def check_tag(self, node: yaml.Node, *allowed: str) -> None:
-        if node.tag not in {_TAG + name for name in allowed}:
-            raise self.error(node, f"tag {node.tag!r} is not allowed; manifests use plain YAML values only")
+    def check_tag(self, event: yaml.Event, kind: str) -> None:
+        if event.tag not in (None, "!", _TAG + kind):
+            raise self.error(event, _tag_message(event.tag))
 
-    def scalar(self, node: yaml.ScalarNode) -> Any:
-        tag, value = node.tag, node.value
+    def scalar(self, event: yaml.ScalarEvent) -> Any:
+        value = event.value
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.resolver.resolve(yaml.ScalarNode, value, event.implicit)
+        if tag == _TAG + "merge":
+            raise self.error(event, "merge keys (<<) are not supported; write the fields out in full")
         if tag not in _SCALAR_TAGS:
-            raise self.error(node, f"tag {tag!r} is not allowed; manifests use plain YAML values only")
+            raise self.error(event, _tag_message(tag))
         if tag == _TAG + "null":
             return None
         if tag == _TAG + "bool":
             lowered = value.lower()
             return lowered == "true" if lowered in ("true", "false") else value
+        node = yaml.ScalarNode(tag, value)
         try:
             if tag == _TAG + "int":
                 return _number_constructor.construct_yaml_int(node)
             if tag == _TAG + "float":
                 return _number_constructor.construct_yaml_float(node)
         except ValueError:
-            raise self.error(node, f"{value!r} is not a valid number") from None
+            raise self.error(event, f"{value!r} is not a valid number") from None
         return value  # str, and timestamps kept as written
+
+
+def _tag_message(tag: str) -> str:
+    return f"tag {tag!r} is not allowed; manifests use plain YAML values only"
