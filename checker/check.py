@@ -63,10 +63,9 @@ def check_document(document: Document, pack: RulePack, today: str,
         result.findings = problems
         return result
     result.schema_valid = True
-    findings, applicable = evaluate(pack, document, today)
+    findings, applicable, result.derived_level = evaluate(pack, document, today)
     result.findings = apply_waivers(findings, data.get("waivers") or [], today)
     result.rules_evaluated = [rule.id for rule in applicable]
-    result.derived_level = data["production"]["derived_level"]
     return result
 
 

@@ -13,10 +13,10 @@ from .rules import Rule
 from .schema import manifest_sections
 
 
-def evaluate(pack: RulePack, document: Document, today: str) -> tuple[list[Finding], list[Rule]]:
-    """Findings of every rule that applies to the manifest, and the rules that applied."""
-    manifest = document.data
-    levels.annotate(manifest)
+def evaluate(pack: RulePack, document: Document, today: str) -> tuple[list[Finding], list[Rule], str]:
+    """Findings of every rule that applies to the manifest, the rules that applied, and
+    the production's derived AI-use level."""
+    manifest = levels.annotate(document.data)
     context = Context(_roots(manifest, pack, today))
     use_levels = {use["effective_level"] for use in manifest.get("ai_uses") or ()}
     applicable = [rule for rule in pack.rules if rule.applies_to(use_levels)]
@@ -24,7 +24,7 @@ def evaluate(pack: RulePack, document: Document, today: str) -> tuple[list[Findi
     for rule in applicable:
         for finding in _rule_findings(rule, context, document):
             findings.setdefault((finding.rule, finding.pointer, finding.message["en"]), finding)
-    return sorted(findings.values(), key=Finding.sort_key), applicable
+    return sorted(findings.values(), key=Finding.sort_key), applicable, manifest["production"]["derived_level"]
 
 
 def _roots(manifest: dict[str, Any], pack: RulePack, today: str) -> dict[str, Bound]:

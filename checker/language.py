@@ -23,6 +23,7 @@ rule can do are the operators in ``OPERATORS`` and the forms compiled below.
 from __future__ import annotations
 
 import re
+from re import _constants as _regex_constants, _parser as _regex_parser  # to inspect rule regexes
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator
 
@@ -276,9 +277,39 @@ def _compile_comparison(path_text: str, tests: dict[str, Any], names: Names, whe
 
 def _compile_regex(pattern: Any, where: str) -> re.Pattern:
     try:
-        return re.compile(pattern)
+        compiled = re.compile(pattern)
     except (re.error, TypeError) as error:
         raise RuleCompileError(f"invalid regular expression {pattern!r}: {error}", where) from None
+    if _nested_repetition(_regex_parser.parse(pattern)):
+        raise RuleCompileError(
+            f"regular expression {pattern!r} repeats a group that itself repeats a variable number of times, "
+            "which can take exponential time on some text; rewrite it without nested quantifiers", where)
+    return compiled
+
+
+_REPEATS = {_regex_constants.MAX_REPEAT, _regex_constants.MIN_REPEAT}
+
+
+def _nested_repetition(items: Any, inside_repeat: bool = False) -> bool:
+    """Whether a parsed pattern has a variable repetition inside another repetition,
+    the shape behind catastrophic backtracking such as ``(a+)+``."""
+    for op, argument in items:
+        if op in _REPEATS:
+            low, high, body = argument
+            if inside_repeat and low != high:
+                return True
+            if _nested_repetition(body, inside_repeat or high > 1):
+                return True
+        elif op is _regex_constants.SUBPATTERN:
+            if _nested_repetition(argument[-1], inside_repeat):
+                return True
+        elif op is _regex_constants.BRANCH:
+            if any(_nested_repetition(branch, inside_repeat) for branch in argument[1]):
+                return True
+        elif op in (_regex_constants.ASSERT, _regex_constants.ASSERT_NOT):
+            if _nested_repetition(argument[1], inside_repeat):
+                return True
+    return False
 
 
 def _compile_quantifier(kind: str, spec: dict[str, Any], names: Names, where: str) -> Condition:

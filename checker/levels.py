@@ -32,15 +32,17 @@ def effective_level(use: dict[str, Any]) -> str:
     return max(declared, minimum, key=RANK.__getitem__)
 
 
-def annotate(manifest: dict[str, Any]) -> None:
-    """Add the derived fields rules may read, to a manifest that passed the schema.
+def annotate(manifest: dict[str, Any]) -> dict[str, Any]:
+    """A copy of a schema-valid manifest with the derived fields rules may read.
 
     Each AI use gets ``minimum_level`` and ``effective_level``; the production gets
     ``derived_level``, the highest effective level among the uses (``none`` without any).
+    Only the records that gain a field are copied; the loaded document stays as it was.
     """
-    derived = "none"
-    for use in manifest.get("ai_uses") or ():
-        use["minimum_level"] = KIND_MINIMUM_LEVEL.get(use.get("kind"), "low")
-        use["effective_level"] = effective_level(use)
-        derived = max(derived, use["effective_level"], key=RANK.__getitem__)
-    manifest["production"]["derived_level"] = derived
+    uses = [{**use, "minimum_level": KIND_MINIMUM_LEVEL.get(use.get("kind"), "low"),
+             "effective_level": effective_level(use)} for use in manifest.get("ai_uses") or ()]
+    derived = max((use["effective_level"] for use in uses), key=RANK.__getitem__, default="none")
+    annotated = {**manifest, "production": {**manifest["production"], "derived_level": derived}}
+    if "ai_uses" in manifest:
+        annotated["ai_uses"] = uses
+    return annotated

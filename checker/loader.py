@@ -107,6 +107,8 @@ def _decode(name: str, raw: bytes) -> str:
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8):]
     nul = raw.find(b"\x00")
+    if nul >= 0 and raw[:200].count(b"\x00") * 4 >= len(raw[:200]):
+        raise LoadError(name, "file looks UTF-16 or UTF-32 encoded (many NUL bytes); save it as UTF-8", 1, 1)
     if nul >= 0:
         line, column = _byte_position(raw, nul)
         raise LoadError(name, "file contains a NUL byte; it is not a text file", line, column)

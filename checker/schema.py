@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 from functools import cache
 from importlib import resources
@@ -47,6 +48,18 @@ def _explain(error: ValidationError) -> Iterator[tuple[str, str]]:
             if key not in known and not key.startswith("x-"):
                 yield f"{pointer}/{escape_pointer_token(key)}", f"unknown field {key!r}" + _suggestion(key, known)
         return
+    if error.validator == "type":
+        expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        yield pointer, f"expected {' or '.join(_TYPE_NAMES.get(t, t) for t in expected)}, found {_describe(error.instance)}"
+        return
+    if error.validator == "enum" and isinstance(error.instance, str):
+        options = [str(option) for option in error.validator_value]
+        yield pointer, _shorten(f"{error.instance!r} is not an allowed value{_suggestion(error.instance, options)}; "
+                                f"expected one of: {', '.join(options)}")
+        return
+    if error.validator == "const":
+        yield pointer, f"must be {error.validator_value!r}, found {_describe(error.instance)}"
+        return
     if error.validator == "required":
         yield pointer, _shorten(error.message.replace("is a required property", "is required here"))
         return
@@ -56,14 +69,44 @@ def _explain(error: ValidationError) -> Iterator[tuple[str, str]]:
             yield pointer, _shorten(f"{_repr(error.instance)} is not valid: expected {description[0].lower()}{description[1:]}")
             return
         if error.context:
-            yield from _explain(best_match(error.context))
+            yield from _explain(_furthest(error))
             return
     yield pointer, _shorten(error.message)
 
 
-def _suggestion(key: str, known: dict[str, Any]) -> str:
-    import difflib
+_TYPE_NAMES = {"object": "a mapping", "array": "a list", "string": "text", "number": "a number",
+               "integer": "a whole number", "boolean": "true or false", "null": "null"}
 
+
+def _describe(value: Any) -> str:
+    """A value as a producer would recognise it from YAML."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return f"the text {_repr(value)}"
+    return f"the number {value!r}"
+
+
+_SPECIFICITY = {"required": 0, "additionalProperties": 1}  # anything else says more
+
+
+def _furthest(error: ValidationError) -> ValidationError:
+    """Of the alternatives an instance failed, the error from the one it got furthest in:
+    a rule whose operator is misspelt should hear about the operator, not that it is not
+    a list."""
+    candidates = [e for e in error.context if not (e.validator == "type" and not e.path)]
+    if not candidates:
+        return best_match(error.context)
+    return max(candidates, key=lambda e: (len(e.absolute_path), _SPECIFICITY.get(e.validator, 2)))
+
+
+def _suggestion(key: str, known: Any) -> str:
     close = difflib.get_close_matches(key, list(known), n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""
 

@@ -1,0 +1,192 @@
+"""A corpus of broken and hostile inputs: each gives a located error or finding, never a
+traceback, with the exit code a CI pipeline can act on."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import MINIMAL, ROOT, TODAY, hkai, hkai_json
+
+CORPUS = ROOT / "tests" / "corpus"
+MANIFESTS = CORPUS / "manifests"
+
+# file -> (line:column of the error, what the one-line message says). Exit code 2.
+UNREADABLE = {
+    "unclosed-quote.yaml": ("8:1", "unexpected end of stream"),
+    "bad-indentation.yaml": ("4:10", "mapping values are not allowed"),
+    "tab-indentation.yaml": ("3:1", "cannot start any token"),
+    "unclosed-flow.yaml": ("9:1", "did not find expected ',' or ']'"),
+    "not-yaml-at-all.yaml": ("2:1", "did not find expected"),
+    "two-documents.yaml": ("8:1", "a manifest is a single YAML document"),
+    "undefined-alias.yaml": ("8:9", "alias *nobody refers to no anchor"),
+    "complex-key.yaml": ("8:3", "a mapping key must be a plain value"),
+    "merge-key.yaml": ("10:5", "merge keys (<<) are not supported"),
+    "bad-int-tag.yaml": ("8:10", "'twelve' is not a valid number"),
+    "python-object-apply.yaml": ("8:9", "python/object/apply:os.system' is not allowed"),
+    "python-name.yaml": ("8:8", "python/name:os.system' is not allowed"),
+    "python-module.yaml": ("8:8", "python/module:os' is not allowed"),
+    "unknown-local-tag.yaml": ("8:11", "tag '!vault' is not allowed"),
+    "binary-tag.yaml": ("8:9", "binary' is not allowed"),
+    "set-tag.yaml": ("8:8", "set' is not allowed"),
+    "billion-laughs.yaml": ("5:47", "aliases expand to more than 100,000 nodes"),
+    "deep-flow-nesting.yaml": ("1:103", "nesting is deeper than 100 levels"),
+    "deep-block-nesting.yaml": ("101:201", "nesting is deeper than 100 levels"),
+    "utf16-with-bom.yaml": ("1:1", "UTF-16 or UTF-32 encoded"),
+    "utf16-without-bom.yaml": ("1:1", "looks UTF-16 or UTF-32 encoded"),
+    "latin1-bytes.yaml": ("4:13", "invalid UTF-8 byte 0xe9"),
+    "nul-byte.yaml": ("8:10", "NUL byte"),
+}
+
+# file -> (rule, line, message fragment) of a finding that must be reported. Exit code 1.
+FINDINGS = {
+    "empty.yaml": ("SCHEMA", 1, "the manifest is empty"),
+    "only-comments.yaml": ("SCHEMA", 1, "the manifest is empty"),
+    "top-level-list.yaml": ("SCHEMA", 1, "expected a mapping, found a list"),
+    "top-level-scalar.yaml": ("SCHEMA", 1, "expected a mapping, found the text 'just a sentence'"),
+    "null-sections.yaml": ("SCHEMA", 9, "expected a list, found null"),
+    "number-ids.yaml": ("SCHEMA", 9, "expected text, found the number 42"),
+    "date-as-number.yaml": ("SCHEMA", 6, "expected text, found the number 20260501"),
+    "impossible-date.yaml": ("SCHEMA", 6, "'2026-02-30' is not a 'date'"),
+    "list-where-map-belongs.yaml": ("SCHEMA", 2, "expected a mapping, found a list"),
+    "map-where-list-belongs.yaml": ("SCHEMA", 8, "expected a list, found a mapping"),
+    "wrong-enum.yaml": ("SCHEMA", 12, "'deepfake' is not an allowed value"),
+    "missing-required.yaml": ("SCHEMA", 2, "'release_date' is required here"),
+    "wrong-version.yaml": ("SCHEMA", 1, "must be 1, found the number 2"),
+    "typo-field.yaml": ("SCHEMA", 14, "unknown field 'consent_ref' (did you mean 'consent_refs'?)"),
+    "other-kind-without-level.yaml": ("SCHEMA", 9, "'level' is required here"),
+    "text-as-number.yaml": ("SCHEMA", 4, "42 is not valid: expected a plain string, or {en, zh}"),
+    "text-bad-language.yaml": ("SCHEMA", 4, "is not valid: expected a plain string"),
+    "duplicate-keys.yaml": ("SCHEMA", 17, "duplicate key 'revoked_on': also on line 16"),
+    "nan-amount.yaml": ("CMP-002", 13, "amount nan HKD"),
+    "dangling-reference.yaml": ("INT-001", 13, "lists person p-ghost in subjects, but there is no person"),
+    "wrong-section-reference.yaml": ("INT-001", 14, "lists consent d-credits in consent_refs, but there is no consent"),
+    "mutual-references.yaml": ("DIS-001", 11, "is not covered by any public disclosure"),
+    "duplicate-record-ids.yaml": ("INT-002", 10, "The id p-a is used by more than one person"),
+    "waiver-unknown-rule.yaml": ("INT-003", 9, "names rule XYZ-999"),
+}
+
+# rule pack folder -> (file:line:col, message fragment). Exit code 2.
+BROKEN_PACKS = {
+    "invalid-yaml": ("house.yaml:6:10", "did not find expected ',' or ']'"),
+    "unknown-operator": ("house.yaml:14:27", "unknown field 'is_filled_in'"),
+    "missing-translation": ("house.yaml:9:5", "'zh' is required here"),
+    "duplicate-id": ("b.yaml:2:5", "rule id HSE-001 is already defined in a.yaml"),
+    "bad-regex": ("house.yaml:14:27", "invalid regular expression '([a-z'"),
+    "catastrophic-regex": ("house.yaml:14:27", "can take exponential time"),
+    "unknown-name": ("house.yaml:14:9", "unknown name 'usage'"),
+    "unknown-placeholder": ("house.yaml:8:15", "unknown name 'subject' in path 'subject.name'"),
+    "python-tag": ("house.yaml:10:13", "python/object/apply:os.system' is not allowed"),
+    "rules-not-a-list": ("house.yaml:1:1", "expected a list, found the text 'HSE-001'"),
+    "bad-severity": ("house.yaml:4:5", "'fatal' is not an allowed value"),
+    "eval-attempt": ("house.yaml:13:7", "does not match"),
+    "no-rules": ("no-rules", "no rules found"),
+}
+
+
+def test_the_corpus_is_complete():
+    listed = set(UNREADABLE) | set(FINDINGS) | {"utf8-bom.yaml"}
+    assert listed == {p.name for p in MANIFESTS.iterdir()}
+    assert len(UNREADABLE) + len(FINDINGS) + len(BROKEN_PACKS) >= 40
+
+
+@pytest.mark.parametrize("name", sorted(UNREADABLE))
+def test_unreadable_manifest_is_one_located_line_and_exit_2(name):
+    position, message = UNREADABLE[name]
+    path = MANIFESTS / name
+    result = hkai("check", str(path))
+    assert result.returncode == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith(f"hkai: error: {path}:{position}: ") and message in line
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("name", sorted(FINDINGS))
+def test_malformed_manifest_gives_a_located_finding(name):
+    rule, line, message = FINDINGS[name]
+    code, report = hkai_json(str(MANIFESTS / name))
+    assert code == 1
+    findings = report["manifests"][0]["findings"]
+    assert any(f["rule"] == rule and f["line"] == line and message in f["message"] for f in findings), findings
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN_PACKS))
+def test_broken_rule_pack_is_a_load_error_with_exit_2(name):
+    where, message = BROKEN_PACKS[name]
+    pack = CORPUS / "rule-packs" / name
+    result = hkai("check", "--rules", str(pack), str(MANIFESTS / "utf8-bom.yaml"))
+    assert result.returncode == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith(f"hkai: error: {pack}/{where}".replace("/no-rules/no-rules", "/no-rules"))
+    assert message in line and "Traceback" not in result.stderr
+
+
+def test_nothing_from_a_python_tag_is_executed(tmp_path):
+    marker = tmp_path / "pwned"
+    path = tmp_path / "manifest.yaml"
+    path.write_text(MINIMAL + f"x-run: !!python/object/apply:os.system ['touch {marker}']\n")
+    assert hkai("check", str(path)).returncode == 2
+    assert not marker.exists()
+
+
+def test_utf8_bom_is_fine():
+    assert hkai("check", str(MANIFESTS / "utf8-bom.yaml"), "--today", TODAY).returncode == 0
+
+
+@pytest.mark.parametrize("name", ["billion-laughs.yaml", "deep-flow-nesting.yaml"])
+def test_bombs_are_refused_within_memory(name):
+    """A bomb is refused without the memory its expansion would take (peak under 200 MB)."""
+    code = ("import resource, sys\n"
+            "from checker.cli import main\n"
+            f"status = main(['check', {str(MANIFESTS / name)!r}])\n"
+            "print(status, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    status, peak_kb = result.stdout.split()[-2:]
+    assert status == "2" and "Traceback" not in result.stderr
+    assert int(peak_kb) < 200 * 1024
+
+
+def test_file_size_limit_is_configurable(tmp_path):
+    path = tmp_path / "manifest.yaml"
+    path.write_text(MINIMAL + "x-notes: " + "x" * 5000 + "\n")
+    result = hkai("check", str(path), "--max-file-size", "1000")
+    assert result.returncode == 2 and "larger than the limit of 1,000 bytes" in result.stderr
+    assert hkai("check", str(path), "--today", TODAY).returncode == 0
+
+
+def test_folder_named_like_a_manifest_and_other_manifests_still_checked(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "manifest.yaml").write_text(MINIMAL)
+    (tmp_path / "b" / "manifest.yaml").mkdir(parents=True)
+    code, report = hkai_json(str(tmp_path))
+    assert code == 2
+    assert [m["status"] for m in report["manifests"]] == ["pass", "error"]
+    assert report["manifests"][1]["error"]["message"] == "is a directory, not a manifest file"
+    direct = hkai("check", str(tmp_path / "b" / "manifest.yaml"))
+    assert direct.returncode == 2
+
+
+def test_symlink_loop_is_reported_and_the_walk_ends(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "manifest.yaml").write_text(MINIMAL)
+    os.symlink(tmp_path, tmp_path / "a" / "loop")
+    result = hkai("check", str(tmp_path), "--today", TODAY)
+    assert result.returncode == 2
+    assert "symbolic link loop" in result.stderr and "Checked 2 manifests: 1 passed" in result.stdout
+
+
+def test_broken_symlink_named_manifest(tmp_path):
+    os.symlink(tmp_path / "gone.yaml", tmp_path / "manifest.yaml")
+    result = hkai("check", str(tmp_path))
+    assert result.returncode == 2 and "cannot read file" in result.stderr
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
+def test_unreadable_file(tmp_path):
+    path = tmp_path / "manifest.yaml"
+    path.write_text(MINIMAL)
+    path.chmod(0)
+    result = hkai("check", str(path))
+    assert result.returncode == 2 and "Permission denied" in result.stderr
