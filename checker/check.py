@@ -36,7 +36,7 @@ class ManifestResult:
 
 def counts_against(finding: Finding, fail_on: str) -> bool:
     """Whether a finding fails the run at the given --fail-on threshold."""
-    return (not finding.waived and fail_on != "never"
+    return (finding.counts and fail_on != "never"
             and SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[fail_on])
 
 

@@ -8,12 +8,12 @@ from . import levels
 from .finding import Finding
 from .language import MISSING, Bound, Context
 from .loader import Document
-from .pack import RulePack
+from .pack import RulePack, RuleSet
 from .rules import Rule
 from .schema import manifest_sections
 
 
-def evaluate(pack: RulePack, document: Document, today: str) -> tuple[list[Finding], list[Rule], str]:
+def evaluate(pack: RulePack | RuleSet, document: Document, today: str) -> tuple[list[Finding], list[Rule], str]:
     """Findings of every rule that applies to the manifest, the rules that applied, and
     the production's derived AI-use level."""
     manifest = levels.annotate(document.data)
@@ -27,13 +27,13 @@ def evaluate(pack: RulePack, document: Document, today: str) -> tuple[list[Findi
     return sorted(findings.values(), key=Finding.sort_key), applicable, manifest["production"]["derived_level"]
 
 
-def _roots(manifest: dict[str, Any], pack: RulePack, today: str) -> dict[str, Bound]:
+def _roots(manifest: dict[str, Any], pack: RulePack | RuleSet, today: str) -> dict[str, Bound]:
     roots = {name: Bound(manifest.get(name, MISSING), f"/{name}") for name in manifest_sections()}
     record_ids = sorted({
         record["id"] for value in manifest.values() if isinstance(value, list)
         for record in value if isinstance(record, dict) and isinstance(record.get("id"), str)
     })
-    facts = {"today": today, "rule_ids": pack.rule_ids, "record_ids": record_ids}
+    facts = {"today": today, "rule_ids": list(pack.known_ids), "record_ids": record_ids}
     roots["checker"] = Bound(facts, None)
     return roots
 

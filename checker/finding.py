@@ -30,10 +30,16 @@ class Finding:
     column: int
     target: str | None = None  # id of the record the finding is about
     waiver: Waiver | None = field(default=None, compare=False)
+    baselined: bool = field(default=False, compare=False)  # known from a baseline file
 
     @property
     def waived(self) -> bool:
         return self.waiver is not None
+
+    @property
+    def counts(self) -> bool:
+        """Whether the finding counts against the run: neither waived nor baselined."""
+        return self.waiver is None and not self.baselined
 
     def sort_key(self) -> tuple:
         return (self.line, self.column, self.rule, self.pointer, self.message.get("en", ""))

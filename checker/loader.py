@@ -47,6 +47,9 @@ class LoadError(Exception):
         self.line = line
         self.column = column
 
+    def __reduce__(self):  # keep every field when a result crosses a process boundary
+        return (type(self), (self.path, self.message, self.line, self.column))
+
     def __str__(self) -> str:
         where = self.path
         if self.line is not None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .language import RuleCompileError
 from .loader import LoadError, load_file
+from .finding import PRINCIPLES
 from .rules import Rule, compile_rule
 from .schema import RULE_FILE_SCHEMA, manifest_sections, schema_problems
 
@@ -24,6 +25,10 @@ class RulePack:
     @property
     def rule_ids(self) -> list[str]:
         return [rule.id for rule in self.rules]
+
+    @property
+    def known_ids(self) -> tuple[str, ...]:
+        return tuple(self.rule_ids)
 
 
 def builtin_pack_dir() -> Path:
@@ -71,3 +76,65 @@ def _pack_meta(directory: Path) -> dict:
     if not isinstance(data, dict):
         raise LoadError(str(file), "pack.yaml must be a mapping with name and version", 1, 1)
     return data
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """The rules a run evaluates: the built-in pack plus any extra packs, after selection.
+
+    ``known_ids`` keeps every loaded rule id, so a waiver for a rule that is ignored in
+    this run is not reported as naming an unknown rule.
+    """
+
+    packs: tuple[RulePack, ...]
+    rules: tuple[Rule, ...]
+    known_ids: tuple[str, ...]
+
+    @property
+    def name(self) -> str:
+        return self.packs[0].name
+
+    @property
+    def version(self) -> str:
+        return self.packs[0].version
+
+    @property
+    def rule_ids(self) -> list[str]:
+        return [rule.id for rule in self.rules]
+
+
+def load_rule_set(extra: list[Path] = ()) -> RuleSet:
+    """The built-in pack and the extra packs, in order; a rule id may be defined once."""
+    packs = [load_pack()] + [load_pack(Path(path)) for path in extra]
+    rules: list[Rule] = []
+    owner: dict[str, RulePack] = {}
+    for pack in packs:
+        for rule in pack.rules:
+            if rule.id in owner:
+                raise LoadError(rule.file, f"rule id {rule.id} is already defined by pack {owner[rule.id].name} "
+                                           f"({owner[rule.id].path})")
+            owner[rule.id] = pack
+            rules.append(rule)
+    return RuleSet(packs=tuple(packs), rules=tuple(rules), known_ids=tuple(owner))
+
+
+def select_rules(rule_set: RuleSet, select: list[str], ignore: list[str], severity: dict[str, str]) -> RuleSet:
+    """Keep the rules matched by ``select`` (all when empty) and not by ``ignore``, with
+    severities overridden per rule id. A selector is a rule id, an id prefix such as
+    ``DIS-``, or a principle name."""
+    for selector in [*select, *ignore]:
+        if not any(_matches(rule, selector) for rule in rule_set.rules) and selector not in PRINCIPLES:
+            raise ValueError(f"{selector!r} matches no rule id, id prefix or principle")
+    for rule_id in severity:
+        if rule_id not in rule_set.known_ids:
+            raise ValueError(f"severity override for unknown rule {rule_id!r}")
+    rules = tuple(
+        replace(rule, severity=severity.get(rule.id, rule.severity)) for rule in rule_set.rules
+        if (not select or any(_matches(rule, s) for s in select)) and not any(_matches(rule, s) for s in ignore)
+    )
+    return replace(rule_set, rules=rules)
+
+
+def _matches(rule: Rule, selector: str) -> bool:
+    return (selector in (rule.id, rule.principle)
+            or rule.id.startswith(selector if selector.endswith("-") else selector + "-"))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .baseline import BaselineOutcome
 from .check import ManifestResult
 from .finding import SEVERITIES
-from .pack import RulePack
+from .pack import RuleSet
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -17,30 +18,34 @@ class Summary:
     passed: int
     failed: int
     errors: int
-    findings: dict[str, int]  # unwaived findings by severity
+    findings: dict[str, int]  # findings that count (not waived, not baselined) by severity
     waived: int
+    baselined: int
 
 
 @dataclass(frozen=True)
 class Run:
     results: list[ManifestResult]
-    pack: RulePack
+    pack: RuleSet
     fail_on: str
     lang: str
     today: str
+    baseline: BaselineOutcome | None = None
 
     def summary(self) -> Summary:
         statuses = [result.status(self.fail_on) for result in self.results]
         counts = dict.fromkeys(SEVERITIES, 0)
-        waived = 0
+        waived = baselined = 0
         for result in self.results:
             for finding in result.findings:
-                if finding.waived:
+                if finding.counts:
+                    counts[finding.severity] += 1
+                elif finding.waived:
                     waived += 1
                 else:
-                    counts[finding.severity] += 1
+                    baselined += 1
         return Summary(manifests=len(self.results), passed=statuses.count("pass"), failed=statuses.count("fail"),
-                       errors=statuses.count("error"), findings=counts, waived=waived)
+                       errors=statuses.count("error"), findings=counts, waived=waived, baselined=baselined)
 
     def exit_code(self) -> int:
         summary = self.summary()

@@ -18,12 +18,12 @@ from conftest import EXAMPLES, TODAY
 from checker.check import check_document
 from checker.cli import main
 from checker.loader import LoadError, load_text
-from checker.pack import load_pack
+from checker.pack import load_rule_set
 from checker.reporters.json_report import to_dict
 from checker.run import Run
 from checker.schema import MANIFEST_SCHEMA, load_schema
 
-PACK = load_pack()
+PACK = load_rule_set()
 DEFS = load_schema(MANIFEST_SCHEMA)["$defs"]
 EXAMPLES_BUDGET = int(os.environ.get("HKAI_FUZZ_EXAMPLES", "150"))
 FUZZ = settings(max_examples=EXAMPLES_BUDGET, deadline=None, derandomize=True,

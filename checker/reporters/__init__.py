@@ -7,7 +7,7 @@ from typing import Callable, TextIO
 
 from ..run import Run
 
-FORMATS = ("rich", "json")
+FORMATS = ("rich", "json", "sarif", "junit", "github", "markdown")
 
 
 def renderer(name: str) -> Callable[[Run, TextIO, bool], None]:

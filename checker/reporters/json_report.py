@@ -18,15 +18,18 @@ def render(run: Run, stream: TextIO, color: bool = False) -> None:
 
 
 def to_dict(run: Run) -> dict[str, Any]:
-    summary = asdict(run.summary())
-    return {
+    report = {
         "tool": {"name": "hkai", "version": __version__},
         "rulepack": {"name": run.pack.name, "version": run.pack.version, "rules": run.pack.rule_ids},
+        "packs": [{"name": pack.name, "version": pack.version} for pack in run.pack.packs],
         "today": run.today,
         "fail_on": run.fail_on,
         "manifests": [_manifest(result, run) for result in run.results],
-        "summary": summary,
+        "summary": asdict(run.summary()),
     }
+    if run.baseline is not None:
+        report["baseline"] = asdict(run.baseline)
+    return report
 
 
 def _manifest(result: ManifestResult, run: Run) -> dict[str, Any]:
@@ -58,6 +61,7 @@ def _finding(finding: Finding, lang: str) -> dict[str, Any]:
         "column": finding.column,
         "target": finding.target,
         "waived": finding.waived,
+        "baselined": finding.baselined,
         "fix": finding.fix[lang],
     }
     if finding.waiver is not None:

@@ -38,6 +38,8 @@ def render(run: Run, stream: TextIO, color: bool = True) -> None:
         for part in _manifest(result, run, words):
             console.print(part, soft_wrap=isinstance(part, Line))
         console.print()
+    if len(run.results) > 1:
+        console.print(_batch_table(run, words))
     console.print(_summary(run, words))
     for line in buffer.getvalue().splitlines():
         stream.write(line.rstrip() + "\n")  # tables pad lines to the width; piped text needs no trailing spaces
@@ -59,7 +61,7 @@ def _manifest(result: ManifestResult, run: Run, words: dict[str, str]) -> Iterat
         yield Text(words["schema_skipped"], style="bold")
     else:
         yield _scorecard(result, words)
-    active = [f for f in result.findings if not f.waived]
+    active = [f for f in result.findings if f.counts]
     for principle in PRINCIPLES:
         group = [f for f in active if f.principle == principle]
         if group:
@@ -71,7 +73,10 @@ def _manifest(result: ManifestResult, run: Run, words: dict[str, str]) -> Iterat
         yield Text(words["waived"], style="bold")
         for finding in waived:
             yield from _waived(finding, result.path, run.lang, words)
-    if not active and not waived:
+    baselined = sum(1 for f in result.findings if f.baselined)
+    if baselined:
+        yield Text(words["baselined"].format(count=baselined), style="dim")
+    if not active and not waived and not baselined:
         yield Text(words["no_findings"])
     yield Text.assemble((words[status], STATUS_STYLE[status]), "  ", _counts(active, words))
 
@@ -84,11 +89,12 @@ def _heading(result: ManifestResult, words: dict[str, str]) -> Text:
     if production.get("id") is not None:
         heading.append(f"  ({visible(str(production['id']))})", style="dim")
     heading.append("\n")
-    derived = result.derived_level or "?"
+    derived = words.get(result.derived_level or "", "?")
+    declared = words.get(str(result.declared_level), visible(str(result.declared_level)))
     level_style = "bold red" if _below(result.declared_level, result.derived_level) else ""
-    heading.append(f"{words['level']}: {words['declared']} ")
-    heading.append(visible(str(result.declared_level)), style=level_style)
-    heading.append(f", {words['derived']} {derived}")
+    heading.append(f"{words['level']}{words['colon']}{words['declared']} ")
+    heading.append(declared, style=level_style)
+    heading.append(f"{words['comma']}{words['derived']} {derived}")
     return heading
 
 
@@ -104,7 +110,7 @@ def _scorecard(result: ManifestResult, words: dict[str, str]) -> Table:
         table.add_column(words[severity], justify="right")
     for principle in PRINCIPLES:
         counts = [sum(1 for f in result.findings if f.principle == principle and f.severity == severity
-                      and not f.waived) for severity in SEVERITIES]
+                      and f.counts) for severity in SEVERITIES]
         mark = ("✗", "red") if counts[0] else ("!", "yellow") if counts[1] else ("✓", "green")
         cells = [Text(str(n), style=SEVERITY_STYLE[s] if n else "dim") for n, s in zip(counts, SEVERITIES)]
         table.add_row(Text.assemble((mark[0], mark[1]), " ", words[principle]), *cells)
@@ -160,12 +166,41 @@ def _counts(findings: list[Finding], words: dict[str, str]) -> str:
     return words["tally"].format(**counts)
 
 
+def _batch_table(run: Run, words: dict[str, str]) -> Table:
+    """One row per production, worst first: its level and its findings per principle."""
+    table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), show_edge=False, pad_edge=False)
+    table.add_column(words["production"], overflow="fold")
+    table.add_column(words["level_short"])
+    for principle in PRINCIPLES:
+        table.add_column(words[f"{principle}_short"], justify="right")
+    table.add_column(words["status"])
+    rows = []
+    for result in run.results:
+        counting = [f for f in result.findings if f.counts]
+        by_severity = [sum(1 for f in counting if f.severity == s) for s in SEVERITIES]
+        status = result.status(run.fail_on)
+        rank = (status != "error", -by_severity[0], -by_severity[1], -by_severity[2], result.path)
+        production = (result.production or {}).get("id") or result.path
+        cells = []
+        for principle in PRINCIPLES:
+            found = [f for f in counting if f.principle == principle]
+            worst = next((s for s in SEVERITIES if any(f.severity == s for f in found)), None)
+            cells.append(Text(str(len(found)), style=SEVERITY_STYLE[worst] if worst else "dim"))
+        rows.append((rank, [Text(visible(str(production))), Text(words.get(result.derived_level or "", "—")), *cells,
+                            Text(words[status if status != "error" else "error_status"], style=STATUS_STYLE[status])]))
+    for _, cells in sorted(rows, key=lambda row: row[0]):
+        table.add_row(*cells)
+    return table
+
+
 def _summary(run: Run, words: dict[str, str]) -> Text:
     summary = run.summary()
     line = Text(words["summary"].format(manifests=summary.manifests, passed=summary.passed,
                                         failed=summary.failed, errors=summary.errors), style="bold")
     line.append(" · " + words["tally"].format(**summary.findings))
     line.append(" · " + words["waived_tally"].format(waived=summary.waived))
-    line.append("\n" + words["rules"].format(name=visible(run.pack.name), version=visible(run.pack.version),
-                                             count=len(run.pack.rules)), style="dim")
+    if run.baseline is not None:
+        line.append("\n" + words["baseline"].format(carried=run.baseline.carried, fixed=len(run.baseline.fixed)))
+    packs = ", ".join(f"{visible(pack.name)} {visible(pack.version)}" for pack in run.pack.packs)
+    line.append("\n" + words["rules"].format(packs=packs, count=len(run.pack.rules)), style="dim")
     return line

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 
-# C0 and C1 controls (tab included), DEL, bidirectional overrides/isolates/marks, and
-# line/paragraph separators: shown as visible \uXXXX escapes instead of acting.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+# C0 and C1 controls (tab included), DEL, bidirectional overrides/isolates/marks and
+# line/paragraph separators act on a terminal or a viewer; lone surrogates (from
+# undecodable file names) cannot be written as UTF-8, and U+FFFE/U+FFFF are not XML
+# characters. All are shown as visible \uXXXX escapes instead.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029"
+                     "\ud800-\udfff\ufffe\uffff]")
 
 
-def visible(text: str) -> str:
-    return _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+def visible(text: object) -> str:
+    return _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", str(text))

@@ -1,0 +1,83 @@
+"""Baselines: record the findings a project has accepted, and fail only on new ones.
+
+Findings are matched by production id, rule id and target record id (the JSON Pointer
+when there is no target), never by line number, so editing elsewhere in a manifest does
+not bring known findings back. Several findings with the same key are matched by count.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .check import ManifestResult
+from .finding import Finding
+from .loader import LoadError
+
+FORMAT_VERSION = 1
+Key = tuple[str, str, str]
+
+
+@dataclass(frozen=True)
+class BaselineOutcome:
+    carried: int  # findings matched by the baseline
+    fixed: list[dict[str, str]]  # baseline entries that matched nothing any more
+
+
+def _production(result: ManifestResult) -> str:
+    production_id = (result.production or {}).get("id")
+    return production_id if isinstance(production_id, str) else result.path
+
+
+def _key(production: str, finding: Finding) -> Key:
+    return (production, finding.rule, f"target:{finding.target}" if finding.target else f"path:{finding.pointer}")
+
+
+def write_baseline(path: Path, results: list[ManifestResult]) -> int:
+    counts: Counter[Key] = Counter(
+        _key(_production(result), finding) for result in results for finding in result.findings if not finding.waived)
+    entries = [_entry(key, count) for key, count in sorted(counts.items())]
+    path.write_text(json.dumps({"hkai_baseline": FORMAT_VERSION, "findings": entries}, indent=2,
+                               ensure_ascii=False) + "\n", encoding="utf-8")
+    return sum(counts.values())
+
+
+def _entry(key: Key, count: int) -> dict:
+    production, rule, where = key
+    kind, value = where.split(":", 1)
+    return {"production": production, "rule": rule, kind: value, "count": count}
+
+
+def read_baseline(path: Path) -> Counter[Key]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        counts: Counter[Key] = Counter()
+        for entry in data["findings"]:
+            where = f"target:{entry['target']}" if "target" in entry else f"path:{entry['path']}"
+            counts[(entry["production"], entry["rule"], where)] += int(entry.get("count", 1))
+        return counts
+    except OSError as error:
+        raise LoadError(str(path), f"cannot read baseline: {error.strerror or error}") from None
+    except (ValueError, KeyError, TypeError) as error:
+        raise LoadError(str(path), f"not an hkai baseline file ({error})") from None
+
+
+def apply_baseline(results: list[ManifestResult], baseline: Counter[Key]) -> BaselineOutcome:
+    """Mark findings the baseline knows as baselined; they no longer fail the run."""
+    remaining = Counter(baseline)
+    carried = 0
+    for result in results:
+        production = _production(result)
+        marked = []
+        for finding in result.findings:
+            key = _key(production, finding)
+            if not finding.waived and remaining[key] > 0:
+                remaining[key] -= 1
+                carried += 1
+                finding = replace(finding, baselined=True)
+            marked.append(finding)
+        result.findings = marked
+    fixed = [_entry(key, count) for key, count in sorted(remaining.items()) if count > 0]
+    return BaselineOutcome(carried=carried, fixed=fixed)

@@ -1,0 +1,33 @@
+"""Small helpers shared by the CI-facing reporters (SARIF, JUnit, GitHub, Markdown)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import PurePath
+from typing import Any
+
+from .safe_text import visible
+
+SCHEMA_TITLE = {"en": "The manifest matches the manifest format", "zh": "清單符合清單格式"}
+SCHEMA_RATIONALE = {
+    "en": "A manifest that does not match the format cannot be checked reliably; its rules are not evaluated.",
+    "zh": "不符合格式的清單無法可靠地檢查，因此不會評估其規則。",
+}
+
+
+def display_path(path: str) -> str:
+    """The path relative to the current folder with forward slashes when it is inside it, else as given."""
+    absolute = os.path.abspath(path)
+    cwd = os.getcwd()
+    try:
+        inside = os.path.commonpath([absolute, cwd]) == cwd
+    except ValueError:  # another drive
+        inside = False
+    if inside and absolute != cwd:
+        return PurePath(os.path.relpath(absolute, cwd)).as_posix()
+    return path
+
+
+def packs(run: Any) -> list[tuple[str, str]]:
+    """Name and version of every rule pack of the run, made inert."""
+    return [(visible(pack.name), visible(pack.version)) for pack in run.pack.packs]

@@ -1,0 +1,188 @@
+"""SARIF 2.1.0, for code-scanning services (GitHub code scanning, Azure DevOps, IDE viewers).
+
+One run; the rules are those evaluated in at least one manifest, each finding is a result
+(waived ones carry an accepted suppression) and unreadable manifests are tool execution
+notifications. No timestamps and no machine-specific paths, so the same run gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from pathlib import Path, PurePath
+from typing import Any, TextIO
+from urllib.parse import quote
+
+from .. import __version__
+from ..check import SCHEMA_RULE, ManifestResult
+from ..finding import Finding
+from ..rules import Rule
+from ..run import Run
+from .common import SCHEMA_RATIONALE, SCHEMA_TITLE, display_path, packs
+from .safe_text import visible
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+LANGUAGE = {"en": "en", "zh": "zh-HK"}
+SRCROOT = "%SRCROOT%"
+FINGERPRINT = "hkaiFinding/v1"
+
+
+def render(run: Run, stream: TextIO, color: bool = False) -> None:
+    json.dump(to_dict(run), stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
+def to_dict(run: Run) -> dict[str, Any]:
+    descriptors, index = _rules(run)
+    with_baseline = getattr(run, "baseline", None) is not None
+    results = [_result(finding, result, run.lang, index, with_baseline)
+               for result in run.results for finding in result.findings]
+    notifications = [_notification(result) for result in run.results if result.error is not None]
+    invocation: dict[str, Any] = {"executionSuccessful": not notifications}
+    if notifications:
+        invocation["toolExecutionNotifications"] = notifications
+    return {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "hkai", "version": __version__, "semanticVersion": __version__,
+                                "rules": descriptors}},
+            "invocations": [invocation],
+            "language": LANGUAGE.get(run.lang, "en"),
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+            "properties": {"rulePacks": [{"name": name, "version": version} for name, version in packs(run)],
+                           "today": run.today, "failOn": run.fail_on},
+        }],
+    }
+
+
+# --- rules ---------------------------------------------------------------------------------------
+
+def _rules(run: Run) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    evaluated = {rule_id for result in run.results for rule_id in result.rules_evaluated}
+    rules = sorted((rule for rule in run.pack.rules if rule.id in evaluated), key=lambda rule: rule.id)
+    descriptors = [_descriptor(rule, run.lang) for rule in rules]
+    schema_findings = [f for result in run.results for f in result.findings if f.rule == SCHEMA_RULE]
+    if schema_findings:
+        descriptors.append(_schema_descriptor(schema_findings[0], run.lang))
+    return descriptors, {descriptor["id"]: i for i, descriptor in enumerate(descriptors)}
+
+
+def _descriptor(rule: Rule, lang: str) -> dict[str, Any]:
+    title, rationale, fix = (visible(_text(rule.title, lang)), visible(_text(rule.rationale, lang)),
+                             visible(_text(rule.fix, lang)))
+    descriptor: dict[str, Any] = {
+        "id": rule.id,
+        "name": _name(_text(rule.title, "en"), rule.id),
+        "shortDescription": {"text": title},
+        "fullDescription": {"text": rationale},
+        "help": {"text": fix, "markdown": f"{rationale}\n\n**Fix:** {fix}\n\nSource: {visible(rule.source)}"},
+        "defaultConfiguration": {"level": LEVEL[rule.severity]},
+        "properties": {
+            "tags": [rule.principle],
+            "principle": rule.principle,
+            "source": visible(rule.source),
+            "levels": list(rule.levels) if rule.levels is not None else "all",
+        },
+    }
+    help_uri = rule.spec.get("help_uri")
+    if isinstance(help_uri, str) and help_uri:
+        descriptor["helpUri"] = help_uri
+    return descriptor
+
+
+def _schema_descriptor(finding: Finding, lang: str) -> dict[str, Any]:
+    return {
+        "id": SCHEMA_RULE,
+        "name": "ManifestFormat",
+        "shortDescription": {"text": SCHEMA_TITLE[lang]},
+        "fullDescription": {"text": SCHEMA_RATIONALE[lang]},
+        "help": {"text": visible(_text(finding.fix, lang))},
+        "defaultConfiguration": {"level": "error"},
+        "properties": {"tags": [finding.principle], "principle": finding.principle, "source": "hkai manifest format",
+                       "levels": "all"},
+    }
+
+
+def _name(title: str, rule_id: str) -> str:
+    """``A minor's consent is given by a guardian`` -> ``AMinorsConsentIsGivenByAGuardian``."""
+    words = re.findall(r"[A-Za-z0-9]+", re.sub(r"['’]", "", title))
+    return "".join(word[0].upper() + word[1:] for word in words) or re.sub(r"[^A-Za-z0-9]", "", rule_id) or "Rule"
+
+
+def _text(texts: dict[str, str], lang: str) -> str:
+    return texts.get(lang) or texts.get("en") or next(iter(texts.values()), "")
+
+
+# --- results -------------------------------------------------------------------------------------
+
+def _result(finding: Finding, result: ManifestResult, lang: str, index: dict[str, int],
+            with_baseline: bool) -> dict[str, Any]:
+    entry: dict[str, Any] = {"ruleId": finding.rule}
+    if finding.rule in index:
+        entry["ruleIndex"] = index[finding.rule]
+    entry["level"] = LEVEL[finding.severity]
+    entry["message"] = {"text": _message(_text(finding.message, lang))}
+    entry["locations"] = [{"physicalLocation": _physical(result.path, finding.line, finding.column)}]
+    if finding.pointer:
+        entry["locations"][0]["logicalLocations"] = [{"fullyQualifiedName": visible(finding.pointer)}]
+    entry["partialFingerprints"] = {FINGERPRINT: _fingerprint(finding, result)}
+    if finding.waiver is not None:
+        # the waiver is written in the manifest itself
+        suppression: dict[str, Any] = {"kind": "inSource", "status": "accepted",
+                                       "justification": visible(_text(finding.waiver.reason, lang))}
+        details = {key: visible(value) for key, value in (("approvedBy", finding.waiver.approved_by),
+                                                          ("expiresOn", finding.waiver.expires_on)) if value}
+        if details:
+            suppression["properties"] = details
+        entry["suppressions"] = [suppression]
+    if with_baseline:
+        entry["baselineState"] = "unchanged" if finding.baselined else "new"
+    properties: dict[str, Any] = {"principle": finding.principle, "severity": finding.severity}
+    if finding.target is not None:
+        properties["target"] = visible(finding.target)
+    entry["properties"] = properties
+    return entry
+
+
+def _message(text: str) -> str:
+    """Plain-text SARIF messages may embed links written ``[text](target)``: literal brackets are escaped."""
+    return re.sub(r"([\[\]])", r"\\\1", visible(text))
+
+
+def _fingerprint(finding: Finding, result: ManifestResult) -> str:
+    production = (result.production or {}).get("id")
+    owner = production if isinstance(production, str) else display_path(result.path)
+    key = "\0".join((owner, finding.rule, finding.target or "", finding.pointer, finding.message.get("en", "")))
+    return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+
+
+def _notification(result: ManifestResult) -> dict[str, Any]:
+    error = result.error
+    assert error is not None
+    return {
+        "level": "error",
+        "message": {"text": _message(error.message)},
+        "locations": [{"physicalLocation": _physical(result.path, error.line, error.column)}],
+    }
+
+
+def _physical(path: str, line: int | None, column: int | None) -> dict[str, Any]:
+    location: dict[str, Any] = {"artifactLocation": _artifact(path)}
+    region = {key: value for key, value in (("startLine", line), ("startColumn", column))
+              if isinstance(value, int) and value >= 1}
+    if "startLine" in region:
+        location["region"] = region
+    return location
+
+
+def _artifact(path: str) -> dict[str, str]:
+    shown = display_path(path)
+    if os.path.isabs(shown):
+        return {"uri": Path(shown).as_uri()}  # outside the current folder: an absolute file URI
+    posix = PurePath(shown).as_posix()
+    return {"uri": quote(posix, safe="/", errors="surrogateescape"), "uriBaseId": SRCROOT}

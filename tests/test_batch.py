@@ -1,0 +1,41 @@
+"""Batch runs: parallel output identical to serial, a summary table, several outputs at once."""
+
+import json
+
+from conftest import EXAMPLES, TODAY, hkai
+
+
+def test_jobs_2_output_is_byte_identical_to_jobs_1():
+    serial = hkai("check", str(EXAMPLES), "--format", "json", "--today", TODAY, "--jobs", "1")
+    parallel = hkai("check", str(EXAMPLES), "--format", "json", "--today", TODAY, "--jobs", "2")
+    assert serial.returncode == parallel.returncode == 1
+    assert serial.stdout == parallel.stdout
+
+
+def test_batch_table_lists_productions_worst_first():
+    result = hkai("check", str(EXAMPLES), "--today", TODAY, "--jobs", "2")
+    header = next(i for i, line in enumerate(result.stdout.splitlines()) if line.startswith("Production"))
+    rows = [line.split()[0] for line in result.stdout.splitlines()[header + 2: header + 9]]
+    assert rows[:3] == ["sky-rift-teaser", "dragon-returns", "overnight-empress"]
+    assert set(rows[3:]) == {"last-swordsman", "harbour-lights", "neon-heartbeat", "nine-heavens-above"}
+
+
+def test_rich_to_terminal_and_json_to_a_file_in_one_run(tmp_path):
+    target = tmp_path / "report.json"
+    result = hkai("check", str(EXAMPLES), "--today", TODAY, "--format", "rich", "--format", "json",
+                  "--output", str(target))
+    assert result.returncode == 1
+    assert "Checked 7 manifests" in result.stdout and not result.stdout.lstrip().startswith("{")
+    assert json.loads(target.read_text())["summary"]["manifests"] == 7
+
+
+def test_output_without_a_format_before_it_is_a_usage_error(tmp_path):
+    result = hkai("check", str(EXAMPLES), "--output", str(tmp_path / "x"))
+    assert result.returncode == 2 and "--output must follow the --format" in result.stderr
+
+
+def test_github_actions_adds_annotations_to_the_rich_report():
+    result = hkai("check", str(EXAMPLES / "dragon-returns-resurrection"), "--today", TODAY,
+                  env={"GITHUB_ACTIONS": "true"})
+    assert "Checked 1 manifests" in result.stdout
+    assert any(line.startswith("::error file=") for line in result.stdout.splitlines())
