@@ -1,187 +1,28 @@
-"""The ``hkai`` command: parse arguments, wire loader, pack, checker and reporters together."""
+"""The ``hkai`` command: parse arguments and hand them to the subcommand's handler.
+
+Each module of ``checker.commands`` is a subcommand: ``register(subparsers)`` adds its
+parser and sets ``handler``, a function of the parsed arguments returning the exit code.
+"""
 
 from __future__ import annotations
 
 import argparse
-import datetime
-import os
-import sys
-from contextlib import ExitStack
-from pathlib import Path
-from typing import Any
+import pkgutil
+from importlib import import_module
 
-from . import __version__
-from .baseline import apply_baseline, read_baseline, write_baseline
-from .batch import check_paths
-from .check import FAIL_ON, ManifestResult
-from .config import ConfigError, Settings, find_config, read_config
-from .discover import discover
-from .loader import DEFAULT_MAX_BYTES, LoadError
-from .pack import load_rule_set, select_rules
-from .reporters import FORMATS, renderer
-from .run import EXIT_ERROR, EXIT_OK, Run
-
-LANG_ENV = "HKAI_LANG"
-STDOUT = "-"
-
-
-class _FormatAction(argparse.Action):
-    """``--format`` may repeat; each ``--output`` goes with the ``--format`` before it."""
-
-    def __call__(self, parser, namespace, value, option_string=None):
-        outputs = getattr(namespace, "outputs", None) or []
-        if self.dest == "format":
-            outputs.append([value, STDOUT])
-        elif not outputs or outputs[-1][1] != STDOUT:
-            parser.error("--output must follow the --format it is for, e.g. --format sarif --output hkai.sarif")
-        else:
-            outputs[-1][1] = value
-        namespace.outputs = outputs
+from . import __version__, commands
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="hkai", description="Check film and TV production manifests against the Hong Kong AI code of conduct.")
     parser.add_argument("--version", action="version", version=f"hkai {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    check = commands.add_parser("check", help="check manifests and report every finding",
-                                description="Check manifests (files, or folders searched for manifest.yaml).")
-    check.add_argument("paths", nargs="*", default=["."], metavar="PATH",
-                       help="manifest files or folders (default: the current folder)")
-    check.add_argument("--format", choices=FORMATS, action=_FormatAction, dest="format",
-                       help="output format; repeat it to write several (default: rich)")
-    check.add_argument("--output", action=_FormatAction, dest="output", metavar="FILE",
-                       help="write the --format given just before to FILE instead of standard output")
-    check.add_argument("--lang", choices=("en", "zh"), help=f"language of the report (default: ${LANG_ENV}, else en)")
-    check.add_argument("--fail-on", choices=FAIL_ON, help="lowest unwaived severity that fails the run (default: error)")
-    check.add_argument("--select", type=_selectors, metavar="RULES",
-                       help="only these rules: ids, id prefixes (DIS-) or principles, comma-separated")
-    check.add_argument("--ignore", type=_selectors, metavar="RULES", help="skip these rules (same syntax as --select)")
-    check.add_argument("--rules", type=str, action="append", metavar="DIR",
-                       help="an extra rule pack to load after the built-in one (repeatable)")
-    check.add_argument("--config", type=Path, metavar="FILE",
-                       help="settings file (default: hkai.toml or [tool.hkai] in pyproject.toml, searched upward)")
-    check.add_argument("--show-config", action="store_true", help="print the effective settings and where each came from")
-    check.add_argument("--baseline", type=Path, metavar="FILE", help="fail only on findings that are not in this baseline")
-    check.add_argument("--create-baseline", type=Path, metavar="FILE", help="write the current findings as a baseline")
-    check.add_argument("--jobs", type=_positive, default=os.cpu_count() or 1, metavar="N",
-                       help="check manifests in N parallel processes (default: number of CPUs)")
-    check.add_argument("--no-color", action="store_true", help="plain text without colours")
-    check.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help="the date to check expiry against (default: today)")
-    check.add_argument("--max-file-size", type=_positive, default=DEFAULT_MAX_BYTES, metavar="BYTES",
-                       help=f"refuse manifests larger than this (default: {DEFAULT_MAX_BYTES})")
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for module in sorted(info.name for info in pkgutil.iter_modules(commands.__path__)):
+        import_module(f"{commands.__name__}.{module}").register(subparsers)
     return parser
-
-
-def _date(value: str) -> str:
-    try:
-        return datetime.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date in the form YYYY-MM-DD") from None
-
-
-def _positive(value: str) -> int:
-    if not value.isdigit() or int(value) < 1:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a positive whole number")
-    return int(value)
-
-
-def _selectors(value: str) -> list[str]:
-    return [part.strip() for part in value.split(",") if part.strip()]
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    try:
-        settings = effective_settings(args)
-    except ConfigError as error:
-        return _fail(str(error))
-    if args.show_config:
-        for key, value in settings.values.items():
-            print(f"{key} = {value!r}  ({settings.sources[key]})")
-        return EXIT_OK
-    return run_check(args, settings)
-
-
-def effective_settings(args: argparse.Namespace) -> Settings:
-    """Defaults, then the config file, then $HKAI_LANG, then the command line."""
-    settings = Settings()
-    path = args.config or find_config(Path.cwd())
-    if args.config is not None and not args.config.is_file():
-        raise ConfigError(f"{args.config}: no such config file")
-    if path is not None:
-        for key, value in read_config(path).items():
-            settings.set(key, value, str(path))
-    if os.environ.get(LANG_ENV):
-        if os.environ[LANG_ENV] not in ("en", "zh"):
-            raise ConfigError(f"${LANG_ENV} must be en or zh, not {os.environ[LANG_ENV]!r}")
-        settings.set("lang", os.environ[LANG_ENV], f"${LANG_ENV}")
-    flags: dict[str, Any] = {
-        "fail-on": args.fail_on, "lang": args.lang, "select": args.select, "ignore": args.ignore,
-        "extra-rules": [str(Path(p).resolve()) for p in args.rules] if args.rules else None,
-        "format": [name for name, _ in getattr(args, "outputs", [])] or None,
-    }
-    for key, value in flags.items():
-        if value is not None:
-            settings.set(key, value, "command line")
-    return settings
-
-
-def _outputs(args: argparse.Namespace, settings: Settings) -> list[list[str]]:
-    outputs = getattr(args, "outputs", None)
-    if outputs:
-        return outputs
-    if settings["format"]:
-        return [[name, STDOUT] for name in settings["format"]]
-    if os.environ.get("GITHUB_ACTIONS") == "true":  # a readable log and annotations on the diff
-        return [["rich", STDOUT], ["github", STDOUT]]
-    return [["rich", STDOUT]]
-
-
-def run_check(args: argparse.Namespace, settings: Settings) -> int:
-    try:
-        rule_set = load_rule_set([Path(p) for p in settings["extra-rules"]])
-        rule_set = select_rules(rule_set, settings["select"], settings["ignore"], settings["severity"])
-    except LoadError as error:
-        return _fail(str(error))
-    except ValueError as error:
-        return _fail(f"{error} ({settings.sources['select']}, {settings.sources['ignore']})")
-    today = args.today or datetime.date.today().isoformat()
-    paths, problems = discover(args.paths)
-    results = check_paths(paths, rule_set, today, args.max_file_size, args.jobs)
-    results += [ManifestResult(path=path, error=LoadError(path, problem)) for path, problem in problems]
-    for result in results:
-        if result.error is not None:
-            print(f"hkai: error: {result.error}", file=sys.stderr)
-    outcome = None
-    try:
-        if args.baseline is not None:
-            outcome = apply_baseline(results, read_baseline(args.baseline))
-    except LoadError as error:
-        return _fail(str(error))
-    if args.create_baseline is not None:
-        count = write_baseline(args.create_baseline, results)
-        print(f"hkai: wrote {count} findings to baseline {args.create_baseline}", file=sys.stderr)
-    run = Run(results=results, pack=rule_set, fail_on=settings["fail-on"], lang=settings["lang"], today=today,
-              baseline=outcome)
-    color = not args.no_color and "NO_COLOR" not in os.environ
-    try:
-        _render(run, _outputs(args, settings), color)
-    except OSError as error:
-        return _fail(f"cannot write report: {error.strerror or error} ({error.filename})")
-    return run.exit_code()
-
-
-def _render(run: Run, outputs: list[list[str]], color: bool) -> None:
-    with ExitStack() as files:
-        for name, destination in outputs:
-            if destination == STDOUT:
-                renderer(name)(run, sys.stdout, color)
-            else:
-                stream = files.enter_context(open(destination, "w", encoding="utf-8", newline="\n"))
-                renderer(name)(run, stream, False)
-
-
-def _fail(message: str) -> int:
-    print(f"hkai: error: {message}", file=sys.stderr)
-    return EXIT_ERROR
+    return args.handler(args)

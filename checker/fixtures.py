@@ -24,9 +24,8 @@ from typing import Any
 
 from .check import check_document
 from .loader import Document, LoadError, load_file
-from .pack import RulePack
+from .pack import FIXTURES_DIR, RulePack, RuleSet, combine
 
-FIXTURES_DIR = "fixtures"
 DEFAULT_TODAY = "2026-06-30"
 
 
@@ -48,7 +47,10 @@ def fixture_files(pack: RulePack) -> list[Path]:
     return sorted((pack.path / FIXTURES_DIR).glob("*.yaml"))
 
 
-def run_fixtures(pack: RulePack) -> list[CaseResult]:
+def run_fixtures(pack: RulePack, rule_set: RuleSet | None = None) -> list[CaseResult]:
+    """Run the fixtures of ``pack`` against ``rule_set`` (default: the pack on its own);
+    a pack that extends another is tested with the rules it extends loaded too."""
+    rule_set = rule_set or combine([pack])
     results = []
     for file in fixture_files(pack):
         document = load_file(file)
@@ -56,11 +58,11 @@ def run_fixtures(pack: RulePack) -> list[CaseResult]:
         if not isinstance(data, dict) or not isinstance(data.get("rule"), str) or not isinstance(data.get("cases"), list):
             raise LoadError(str(file), "a fixture file needs `rule:` and a list of `cases:`", 1, 1)
         for index, case in enumerate(data["cases"]):
-            results.append(_run_case(pack, document, data["rule"], case, f"/cases/{index}"))
+            results.append(_run_case(rule_set, document, data["rule"], case, f"/cases/{index}"))
     return results
 
 
-def _run_case(pack: RulePack, fixture: Document, rule: str, case: Any, where: str) -> CaseResult:
+def _run_case(pack: RuleSet, fixture: Document, rule: str, case: Any, where: str) -> CaseResult:
     line = fixture.locate(where)[0]
     if not isinstance(case, dict) or not isinstance(case.get("triggers"), bool) or "manifest" not in case:
         return CaseResult(rule, str(where), False, fixture.path, line, "a case needs `name`, `triggers` and `manifest`")

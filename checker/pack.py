@@ -1,18 +1,33 @@
-"""Load a rule pack: a folder of YAML rule files, validated and compiled once."""
+"""Rule packs: folders of YAML rule files, validated and compiled once, and the rule set
+a run evaluates (the built-in pack, packs that extend it, selection and overrides)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
-from .language import RuleCompileError
-from .loader import LoadError, load_file
 from .finding import PRINCIPLES
+from .language import RuleCompileError
+from .loader import Document, LoadError, load_file
 from .rules import Rule, compile_rule
-from .schema import RULE_FILE_SCHEMA, manifest_sections, schema_problems
+from .schema import PACK_SCHEMA, RULE_FILE_SCHEMA, manifest_sections, schema_problems
 
 PACK_FILE = "pack.yaml"
+FIXTURES_DIR = "fixtures"
+BUILTIN_NAME = "hkai-guideline"
 ROOT_NAMES = frozenset({"checker"})  # besides the manifest's sections: run facts (today, rule ids)
+
+
+@dataclass(frozen=True)
+class Override:
+    """A change a pack makes to a rule it does not own: a new severity, or disabling it."""
+
+    rule: str
+    severity: str | None
+    disabled: bool
+    line: int
+    column: int
 
 
 @dataclass(frozen=True)
@@ -21,6 +36,10 @@ class RulePack:
     version: str
     path: Path
     rules: tuple[Rule, ...]
+    description: str = ""
+    extends: str | None = None
+    overrides: tuple[Override, ...] = ()
+    meta_file: Path | None = None
 
     @property
     def rule_ids(self) -> list[str]:
@@ -29,6 +48,12 @@ class RulePack:
     @property
     def known_ids(self) -> tuple[str, ...]:
         return tuple(self.rule_ids)
+
+    def base_dir(self) -> Path | None:
+        """The folder of the pack this one extends."""
+        if self.extends is None:
+            return None
+        return builtin_pack_dir() if self.extends == BUILTIN_NAME else (self.path / self.extends).resolve()
 
 
 def builtin_pack_dir() -> Path:
@@ -39,56 +64,96 @@ def builtin_pack_dir() -> Path:
 
 
 def load_pack(directory: Path | None = None) -> RulePack:
-    directory = directory or builtin_pack_dir()
-    meta = _pack_meta(directory)
+    """A pack, or a LoadError for its first problem."""
+    pack, problems = read_pack(directory or builtin_pack_dir())
+    if problems:
+        raise problems[0]
+    assert pack is not None
+    return pack
+
+
+def read_pack(directory: Path) -> tuple[RulePack | None, list[LoadError]]:
+    """A pack and every problem found in it (rule authors want them all at once)."""
+    if not directory.is_dir():
+        return None, [LoadError(str(directory), "rule pack is not a directory")]
+    problems: list[LoadError] = []
+    meta = _read_meta(directory, problems)
     rules: list[Rule] = []
-    seen: dict[str, str] = {}
+    defined: dict[str, str] = {}
     roots = manifest_sections() | ROOT_NAMES
-    for file in sorted(directory.glob("*.yaml")):
-        if file.name == PACK_FILE:
+    for file in rule_files(directory):
+        document = _load(file, problems)
+        if document is None:
             continue
-        document = load_file(file)
-        for pointer, message in schema_problems(RULE_FILE_SCHEMA, document):
-            raise LoadError(str(file), f"invalid rule file: {message} (at {pointer or '/'})", *document.locate(pointer))
+        invalid = [LoadError(str(file), f"invalid rule file: {message} (at {pointer or '/'})", *document.locate(pointer))
+                   for pointer, message in schema_problems(RULE_FILE_SCHEMA, document)]
+        problems.extend(invalid)
+        if invalid:
+            continue
         for index, spec in enumerate(document.data["rules"]):
             where = f"/rules/{index}"
-            if spec["id"] in seen:
-                raise LoadError(str(file), f"rule id {spec['id']} is already defined in {seen[spec['id']]}",
-                                *document.locate(f"{where}/id"))
-            seen[spec["id"]] = file.name
+            if spec["id"] in defined:
+                problems.append(LoadError(str(file), f"rule id {spec['id']} is already defined in {defined[spec['id']]}",
+                                          *document.locate(f"{where}/id")))
+                continue
+            defined[spec["id"]] = file.name
             try:
                 rules.append(compile_rule(spec, roots, str(file), where))
             except RuleCompileError as error:
-                raise LoadError(str(file), f"rule {spec['id']}: {error.message}", *document.locate(error.where)) from None
-    if not rules:
-        raise LoadError(str(directory), "no rules found (expected *.yaml rule files)")
-    return RulePack(name=meta.get("name", directory.name), version=str(meta.get("version", "0")),
-                    path=directory, rules=tuple(rules))
+                problems.append(LoadError(str(file), f"rule {spec['id']}: {error.message}", *document.locate(error.where)))
+    if not rules and not problems and not meta.get("overrides"):
+        problems.append(LoadError(str(directory), "no rules found (expected *.yaml rule files)"))
+    pack = RulePack(name=meta.get("name", directory.name), version=str(meta.get("version", "0")), path=directory,
+                    rules=tuple(rules), description=meta.get("description", ""), extends=meta.get("extends"),
+                    overrides=meta.get("overrides", ()), meta_file=meta.get("file"))
+    return pack, problems
 
 
-def _pack_meta(directory: Path) -> dict:
-    if not directory.is_dir():
-        raise LoadError(str(directory), "rule pack is not a directory")
+def rule_files(directory: Path) -> list[Path]:
+    return [file for file in sorted(directory.glob("*.yaml")) if file.name != PACK_FILE]
+
+
+def _load(file: Path, problems: list[LoadError]) -> Document | None:
+    try:
+        return load_file(file)
+    except LoadError as error:
+        problems.append(error)
+        return None
+
+
+def _read_meta(directory: Path, problems: list[LoadError]) -> dict[str, Any]:
     file = directory / PACK_FILE
     if not file.exists():
         return {}
-    data = load_file(file).data
-    if not isinstance(data, dict):
-        raise LoadError(str(file), "pack.yaml must be a mapping with name and version", 1, 1)
-    return data
+    document = _load(file, problems)
+    if document is None:
+        return {}
+    invalid = [LoadError(str(file), f"invalid pack.yaml: {message} (at {pointer or '/'})", *document.locate(pointer))
+               for pointer, message in schema_problems(PACK_SCHEMA, document)]
+    if invalid:
+        problems.extend(invalid)
+        return {}
+    meta = dict(document.data)
+    meta["file"] = file
+    meta["overrides"] = tuple(
+        Override(rule, change.get("severity"), change.get("disabled", False),
+                 *document.locate(f"/overrides/{rule}"))
+        for rule, change in (document.data.get("overrides") or {}).items())
+    return meta
 
 
 @dataclass(frozen=True)
 class RuleSet:
-    """The rules a run evaluates: the built-in pack plus any extra packs, after selection.
+    """The rules a run evaluates: the built-in pack, then each extra pack (after the packs
+    it extends), with the packs' overrides applied, then the run's selection.
 
-    ``known_ids`` keeps every loaded rule id, so a waiver for a rule that is ignored in
-    this run is not reported as naming an unknown rule.
+    ``known_ids`` keeps every loaded rule id, so a waiver for a rule that is disabled or
+    ignored in this run is not reported as naming an unknown rule.
     """
 
     packs: tuple[RulePack, ...]
     rules: tuple[Rule, ...]
-    known_ids: tuple[str, ...]
+    known_ids: tuple[str, ...] = field(default=())
 
     @property
     def name(self) -> str:
@@ -103,19 +168,55 @@ class RuleSet:
         return [rule.id for rule in self.rules]
 
 
-def load_rule_set(extra: list[Path] = ()) -> RuleSet:
-    """The built-in pack and the extra packs, in order; a rule id may be defined once."""
-    packs = [load_pack()] + [load_pack(Path(path)) for path in extra]
-    rules: list[Rule] = []
+def load_rule_set(extra: list[Path] = (), include_builtin: bool = True) -> RuleSet:
+    """The built-in pack (unless told otherwise) and the extra packs with what they extend."""
+    packs: list[RulePack] = []
+    loaded: set[Path] = set()
+
+    def add(directory: Path, extending: tuple[Path, ...]) -> None:
+        resolved = directory.resolve()
+        if resolved in loaded:
+            return
+        if resolved in extending:
+            raise LoadError(str(directory), "packs extend each other in a loop: "
+                            + " -> ".join(str(p) for p in (*extending, resolved)))
+        pack = load_pack(directory)
+        base = pack.base_dir()
+        if base is not None:
+            if not base.is_dir():
+                raise LoadError(str(pack.meta_file), f"extends {pack.extends!r}, which is neither "
+                                f"{BUILTIN_NAME} nor a rule pack folder")
+            add(base, (*extending, resolved))
+        packs.append(pack)
+        loaded.add(resolved)
+
+    if include_builtin:
+        add(builtin_pack_dir(), ())
+    for directory in extra:
+        add(Path(directory), ())
+    return combine(packs)
+
+
+def combine(packs: list[RulePack]) -> RuleSet:
+    """Rules of the packs in order: each pack's overrides change earlier packs' rules."""
+    rules: dict[str, Rule] = {}
     owner: dict[str, RulePack] = {}
     for pack in packs:
+        for override in pack.overrides:
+            if override.rule not in owner:
+                raise LoadError(str(pack.meta_file), f"override of {override.rule}, which no pack it extends defines",
+                                override.line, override.column)
+            if override.disabled:
+                rules.pop(override.rule, None)
+            elif override.rule in rules:
+                rules[override.rule] = replace(rules[override.rule], severity=override.severity)
         for rule in pack.rules:
             if rule.id in owner:
                 raise LoadError(rule.file, f"rule id {rule.id} is already defined by pack {owner[rule.id].name} "
                                            f"({owner[rule.id].path})")
             owner[rule.id] = pack
-            rules.append(rule)
-    return RuleSet(packs=tuple(packs), rules=tuple(rules), known_ids=tuple(owner))
+            rules[rule.id] = rule
+    return RuleSet(packs=tuple(packs), rules=tuple(rules.values()), known_ids=tuple(owner))
 
 
 def select_rules(rule_set: RuleSet, select: list[str], ignore: list[str], severity: dict[str, str]) -> RuleSet:

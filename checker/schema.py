@@ -15,6 +15,7 @@ from .loader import Document, escape_pointer_token
 
 MANIFEST_SCHEMA = "manifest-v1.schema.json"
 RULE_FILE_SCHEMA = "rule-file.schema.json"
+PACK_SCHEMA = "pack.schema.json"
 MAX_MESSAGE = 200
 
 

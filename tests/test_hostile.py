@@ -4,7 +4,6 @@ traceback, with the exit code a CI pipeline can act on."""
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 

@@ -1,6 +1,5 @@
 """Every rule of the built-in pack has fixtures that trigger it and fixtures that do not."""
 
-from collections import defaultdict
 
 import pytest
 

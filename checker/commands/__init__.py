@@ -1,0 +1,28 @@
+"""The subcommands of ``hkai``: each module registers its parser and its handler."""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import sys
+
+from ..run import EXIT_ERROR
+
+
+def fail(message: str) -> int:
+    """Report a problem that stops the command, the way every command does: exit 2."""
+    print(f"hkai: error: {message}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def iso_date(value: str) -> str:
+    try:
+        return datetime.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a positive whole number")
+    return int(value)

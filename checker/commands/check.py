@@ -1,0 +1,164 @@
+"""``hkai check``: check manifests and report every finding."""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import sys
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any
+
+from ..baseline import apply_baseline, read_baseline, write_baseline
+from ..batch import check_paths
+from ..check import FAIL_ON, ManifestResult
+from ..config import ConfigError, Settings, find_config, read_config
+from ..discover import discover
+from ..loader import DEFAULT_MAX_BYTES, LoadError
+from ..pack import load_rule_set, select_rules
+from ..reporters import FORMATS, renderer
+from ..run import EXIT_OK, Run
+from . import fail, iso_date, positive
+
+LANG_ENV = "HKAI_LANG"
+STDOUT = "-"
+
+
+class _FormatAction(argparse.Action):
+    """``--format`` may repeat; each ``--output`` goes with the ``--format`` before it."""
+
+    def __call__(self, parser, namespace, value, option_string=None):
+        outputs = getattr(namespace, "outputs", None) or []
+        if self.dest == "format":
+            outputs.append([value, STDOUT])
+        elif not outputs or outputs[-1][1] != STDOUT:
+            parser.error("--output must follow the --format it is for, e.g. --format sarif --output hkai.sarif")
+        else:
+            outputs[-1][1] = value
+        namespace.outputs = outputs
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    check = commands.add_parser("check", help="check manifests and report every finding",
+                                description="Check manifests (files, or folders searched for manifest.yaml).")
+    check.add_argument("paths", nargs="*", default=["."], metavar="PATH",
+                       help="manifest files or folders (default: the current folder)")
+    check.add_argument("--format", choices=FORMATS, action=_FormatAction, dest="format",
+                       help="output format; repeat it to write several (default: rich)")
+    check.add_argument("--output", action=_FormatAction, dest="output", metavar="FILE",
+                       help="write the --format given just before to FILE instead of standard output")
+    check.add_argument("--lang", choices=("en", "zh"), help=f"language of the report (default: ${LANG_ENV}, else en)")
+    check.add_argument("--fail-on", choices=FAIL_ON, help="lowest unwaived severity that fails the run (default: error)")
+    check.add_argument("--select", type=_selectors, metavar="RULES",
+                       help="only these rules: ids, id prefixes (DIS-) or principles, comma-separated")
+    check.add_argument("--ignore", type=_selectors, metavar="RULES", help="skip these rules (same syntax as --select)")
+    check.add_argument("--rules", type=str, action="append", metavar="DIR",
+                       help="an extra rule pack to load after the built-in one (repeatable)")
+    check.add_argument("--config", type=Path, metavar="FILE",
+                       help="settings file (default: hkai.toml or [tool.hkai] in pyproject.toml, searched upward)")
+    check.add_argument("--show-config", action="store_true", help="print the effective settings and where each came from")
+    check.add_argument("--baseline", type=Path, metavar="FILE", help="fail only on findings that are not in this baseline")
+    check.add_argument("--create-baseline", type=Path, metavar="FILE", help="write the current findings as a baseline")
+    check.add_argument("--jobs", type=positive, default=os.cpu_count() or 1, metavar="N",
+                       help="check manifests in N parallel processes (default: number of CPUs)")
+    check.add_argument("--no-color", action="store_true", help="plain text without colours")
+    check.add_argument("--today", type=iso_date, metavar="YYYY-MM-DD", help="the date to check expiry against (default: today)")
+    check.add_argument("--max-file-size", type=positive, default=DEFAULT_MAX_BYTES, metavar="BYTES",
+                       help=f"refuse manifests larger than this (default: {DEFAULT_MAX_BYTES})")
+    check.set_defaults(handler=run)
+
+
+def _selectors(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        settings = effective_settings(args)
+    except ConfigError as error:
+        return fail(str(error))
+    if args.show_config:
+        for key, value in settings.values.items():
+            print(f"{key} = {value!r}  ({settings.sources[key]})")
+        return EXIT_OK
+    return run_check(args, settings)
+
+
+def effective_settings(args: argparse.Namespace) -> Settings:
+    """Defaults, then the config file, then $HKAI_LANG, then the command line."""
+    settings = Settings()
+    path = args.config or find_config(Path.cwd())
+    if args.config is not None and not args.config.is_file():
+        raise ConfigError(f"{args.config}: no such config file")
+    if path is not None:
+        for key, value in read_config(path).items():
+            settings.set(key, value, str(path))
+    if os.environ.get(LANG_ENV):
+        if os.environ[LANG_ENV] not in ("en", "zh"):
+            raise ConfigError(f"${LANG_ENV} must be en or zh, not {os.environ[LANG_ENV]!r}")
+        settings.set("lang", os.environ[LANG_ENV], f"${LANG_ENV}")
+    flags: dict[str, Any] = {
+        "fail-on": args.fail_on, "lang": args.lang, "select": args.select, "ignore": args.ignore,
+        "extra-rules": [str(Path(p).resolve()) for p in args.rules] if args.rules else None,
+        "format": [name for name, _ in getattr(args, "outputs", [])] or None,
+    }
+    for key, value in flags.items():
+        if value is not None:
+            settings.set(key, value, "command line")
+    return settings
+
+
+def _outputs(args: argparse.Namespace, settings: Settings) -> list[list[str]]:
+    outputs = getattr(args, "outputs", None)
+    if outputs:
+        return outputs
+    if settings["format"]:
+        return [[name, STDOUT] for name in settings["format"]]
+    if os.environ.get("GITHUB_ACTIONS") == "true":  # a readable log and annotations on the diff
+        return [["rich", STDOUT], ["github", STDOUT]]
+    return [["rich", STDOUT]]
+
+
+def run_check(args: argparse.Namespace, settings: Settings) -> int:
+    try:
+        rule_set = load_rule_set([Path(p) for p in settings["extra-rules"]])
+        rule_set = select_rules(rule_set, settings["select"], settings["ignore"], settings["severity"])
+    except LoadError as error:
+        return fail(str(error))
+    except ValueError as error:
+        return fail(f"{error} ({settings.sources['select']}, {settings.sources['ignore']})")
+    today = args.today or datetime.date.today().isoformat()
+    paths, problems = discover(args.paths)
+    results = check_paths(paths, rule_set, today, args.max_file_size, args.jobs)
+    results += [ManifestResult(path=path, error=LoadError(path, problem)) for path, problem in problems]
+    for result in results:
+        if result.error is not None:
+            print(f"hkai: error: {result.error}", file=sys.stderr)
+    outcome = None
+    try:
+        if args.baseline is not None:
+            outcome = apply_baseline(results, read_baseline(args.baseline))
+    except LoadError as error:
+        return fail(str(error))
+    if args.create_baseline is not None:
+        count = write_baseline(args.create_baseline, results)
+        print(f"hkai: wrote {count} findings to baseline {args.create_baseline}", file=sys.stderr)
+    run = Run(results=results, pack=rule_set, fail_on=settings["fail-on"], lang=settings["lang"], today=today,
+              baseline=outcome)
+    color = not args.no_color and "NO_COLOR" not in os.environ
+    try:
+        _render(run, _outputs(args, settings), color)
+    except OSError as error:
+        return fail(f"cannot write report: {error.strerror or error} ({error.filename})")
+    return run.exit_code()
+
+
+def _render(run: Run, outputs: list[list[str]], color: bool) -> None:
+    with ExitStack() as files:
+        for name, destination in outputs:
+            if destination == STDOUT:
+                renderer(name)(run, sys.stdout, color)
+            else:
+                stream = files.enter_context(open(destination, "w", encoding="utf-8", newline="\n"))
+                renderer(name)(run, stream, False)
