@@ -6,19 +6,19 @@ import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from .check import ManifestResult, check_file
+from .check import CheckOptions, ManifestResult, check_file
 from .pack import RuleSet
 
 # Compiled rules hold closures, which cannot be pickled: workers are forked after this
 # is set and inherit it.
-_job: tuple[RuleSet, str, int] | None = None
+_job: tuple[RuleSet, CheckOptions] | None = None
 
 
-def check_paths(paths: list[Path], rule_set: RuleSet, today: str, max_bytes: int, jobs: int) -> list[ManifestResult]:
+def check_paths(paths: list[Path], rule_set: RuleSet, options: CheckOptions, jobs: int) -> list[ManifestResult]:
     global _job
     if jobs <= 1 or len(paths) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [check_file(path, rule_set, today, max_bytes) for path in paths]
-    _job = (rule_set, today, max_bytes)
+        return [check_file(path, rule_set, options) for path in paths]
+    _job = (rule_set, options)
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=min(jobs, len(paths)), mp_context=context) as pool:
@@ -29,5 +29,5 @@ def check_paths(paths: list[Path], rule_set: RuleSet, today: str, max_bytes: int
 
 def _check(path: Path) -> ManifestResult:
     assert _job is not None
-    rule_set, today, max_bytes = _job
-    return check_file(path, rule_set, today, max_bytes)
+    rule_set, options = _job
+    return check_file(path, rule_set, options)

@@ -6,12 +6,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .engine import evaluate
+from .engine import evaluate, record_ids
 from .finding import SEVERITY_RANK, Finding
 from .loader import DEFAULT_MAX_BYTES, Document, LoadError, load_file
-from .pack import RulePack
+from .pack import RulePack, RuleSet
 from .schema import MANIFEST_SCHEMA, schema_problems
-from .waivers import apply_waivers
+from .waivers import ReviewWaiver, apply_waivers
 
 SCHEMA_RULE = "SCHEMA"
 FAIL_ON = ("error", "warning", "info", "never")
@@ -27,6 +27,8 @@ class ManifestResult:
     rules_evaluated: list[str] = field(default_factory=list)
     schema_valid: bool = False
     error: LoadError | None = None
+    record_ids: list[str] = field(default_factory=list)  # every record id, for checking waivers against
+    kind: str = "manifest"  # or "waivers": a reviewer's waivers file, checked after the manifests
 
     def status(self, fail_on: str) -> str:
         if self.error is not None:
@@ -40,17 +42,26 @@ def counts_against(finding: Finding, fail_on: str) -> bool:
             and SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[fail_on])
 
 
-def check_file(path: Path, pack: RulePack, today: str, max_bytes: int = DEFAULT_MAX_BYTES) -> ManifestResult:
+@dataclass(frozen=True)
+class CheckOptions:
+    today: str
+    max_bytes: int = DEFAULT_MAX_BYTES
+    review_waivers: tuple[ReviewWaiver, ...] = ()
+    trusted_waivers_only: bool = False
+    verify_evidence: bool = False
+
+
+def check_file(path: Path, pack: RulePack | RuleSet, options: CheckOptions) -> ManifestResult:
     result = ManifestResult(path=str(path))
     try:
-        document = load_file(path, max_bytes)
+        document = load_file(path, options.max_bytes)
     except LoadError as error:
         result.error = error
         return result
-    return check_document(document, pack, today, result)
+    return check_document(document, pack, options, result)
 
 
-def check_document(document: Document, pack: RulePack, today: str,
+def check_document(document: Document, pack: RulePack | RuleSet, options: CheckOptions,
                    result: ManifestResult | None = None) -> ManifestResult:
     result = result or ManifestResult(path=document.path)
     data = document.data
@@ -63,9 +74,12 @@ def check_document(document: Document, pack: RulePack, today: str,
         result.findings = problems
         return result
     result.schema_valid = True
-    findings, applicable, result.derived_level = evaluate(pack, document, today)
-    result.findings = apply_waivers(findings, data.get("waivers") or [], today)
+    evidence_folder = Path(document.path).parent if options.verify_evidence else None
+    findings, applicable, result.derived_level = evaluate(pack, document, options.today, evidence_folder)
+    result.findings = apply_waivers(findings, data["production"]["id"], data.get("waivers") or [],
+                                    options.review_waivers, options.today, options.trusted_waivers_only)
     result.rules_evaluated = [rule.id for rule in applicable]
+    result.record_ids = record_ids(data)
     return result
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Iterator
 
-from . import levels
+from . import evidence, levels
 from .finding import Finding
 from .language import MISSING, Bound, Context
 from .loader import Document
@@ -13,29 +14,45 @@ from .rules import Rule
 from .schema import manifest_sections
 
 
-def evaluate(pack: RulePack | RuleSet, document: Document, today: str) -> tuple[list[Finding], list[Rule], str]:
+def evaluate(pack: RulePack | RuleSet, document: Document, today: str,
+             evidence_folder: Path | None = None) -> tuple[list[Finding], list[Rule], str]:
     """Findings of every rule that applies to the manifest, the rules that applied, and
-    the production's derived AI-use level."""
+    the production's derived AI-use level.
+
+    Rules that judge other rules' findings (``checker.findings``, e.g. unused waivers)
+    run second, and see the findings of the first.
+    """
     manifest = levels.annotate(document.data)
-    context = Context(_roots(manifest, pack, today))
+    if evidence_folder is not None:
+        manifest = evidence.annotate(manifest, evidence_folder)
+    roots = _roots(manifest, pack, today)
+    context = Context(roots)
     use_levels = {use["effective_level"] for use in manifest.get("ai_uses") or ()}
     applicable = [rule for rule in pack.rules if rule.applies_to(use_levels)]
     findings: dict[tuple, Finding] = {}
-    for rule in applicable:
-        for finding in _rule_findings(rule, context, document):
-            findings.setdefault((finding.rule, finding.pointer, finding.message["en"]), finding)
+    for second_pass in (False, True):
+        if second_pass:
+            roots["checker"].value["findings"] = [
+                {"rule": f.rule, "target": f.target, "path": f.pointer} for f in findings.values()]
+        for rule in (r for r in applicable if r.reads_findings == second_pass):
+            for finding in _rule_findings(rule, context, document):
+                findings.setdefault((finding.rule, finding.pointer, finding.message["en"]), finding)
     return sorted(findings.values(), key=Finding.sort_key), applicable, manifest["production"]["derived_level"]
 
 
 def _roots(manifest: dict[str, Any], pack: RulePack | RuleSet, today: str) -> dict[str, Bound]:
     roots = {name: Bound(manifest.get(name, MISSING), f"/{name}") for name in manifest_sections()}
-    record_ids = sorted({
+    facts = {"today": today, "rule_ids": list(pack.known_ids), "record_ids": record_ids(manifest), "findings": []}
+    roots["checker"] = Bound(facts, None)
+    return roots
+
+
+def record_ids(manifest: dict[str, Any]) -> list[str]:
+    """Every record id of every section, sorted."""
+    return sorted({
         record["id"] for value in manifest.values() if isinstance(value, list)
         for record in value if isinstance(record, dict) and isinstance(record.get("id"), str)
     })
-    facts = {"today": today, "rule_ids": list(pack.known_ids), "record_ids": record_ids}
-    roots["checker"] = Bound(facts, None)
-    return roots
 
 
 def _rule_findings(rule: Rule, context: Context, document: Document) -> Iterator[Finding]:

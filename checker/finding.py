@@ -16,6 +16,8 @@ class Waiver:
     reason: dict[str, str]  # by language
     approved_by: str | None
     expires_on: str | None
+    source: str = "manifest"  # manifest (the producer's own claim) or reviewer (a waivers file)
+    key: str | None = None  # a reviewer waiver's file:line, to tell which were used
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,7 @@ class Finding:
     target: str | None = None  # id of the record the finding is about
     waiver: Waiver | None = field(default=None, compare=False)
     baselined: bool = field(default=False, compare=False)  # known from a baseline file
+    claim: Waiver | None = field(default=None, compare=False)  # a manifest waiver not accepted (trusted mode)
 
     @property
     def waived(self) -> bool:

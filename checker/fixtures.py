@@ -13,7 +13,8 @@ A pack keeps them in ``fixtures/<RULE-ID>.yaml``::
         manifest: ...
 
 Each case's manifest must itself be schema-valid; ``today`` (optional, per case) fixes
-the date used for expiry checks.
+the date used for expiry checks, and ``verify_evidence: true`` checks consent documents
+as ``--verify-evidence`` does, relative to the fixture file's folder.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .check import check_document
+from .check import CheckOptions, check_document
 from .loader import Document, LoadError, load_file
 from .pack import FIXTURES_DIR, RulePack, RuleSet, combine
 
@@ -67,7 +68,9 @@ def _run_case(pack: RuleSet, fixture: Document, rule: str, case: Any, where: str
     if not isinstance(case, dict) or not isinstance(case.get("triggers"), bool) or "manifest" not in case:
         return CaseResult(rule, str(where), False, fixture.path, line, "a case needs `name`, `triggers` and `manifest`")
     name, triggers = str(case.get("name", where)), case["triggers"]
-    result = check_document(_sub_document(fixture, f"{where}/manifest"), pack, case.get("today", DEFAULT_TODAY))
+    options = CheckOptions(today=str(case.get("today", DEFAULT_TODAY)),
+                           verify_evidence=bool(case.get("verify_evidence", False)))
+    result = check_document(_sub_document(fixture, f"{where}/manifest"), pack, options)
     problem = None
     if not result.schema_valid:
         first = result.findings[0]

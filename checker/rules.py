@@ -9,6 +9,7 @@ from .language import (Bound, Condition, Context, Env, Names, Path, RuleCompileE
                        compile_condition, compile_selection)
 
 DEFAULT_TARGET = "production"
+FINDINGS_PATH = "checker.findings"
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class Rule:
     checks: tuple[Check, ...]
     spec: dict[str, Any]  # the rule as written, for documentation
     file: str
+    reads_findings: bool = False  # judges other rules' findings: evaluated after them
 
     def applies_to(self, use_levels: set[str]) -> bool:
         """A rule applies when some AI use of the production is at one of its levels."""
@@ -77,7 +79,19 @@ def compile_rule(spec: dict[str, Any], roots: frozenset[str], file: str, where: 
         title=spec["title"], rationale=spec["rationale"],
         message=spec["message"],
         fix=spec["fix"], source=spec["source"], checks=compiled, spec=spec, file=file,
+        reads_findings=_mentions_findings(spec["check"]),
     )
+
+
+def _mentions_findings(node: Any) -> bool:
+    """Whether a check reads ``checker.findings`` anywhere (as a path or a $path operand)."""
+    if isinstance(node, str):
+        return node.lstrip("$").startswith(FINDINGS_PATH)
+    if isinstance(node, dict):
+        return any(_mentions_findings(key) or _mentions_findings(value) for key, value in node.items())
+    if isinstance(node, list):
+        return any(_mentions_findings(item) for item in node)
+    return False
 
 
 def compile_check(spec: dict[str, Any], names: Names, where: str,

@@ -16,6 +16,7 @@ from .loader import Document, escape_pointer_token
 MANIFEST_SCHEMA = "manifest-v1.schema.json"
 RULE_FILE_SCHEMA = "rule-file.schema.json"
 PACK_SCHEMA = "pack.schema.json"
+WAIVERS_SCHEMA = "waivers.schema.json"
 MAX_MESSAGE = 200
 
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from conftest import EXAMPLES, TODAY
 
-from checker.check import check_document
+from checker.check import CheckOptions, check_document
 from checker.cli import main
 from checker.loader import LoadError, load_text
 from checker.pack import load_rule_set
@@ -103,7 +103,7 @@ def json_report(document_text: str) -> str:
         document = load_text(document_text, "fuzz.yaml")
     except LoadError as error:
         return str(error)
-    result = check_document(document, PACK, TODAY)
+    result = check_document(document, PACK, CheckOptions(today=TODAY))
     assert result.status("error") in ("pass", "fail")
     return json.dumps(to_dict(Run([result], PACK, "error", "en", TODAY)), ensure_ascii=False)
 

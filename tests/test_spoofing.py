@@ -6,7 +6,7 @@ import re
 
 from conftest import MINIMAL, TODAY, hkai
 
-from checker.check import check_file
+from checker.check import CheckOptions, check_file
 from checker.pack import load_rule_set
 from checker.reporters import renderer
 from checker.run import Run
@@ -58,7 +58,7 @@ class Terminal(io.StringIO):
 
 def test_coloured_terminal_report_carries_only_its_own_styling(tmp_path):
     pack = load_rule_set()
-    result = check_file(hostile_manifest(tmp_path), pack, TODAY)
+    result = check_file(hostile_manifest(tmp_path), pack, CheckOptions(today=TODAY))
     stream = Terminal()
     renderer("rich")(Run([result], pack, "error", "en", TODAY), stream, True)
     out = stream.getvalue()

@@ -12,13 +12,14 @@ from typing import Any
 
 from ..baseline import apply_baseline, read_baseline, write_baseline
 from ..batch import check_paths
-from ..check import FAIL_ON, ManifestResult
+from ..check import FAIL_ON, CheckOptions, ManifestResult
 from ..config import ConfigError, Settings, find_config, read_config
 from ..discover import discover
 from ..loader import DEFAULT_MAX_BYTES, LoadError
 from ..pack import load_rule_set, select_rules
 from ..reporters import FORMATS, renderer
 from ..run import EXIT_OK, Run
+from ..waivers import load_review_waivers, review_findings
 from . import fail, iso_date, positive
 
 LANG_ENV = "HKAI_LANG"
@@ -58,6 +59,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     check.add_argument("--config", type=Path, metavar="FILE",
                        help="settings file (default: hkai.toml or [tool.hkai] in pyproject.toml, searched upward)")
     check.add_argument("--show-config", action="store_true", help="print the effective settings and where each came from")
+    check.add_argument("--waivers", type=Path, action="append", metavar="FILE",
+                       help="a reviewing body's waivers file (repeatable)")
+    check.add_argument("--trusted-waivers-only", action="store_true",
+                       help="only waivers from --waivers files count; a manifest's own are shown as claimed")
+    check.add_argument("--verify-evidence", action="store_true",
+                       help="check that each consent's document exists beside the manifest and matches its sha256")
     check.add_argument("--baseline", type=Path, metavar="FILE", help="fail only on findings that are not in this baseline")
     check.add_argument("--create-baseline", type=Path, metavar="FILE", help="write the current findings as a baseline")
     check.add_argument("--jobs", type=positive, default=os.cpu_count() or 1, metavar="N",
@@ -129,9 +136,17 @@ def run_check(args: argparse.Namespace, settings: Settings) -> int:
     except ValueError as error:
         return fail(f"{error} ({settings.sources['select']}, {settings.sources['ignore']})")
     today = args.today or datetime.date.today().isoformat()
+    try:
+        review_waivers = [waiver for path in args.waivers or () for waiver in load_review_waivers(path)]
+    except LoadError as error:
+        return fail(str(error))
+    options = CheckOptions(today=today, max_bytes=args.max_file_size, review_waivers=tuple(review_waivers),
+                           trusted_waivers_only=args.trusted_waivers_only, verify_evidence=args.verify_evidence)
     paths, problems = discover(args.paths)
-    results = check_paths(paths, rule_set, today, args.max_file_size, args.jobs)
+    results = check_paths(paths, rule_set, options, args.jobs)
     results += [ManifestResult(path=path, error=LoadError(path, problem)) for path, problem in problems]
+    results += [ManifestResult(path=file, kind="waivers", schema_valid=True, findings=findings)
+                for file, findings in review_findings(review_waivers, results, rule_set, today).items()]
     for result in results:
         if result.error is not None:
             print(f"hkai: error: {result.error}", file=sys.stderr)

@@ -36,6 +36,7 @@ def _manifest(result: ManifestResult, run: Run) -> dict[str, Any]:
     production = result.production or {}
     entry: dict[str, Any] = {
         "path": result.path,
+        "kind": result.kind,
         "production": production.get("id"),
         "title": production.get("title"),
         "declared_level": result.declared_level,
@@ -64,7 +65,8 @@ def _finding(finding: Finding, lang: str) -> dict[str, Any]:
         "baselined": finding.baselined,
         "fix": finding.fix[lang],
     }
-    if finding.waiver is not None:
-        entry["waiver"] = {"reason": finding.waiver.reason[lang], "approved_by": finding.waiver.approved_by,
-                           "expires_on": finding.waiver.expires_on}
+    for key, waiver in (("waiver", finding.waiver), ("claimed_waiver", finding.claim)):
+        if waiver is not None:
+            entry[key] = {"reason": waiver.reason[lang], "approved_by": waiver.approved_by,
+                          "expires_on": waiver.expires_on, "source": waiver.source}
     return entry

@@ -56,10 +56,13 @@ def _manifest(result: ManifestResult, run: Run, words: dict[str, str]) -> Iterat
     if result.error is not None:
         yield Line.assemble((words["error_status"], STATUS_STYLE["error"]), "  ", visible(str(result.error)))
         return
-    yield _heading(result, words)
-    if not result.schema_valid:
+    if result.kind == "waivers":
+        yield Text(words["waivers_file"], style="bold")
+    elif not result.schema_valid:
+        yield _heading(result, words)
         yield Text(words["schema_skipped"], style="bold")
     else:
+        yield _heading(result, words)
         yield _scorecard(result, words)
     active = [f for f in result.findings if f.counts]
     for principle in PRINCIPLES:
@@ -121,6 +124,8 @@ def _finding(finding: Finding, path: str, lang: str, words: dict[str, str]) -> I
     yield _headline(Text(words[finding.severity], style=SEVERITY_STYLE[finding.severity]), finding, lang)
     yield _location(finding, path, show_pointer=True)
     yield _indented(Text.assemble((f"{words['fix']}: ", "green"), finding.fix[lang]))
+    if finding.claim is not None:
+        yield _indented(Text.assemble((f"{words['claimed']}: ", "yellow"), visible(finding.claim.reason[lang])))
 
 
 def _waived(finding: Finding, path: str, lang: str, words: dict[str, str]) -> Iterator[RenderableType]:
@@ -128,7 +133,8 @@ def _waived(finding: Finding, path: str, lang: str, words: dict[str, str]) -> It
     assert waiver is not None
     yield _headline(Text(words[finding.severity], style="dim"), finding, lang)
     yield _location(finding, path, show_pointer=False)
-    details = Text.assemble((f"{words['reason']}: ", "green"), visible(waiver.reason[lang]))
+    details = Text.assemble((f"{words['waived_by_' + waiver.source]}. {words['reason']}: ", "green"),
+                            visible(waiver.reason[lang]))
     if waiver.approved_by:
         details.append_text(Text.assemble("\n", (f"{words['approved_by']}: ", "green"), visible(waiver.approved_by)))
     if waiver.expires_on:
@@ -175,7 +181,7 @@ def _batch_table(run: Run, words: dict[str, str]) -> Table:
         table.add_column(words[f"{principle}_short"], justify="right")
     table.add_column(words["status"])
     rows = []
-    for result in run.results:
+    for result in (r for r in run.results if r.kind == "manifest"):
         counting = [f for f in result.findings if f.counts]
         by_severity = [sum(1 for f in counting if f.severity == s) for s in SEVERITIES]
         status = result.status(run.fail_on)

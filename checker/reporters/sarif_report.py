@@ -132,8 +132,9 @@ def _result(finding: Finding, result: ManifestResult, lang: str, index: dict[str
         entry["locations"][0]["logicalLocations"] = [{"fullyQualifiedName": visible(finding.pointer)}]
     entry["partialFingerprints"] = {FINGERPRINT: _fingerprint(finding, result)}
     if finding.waiver is not None:
-        # the waiver is written in the manifest itself
-        suppression: dict[str, Any] = {"kind": "inSource", "status": "accepted",
+        # a manifest's own waiver is written in the source; a reviewer's is kept apart
+        kind = "external" if finding.waiver.source == "reviewer" else "inSource"
+        suppression: dict[str, Any] = {"kind": kind, "status": "accepted",
                                        "justification": visible(_text(finding.waiver.reason, lang))}
         details = {key: visible(value) for key, value in (("approvedBy", finding.waiver.approved_by),
                                                           ("expiresOn", finding.waiver.expires_on)) if value}

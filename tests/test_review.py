@@ -1,0 +1,126 @@
+"""Reviewer-issued waivers (--waivers, --trusted-waivers-only) and evidence (--verify-evidence)."""
+
+import hashlib
+import os
+
+from conftest import MINIMAL, TODAY, hkai, hkai_json
+
+# Two English-only public disclosures: two DIS-003 warnings, on targets d-1 and d-2.
+MANIFEST = MINIMAL + """\
+disclosures:
+  - {id: d-1, audience: public, channel: end_credits, covers: [], languages: [en], text: Made with AI}
+  - {id: d-2, audience: public, channel: press_release, covers: [], languages: [en], text: Made with AI}
+waivers:
+  - {rule: DIS-003, target: d-1, reason: We think English is enough, approved_by: The producer}
+"""
+
+WAIVERS = """\
+issued_by: Example Film Association review panel
+waivers:
+  - rule: DIS-003
+    production: demo
+    target: d-2
+    reason: Press release for an overseas festival only.
+    approved_by: Review panel
+    approved_on: 2026-10-01
+    expires_on: 2027-10-01
+  - rule: DIS-003
+    production: demo
+    target: d-1
+    reason: Old exception.
+    approved_by: Review panel
+    approved_on: 2025-01-01
+    expires_on: 2025-12-31
+  - {rule: NOPE-001, production: demo, target: d-1, reason: Typo, approved_by: Review panel, approved_on: 2026-10-01}
+  - {rule: DIS-003, production: demo, target: d-9, reason: Wrong id, approved_by: Review panel, approved_on: 2026-10-01}
+  - {rule: CON-001, production: demo, target: "*", reason: Nothing to waive, approved_by: Review panel,
+     approved_on: 2026-10-01}
+"""
+
+
+def findings_by_target(report):
+    return {f["target"]: f for f in report["manifests"][0]["findings"] if f["rule"] == "DIS-003"}
+
+
+def test_reviewer_waivers_and_manifest_waivers_together(write_manifest, tmp_path):
+    path = write_manifest(MANIFEST)
+    (tmp_path / "waivers.yaml").write_text(WAIVERS)
+    code, report = hkai_json(str(path), "--waivers", str(tmp_path / "waivers.yaml"), "--fail-on", "warning")
+    dis = findings_by_target(report)
+    assert dis["d-2"]["waived"] and dis["d-2"]["waiver"]["source"] == "reviewer"
+    assert dis["d-1"]["waived"] and dis["d-1"]["waiver"]["source"] == "manifest"
+    # The waivers file is reported on as a document of its own, located line by line.
+    (review,) = [m for m in report["manifests"] if m["kind"] == "waivers"]
+    problems = {(f["rule"], f["line"], f["severity"]) for f in review["findings"]}
+    assert problems == {("INT-004", 10, "warning"), ("INT-003", 17, "error"), ("INT-003", 18, "error"),
+                        ("INT-008", 19, "info")}
+    assert any("expired on 2025-12-31" in f["message"] for f in review["findings"])
+    assert any("record d-9, which is not in production demo" in f["message"] for f in review["findings"])
+    assert code == 1  # the waivers file has errors
+
+
+def test_trusted_mode_shows_manifest_waivers_as_claimed(write_manifest, tmp_path):
+    path = write_manifest(MANIFEST)
+    (tmp_path / "waivers.yaml").write_text(WAIVERS.split("  - rule: DIS-003\n    production: demo\n    target: d-1")[0])
+    args = (str(path), "--waivers", str(tmp_path / "waivers.yaml"), "--trusted-waivers-only", "--fail-on", "warning")
+    code, report = hkai_json(*args)
+    dis = findings_by_target(report)
+    assert code == 1
+    assert dis["d-2"]["waived"] is True
+    assert dis["d-1"]["waived"] is False and dis["d-1"]["claimed_waiver"]["reason"] == "We think English is enough"
+    rich = hkai("check", *args, "--today", TODAY)
+    assert "Waiver claimed by the manifest, not accepted: We think English is enough" in rich.stdout
+    assert "Waived by a reviewer. reason: Press release for an overseas festival" in rich.stdout
+
+
+def test_a_broken_waivers_file_is_exit_2_with_its_line(write_manifest, tmp_path):
+    (tmp_path / "waivers.yaml").write_text("waivers:\n  - {rule: DIS-003, production: demo, target: d-1}\n")
+    result = hkai("check", str(write_manifest(MANIFEST)), "--waivers", str(tmp_path / "waivers.yaml"))
+    assert result.returncode == 2
+    assert f"{tmp_path / 'waivers.yaml'}:2:5: invalid waivers file: 'reason' is required here" in result.stderr
+
+
+def evidence_manifest(ref: str, sha256: str | None = None) -> str:
+    document = f"{{ref: {ref!r}" + (f", sha256: {sha256!r}}}" if sha256 else "}")
+    return MINIMAL + f"""\
+people: [{{id: p-a, name: Chan}}]
+consents:
+  - {{id: c-a, person: p-a, given_by: self, signed_on: 2026-01-05, covers: [voice_clone],
+     document: {document}}}
+"""
+
+
+def evidence_findings(path):
+    code, report = hkai_json(str(path), "--verify-evidence")
+    return [(f["path"], f["message"]) for f in report["manifests"][0]["findings"] if f["rule"] == "INT-009"]
+
+
+def test_matching_evidence_passes_and_a_changed_file_is_caught(tmp_path, write_manifest):
+    (tmp_path / "contracts").mkdir()
+    contract = tmp_path / "contracts" / "c-a.pdf"
+    contract.write_bytes(b"%PDF signed consent")
+    digest = hashlib.sha256(contract.read_bytes()).hexdigest()
+    path = write_manifest(evidence_manifest("contracts/c-a.pdf", digest.upper()))
+    assert evidence_findings(path) == []
+    contract.write_bytes(b"%PDF a different document")
+    ((pointer, message),) = evidence_findings(path)
+    assert pointer == "/consents/0/document/sha256" and "does not match its recorded SHA-256" in message
+
+
+def test_missing_evidence_is_a_finding(write_manifest):
+    ((pointer, message),) = evidence_findings(write_manifest(evidence_manifest("contracts/nope.pdf")))
+    assert pointer == "/consents/0/document/ref" and "is missing" in message
+
+
+def test_evidence_outside_the_manifest_folder_is_never_opened(tmp_path, write_manifest):
+    secret = tmp_path.parent / f"{tmp_path.name}-secret.txt"
+    secret.write_text("not yours")
+    os.symlink(secret, tmp_path / "link.pdf")
+    for ref in (f"../{secret.name}", str(secret), "link.pdf", "C:\\contracts\\c-a.pdf"):
+        ((pointer, message),) = evidence_findings(write_manifest(evidence_manifest(ref)))
+        assert "outside the manifest's folder; it was not opened" in message, ref
+
+
+def test_without_the_flag_evidence_is_not_checked(write_manifest):
+    code, report = hkai_json(str(write_manifest(evidence_manifest("../../etc/passwd"))))
+    assert not [f for f in report["manifests"][0]["findings"] if f["rule"] == "INT-009"]
