@@ -1,0 +1,48 @@
+"""``hkai schema``: print the JSON Schema of manifests (or of rule files, or of pack.yaml),
+for editors and other tools that validate YAML as it is typed."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from ..run import EXIT_OK
+from ..schema import MANIFEST_SCHEMA, PACK_SCHEMA, RULE_FILE_SCHEMA, load_schema
+from . import fail
+
+STDOUT = "-"
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    schema = commands.add_parser(
+        "schema", help="print the JSON Schema of manifests, for editors",
+        description="Print the JSON Schema (draft 2020-12) the checker validates manifests against, exactly as "
+                    "shipped. Point your editor's YAML support at it, e.g. with the comment "
+                    "`# yaml-language-server: $schema=manifest.schema.json` at the top of a manifest.")
+    which = schema.add_mutually_exclusive_group()
+    which.add_argument("--rule-file", dest="name", action="store_const", const=RULE_FILE_SCHEMA,
+                       help="the schema of rule files (a rule pack's *.yaml) instead")
+    which.add_argument("--pack", dest="name", action="store_const", const=PACK_SCHEMA,
+                       help="the schema of a rule pack's pack.yaml instead")
+    schema.add_argument("--output", default=STDOUT, metavar="FILE",
+                        help="write the schema to FILE instead of standard output")
+    schema.set_defaults(handler=run, name=MANIFEST_SCHEMA)
+
+
+def schema_text(name: str = MANIFEST_SCHEMA) -> str:
+    """The shipped schema as pretty-printed JSON: keys in the file's order, two-space
+    indent, non-ASCII kept as is, a final newline. The same bytes on every run."""
+    return json.dumps(load_schema(name), indent=2, ensure_ascii=False) + "\n"
+
+
+def run(args: argparse.Namespace) -> int:
+    text = schema_text(args.name)
+    if args.output == STDOUT:
+        print(text, end="")
+        return EXIT_OK
+    try:
+        with open(args.output, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+    except OSError as error:
+        return fail(f"cannot write {args.output}: {error.strerror or error}")
+    return EXIT_OK
