@@ -28,6 +28,7 @@ from .loader import Document, LoadError, load_file
 from .pack import FIXTURES_DIR, RulePack, RuleSet, combine
 
 DEFAULT_TODAY = "2026-06-30"
+CASE_KEYS = ("name", "triggers", "manifest", "paths", "today", "verify_evidence")
 
 
 @dataclass(frozen=True)
@@ -54,10 +55,16 @@ def run_fixtures(pack: RulePack, rule_set: RuleSet | None = None) -> list[CaseRe
     rule_set = rule_set or combine([pack])
     results = []
     for file in fixture_files(pack):
-        document = load_file(file)
+        try:
+            document = load_file(file)
+        except LoadError as error:  # one broken file fails its own rule, not the whole run
+            results.append(CaseResult(file.stem, file.name, False, str(file), error.line or 1, error.message))
+            continue
         data = document.data
         if not isinstance(data, dict) or not isinstance(data.get("rule"), str) or not isinstance(data.get("cases"), list):
-            raise LoadError(str(file), "a fixture file needs `rule:` and a list of `cases:`", 1, 1)
+            results.append(CaseResult(file.stem, file.name, False, str(file), 1,
+                                      "a fixture file needs `rule:` and a list of `cases:`"))
+            continue
         for index, case in enumerate(data["cases"]):
             results.append(_run_case(rule_set, document, data["rule"], case, f"/cases/{index}"))
     return results

@@ -1,0 +1,502 @@
+"""``hkai rules``: list, explain, document, test and lint the rules.
+
+- ``hkai rules list``: a table of the rules (id, principle, severity, levels, title).
+- ``hkai rules show ID``: one rule in full: what it checks in plain words, why, the fix,
+  and an example manifest that breaks it and one that complies (from its fixtures).
+- ``hkai rules doc``: the whole rule set as a guideline document (Markdown or HTML).
+- ``hkai rules test [PACK ...]``: run each rule's fixtures.
+- ``hkai rules lint [PACK ...]``: every problem of a rule pack, located.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import io
+import os
+import shutil
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any, TextIO
+
+import yaml
+from rich import box
+from rich.console import Console
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from ..finding import PRINCIPLES, SEVERITIES
+from ..fixtures import CaseResult, run_fixtures
+from ..lint import lint_pack
+from ..loader import Document, LoadError, load_file
+from ..pack import FIXTURES_DIR, RulePack, RuleSet, builtin_pack_dir, load_rule_set
+from ..reporters.labels import LABELS
+from ..reporters.safe_text import visible
+from ..rules import Rule
+from ..ruledoc import (describe_rule, levels_short, levels_text, pack_names, render_html, render_markdown,
+                       rule_text, severity_meaning, sorted_rules)
+from ..run import EXIT_FINDINGS, EXIT_OK
+from . import fail
+from .check import LANG_ENV
+
+SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+CODE_STYLE = "cyan"
+INDENT = 4
+PLAIN_WIDTH = 100  # columns when writing to a pipe or a file
+WIDE = 200  # the rule table, piped: wide enough that no title wraps
+
+WORDS = {
+    "en": {
+        "id": "ID", "principle": "Principle", "severity": "Severity", "levels": "Levels", "title": "Title",
+        "pack": "Pack", "file": "Defined in", "rules_listed": "{count} ({packs})",
+        "no_rules": "No rule matches.", "why": "Why", "what": "What it checks", "source": "Source",
+        "fix": "How to fix", "more": "More", "failing": "Example that breaks the rule",
+        "passing": "Example that complies", "no_example": "(no such case in {file})",
+        "disabled": "disabled by pack {pack}",
+        "pass": "PASS", "fail": "FAIL", "cases": "{passed}/{total}",
+        "testing": "Testing {pack} ({path}): {rules}",
+        "tested": "{rules}: {passed} passed, {failed} failed; {cases}",
+        "triggers": "must trigger", "no_trigger": "must not trigger",
+        "no_fixtures": "no fixture file {file}", "no_triggering": "no case that triggers it",
+        "no_passing": "no case that does not trigger it",
+        "unknown_rule": "fixtures for rule {rule}, which this pack does not define",
+        "clean": "{path}: {rules}, no problems", "problems": "{path}: {count} ({rules})",
+    },
+    "zh": {
+        "id": "編號", "principle": "原則", "severity": "嚴重程度", "levels": "程度", "title": "標題",
+        "pack": "規則集", "file": "定義於", "rules_listed": "共 {count}（{packs}）",
+        "no_rules": "沒有符合的規則。", "why": "原因", "what": "檢查內容", "source": "出處",
+        "fix": "修正方法", "more": "詳情", "failing": "違反此規則的例子",
+        "passing": "符合此規則的例子", "no_example": "（{file} 沒有這類例子）",
+        "disabled": "已被規則集 {pack} 停用",
+        "pass": "通過", "fail": "不通過", "cases": "{passed}/{total}",
+        "testing": "測試 {pack}（{path}）：{rules}",
+        "tested": "{rules}：{passed} 條通過，{failed} 條不通過；共 {cases}",
+        "triggers": "應觸發", "no_trigger": "不應觸發",
+        "no_fixtures": "沒有測試例子檔案 {file}", "no_triggering": "沒有觸發此規則的例子",
+        "no_passing": "沒有不觸發此規則的例子",
+        "unknown_rule": "測試例子所指的規則 {rule} 並非由此規則集定義",
+        "clean": "{path}：{rules}，沒有問題", "problems": "{path}：{count}（{rules}）",
+    },
+}
+
+
+# --- the command line ------------------------------------------------------------------
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    rules = commands.add_parser("rules", help="list, explain, document, test and lint the rules",
+                                description="List, explain, document, test and lint the rules.")
+    actions = rules.add_subparsers(dest="rules_command", required=True, metavar="ACTION")
+
+    listing = actions.add_parser("list", help="a table of the rules", description="A table of the rules.")
+    listing.add_argument("--principle", choices=PRINCIPLES, help="only the rules of this principle")
+    listing.add_argument("--severity", choices=SEVERITIES, help="only the rules of this severity")
+    _common(listing, extra_rules=True)
+    listing.set_defaults(handler=run_list)
+
+    show = actions.add_parser("show", help="one rule in full, with examples",
+                              description="One rule in full: what it checks, why, how to fix it, and examples.")
+    show.add_argument("rule", metavar="ID", help="the rule's id, e.g. CON-001")
+    _common(show, extra_rules=True)
+    show.set_defaults(handler=run_show)
+
+    doc = actions.add_parser("doc", help="the rule set as a guideline document",
+                             description="The whole rule set as a guideline document, grouped by principle.")
+    doc.add_argument("--format", choices=("markdown", "html"), default="markdown",
+                     help="markdown (default) or a standalone html page")
+    _common(doc, extra_rules=True, color=False)
+    doc.set_defaults(handler=run_doc)
+
+    test = actions.add_parser("test", help="run each rule's fixtures",
+                              description="Run each rule's fixtures: the cases that must and must not trigger it.")
+    test.add_argument("packs", nargs="*", metavar="PACK_DIR", help="rule packs to test (default: the built-in pack)")
+    _common(test)
+    test.set_defaults(handler=run_test)
+
+    lint = actions.add_parser("lint", help="report every problem of a rule pack",
+                              description="Report every problem of a rule pack, each as file:line:col.")
+    lint.add_argument("packs", nargs="*", metavar="PACK_DIR", help="rule packs to lint (default: the built-in pack)")
+    _common(lint)
+    lint.set_defaults(handler=run_lint)
+
+
+def _common(parser: argparse.ArgumentParser, extra_rules: bool = False, color: bool = True) -> None:
+    parser.add_argument("--lang", choices=("en", "zh"), help=f"language (default: ${LANG_ENV}, else en)")
+    if extra_rules:
+        parser.add_argument("--rules", action="append", default=[], metavar="DIR",
+                            help="an extra rule pack to load after the built-in one (repeatable)")
+    if color:
+        parser.add_argument("--no-color", action="store_true", help="plain text without colours")
+
+
+def _lang(args: argparse.Namespace) -> str:
+    if args.lang:
+        return args.lang
+    value = os.environ.get(LANG_ENV)
+    if value and value not in ("en", "zh"):
+        raise ValueError(f"${LANG_ENV} must be en or zh, not {value!r}")
+    return value or "en"
+
+
+def _setup(args: argparse.Namespace, load: bool = True) -> tuple[str, RuleSet | None]:
+    """The language and (for list, show, doc) the rule set; ValueError or LoadError if not."""
+    lang = _lang(args)
+    return lang, (load_rule_set([Path(p) for p in args.rules]) if load else None)
+
+
+class _Output:
+    """A rich console writing to a buffer; lines are written out without trailing spaces."""
+
+    def __init__(self, args: argparse.Namespace, stream: TextIO | None = None, plain_width: int = PLAIN_WIDTH):
+        self.stream = stream or sys.stdout
+        color = not getattr(args, "no_color", False) and "NO_COLOR" not in os.environ
+        tty = self.stream.isatty()
+        self.buffer = io.StringIO()
+        self.console = Console(file=self.buffer, no_color=not color, highlight=False, emoji=False,
+                               width=shutil.get_terminal_size((80, 24)).columns if tty else plain_width,
+                               force_terminal=color and tty, soft_wrap=False, markup=False)
+
+    def print(self, *parts: Any, whole: bool = False) -> None:
+        """``whole``: a line never wrapped nor cropped (locations stay clickable)."""
+        self.console.print(*parts, soft_wrap=whole)
+
+    def close(self) -> None:
+        try:
+            for line in self.buffer.getvalue().splitlines():
+                self.stream.write(line.rstrip() + "\n")
+            self.stream.flush()
+        except BrokenPipeError:  # `hkai rules list | head`: the reader has seen enough
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, self.stream.fileno())
+
+
+_COUNTED = {"rule": "條規則", "case": "個例子", "problem": "個問題"}
+
+
+def _n(count: int, noun: str, lang: str) -> str:
+    """``1 rule``, ``3 rules``; ``3 條規則``."""
+    if lang == "zh":
+        return f"{count} {_COUNTED[noun]}"
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _shown(path: str | Path) -> str:
+    """A path relative to the current folder when it is inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
+
+
+def _segments_text(segments: list[tuple[str, bool]]) -> Text:
+    result = Text()
+    for value, is_code in segments:
+        result.append(f"`{value}`" if is_code else value, style=CODE_STYLE if is_code else "")
+    return result
+
+
+# --- hkai rules list -------------------------------------------------------------------
+
+
+def run_list(args: argparse.Namespace) -> int:
+    try:
+        lang, rule_set = _setup(args)
+    except (ValueError, LoadError) as error:
+        return fail(str(error))
+    assert rule_set is not None
+    words = WORDS[lang]
+    rules = [rule for rule in sorted_rules(rule_set.rules)
+             if (args.principle is None or rule.principle == args.principle)
+             and (args.severity is None or rule.severity == args.severity)]
+    out = _Output(args, plain_width=WIDE)  # piped, a row per rule: easy to grep
+    if not rules:
+        out.print(Text(words["no_rules"]))
+    else:
+        table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), show_edge=False, pad_edge=False)
+        table.add_column(words["id"], no_wrap=True)
+        table.add_column(words["principle"], no_wrap=True)
+        table.add_column(words["severity"], no_wrap=True)
+        table.add_column(words["levels"], no_wrap=True)
+        table.add_column(words["title"], ratio=1, overflow="fold")
+        for rule in rules:
+            table.add_row(Text(visible(rule.id), style="bold"), Text(visible(rule.principle)),
+                          Text(visible(rule.severity), style=SEVERITY_STYLE.get(rule.severity, "")),
+                          Text(levels_short(rule.levels)), Text(rule_text(rule.title, lang)))
+        out.print(table)
+    summary = words["rules_listed"].format(count=_n(len(rules), "rule", lang), packs=visible(pack_names(rule_set)))
+    out.print(Text(summary, style="dim"))
+    out.close()
+    return EXIT_OK
+
+
+# --- hkai rules show -------------------------------------------------------------------
+
+
+def run_show(args: argparse.Namespace) -> int:
+    try:
+        lang, rule_set = _setup(args)
+    except (ValueError, LoadError) as error:
+        return fail(str(error))
+    assert rule_set is not None
+    found = _find_rule(rule_set, args.rule)
+    if found is None:
+        return fail(_unknown_rule(rule_set, args.rule))
+    rule, owner, disabled_by = found
+    words, labels = WORDS[lang], LABELS[lang]
+    out = _Output(args)
+    out.print(Text.assemble((visible(rule.id), "bold"), "  ", (rule_text(rule.title, lang), "bold")))
+    out.print()
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="dim", no_wrap=True)
+    facts.add_column(overflow="fold")
+    facts.add_row(words["principle"], f"{visible(rule.principle)} ({labels.get(rule.principle, '')})")
+    severity = Text(visible(rule.severity), style=SEVERITY_STYLE.get(rule.severity, ""))
+    meaning = severity_meaning(rule.severity, lang)
+    if meaning:
+        severity.append(f"  {meaning}", style="dim")
+    facts.add_row(words["severity"], severity)
+    facts.add_row(words["levels"], levels_text(rule.levels, lang))
+    pack_line = Text(f"{visible(owner.name)} {visible(owner.version)}")
+    if disabled_by is not None:
+        pack_line.append("  " + words["disabled"].format(pack=visible(disabled_by.name)), style="bold red")
+    facts.add_row(words["pack"], pack_line)
+    facts.add_row(words["file"], visible(_shown(rule.file)))
+    out.print(facts)
+    _section(out, words["why"], Text(rule_text(rule.rationale, lang)))
+    described = describe_rule(rule, lang)
+    if len(described) == 1:
+        _section(out, words["what"], _segments_text(described[0]))
+    else:
+        numbered = Table.grid(padding=(0, 1))
+        numbered.add_column(no_wrap=True, justify="right")
+        numbered.add_column(ratio=1, overflow="fold")
+        for index, sentence in enumerate(described, 1):
+            numbered.add_row(f"{index}.", _segments_text(sentence))
+        _section(out, words["what"], numbered)
+    _section(out, words["source"], Text(rule_text(rule.source, lang)))
+    _section(out, words["fix"], Text(rule_text(rule.fix, lang)))
+    help_uri = rule.spec.get("help_uri") if isinstance(rule.spec, dict) else None
+    if isinstance(help_uri, str):
+        _section(out, words["more"], Text(visible(help_uri)))
+    examples = _examples(rule, owner)
+    fixture_file = _shown(owner.path / FIXTURES_DIR / f"{rule.id}.yaml")
+    for triggers, title in ((True, words["failing"]), (False, words["passing"])):
+        out.print()
+        out.print(Text(title, style="bold"))
+        example = examples.get(triggers)
+        if example is None:
+            missing = Text(words["no_example"].format(file=visible(fixture_file)), style="dim")
+            out.print(Padding(missing, (0, 0, 0, INDENT)))
+            continue
+        file, line, name, snippet = example
+        out.print(Text.assemble(" " * INDENT, (f"{visible(_shown(file))}:{line}", "blue"), "  ",
+                                (visible(name), "dim")), whole=True)
+        for snippet_line in snippet.splitlines():
+            out.print(Text(" " * INDENT + visible(snippet_line)), whole=True)
+    out.close()
+    return EXIT_OK
+
+
+def _section(out: _Output, title: str, body: Text | Table) -> None:
+    out.print()
+    out.print(Text(title, style="bold"))
+    out.print(Padding(body, (0, 0, 0, INDENT)))
+
+
+def _find_rule(rule_set: RuleSet, wanted: str) -> tuple[Rule, RulePack, RulePack | None] | None:
+    """The rule (as the rule set has it), the pack defining it, and the pack disabling it."""
+    key = wanted.strip().upper()
+    owners = {rule.id.upper(): (rule, pack) for pack in rule_set.packs for rule in pack.rules}
+    if key not in owners:
+        return None
+    defined, owner = owners[key]
+    active = {rule.id: rule for rule in rule_set.rules}
+    if defined.id in active:
+        return active[defined.id], owner, None
+    disabler = next((pack for pack in reversed(rule_set.packs)
+                     if any(o.rule == defined.id and o.disabled for o in pack.overrides)), owner)
+    return defined, owner, disabler
+
+
+def _unknown_rule(rule_set: RuleSet, wanted: str) -> str:
+    ids = sorted({rule.id for pack in rule_set.packs for rule in pack.rules})
+    by_upper = {rule_id.upper(): rule_id for rule_id in ids}
+    key = wanted.strip().upper()
+    scored = [(difflib.SequenceMatcher(None, key, candidate).ratio(), sum(a == b for a, b in zip(key, candidate)),
+               candidate) for candidate in by_upper]
+    # most similar first; on a tie, the one with more characters in the same places (a typo)
+    close = [c for ratio, _, c in sorted(scored, key=lambda s: (-s[0], -s[1], s[2])) if ratio >= 0.5][:3]
+    if close:
+        return f"unknown rule {wanted!r}; did you mean: {', '.join(by_upper[c] for c in close)}?"
+    return f"unknown rule {wanted!r}; `hkai rules list` shows the {len(ids)} rules"
+
+
+def _examples(rule: Rule, pack: RulePack) -> dict[bool, tuple[str, int, str, str]]:
+    """The first case that triggers the rule and the first that does not, from its fixture
+    file: (file, line, case name, the manifest as YAML)."""
+    file = pack.path / FIXTURES_DIR / f"{rule.id}.yaml"
+    if not file.is_file():
+        return {}
+    try:
+        document = load_file(file)
+        source = file.read_text(encoding="utf-8-sig")
+    except (LoadError, OSError, UnicodeDecodeError):
+        return {}
+    cases = document.data.get("cases") if isinstance(document.data, dict) else None
+    found: dict[bool, tuple[str, int, str, str]] = {}
+    for index, case in enumerate(cases if isinstance(cases, list) else []):
+        if not (isinstance(case, dict) and isinstance(case.get("triggers"), bool)
+                and isinstance(case.get("manifest"), dict)) or case["triggers"] in found:
+            continue
+        line = document.locate(f"/cases/{index}")[0]
+        name = str(case.get("name", f"case {index + 1}"))
+        found[case["triggers"]] = (str(file), line, name,
+                                   _snippet(document, source, f"/cases/{index}/manifest", case["manifest"]))
+    return found
+
+
+def _snippet(document: Document, source: str, prefix: str, manifest: dict) -> str:
+    """The manifest as its author wrote it (comments included), else as YAML."""
+    lines = source.splitlines()
+    inside = [position[0] for pointer, position in document.positions.items() if pointer.startswith(prefix + "/")]
+    key = document.positions.get(prefix)
+    if inside and key is not None and min(inside) > key[0]:
+        first, last = min(inside), max(inside)
+        after = [position[0] for pointer, position in document.positions.items()
+                 if position[0] > last and pointer != prefix and not pointer.startswith(prefix + "/")]
+        chunk = lines[first - 1:(min(after) - 1 if after else len(lines))]
+        while chunk and (not chunk[-1].strip() or chunk[-1].lstrip().startswith("#")):
+            chunk.pop()
+        text = textwrap.dedent("\n".join(chunk))
+        if text.strip():
+            return text
+    return yaml.safe_dump(manifest, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100).rstrip()
+
+
+# --- hkai rules doc --------------------------------------------------------------------
+
+
+def run_doc(args: argparse.Namespace) -> int:
+    try:
+        lang, rule_set = _setup(args)
+    except (ValueError, LoadError) as error:
+        return fail(str(error))
+    assert rule_set is not None
+    document = render_html(rule_set, lang) if args.format == "html" else render_markdown(rule_set, lang)
+    sys.stdout.write(document)
+    return EXIT_OK
+
+
+# --- hkai rules test -------------------------------------------------------------------
+
+
+def run_test(args: argparse.Namespace) -> int:
+    try:
+        lang = _lang(args)
+        loaded = [_load_for_test(Path(p) if p is not None else None) for p in (args.packs or [None])]
+    except (ValueError, LoadError) as error:
+        return fail(str(error))
+    out = _Output(args)
+    failed = False
+    for index, (pack, rule_set) in enumerate(loaded):
+        if index:
+            out.print()
+        failed |= _test_pack(out, pack, rule_set, lang)
+    out.close()
+    return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _load_for_test(directory: Path | None) -> tuple[RulePack, RuleSet]:
+    """The pack to test, and the rule set it is tested with (it and what it extends)."""
+    if directory is None:
+        rule_set = load_rule_set([])
+        return rule_set.packs[0], rule_set
+    if not directory.is_dir():
+        raise LoadError(str(directory), "no such rule pack folder")
+    rule_set = load_rule_set([directory], include_builtin=False)
+    resolved = directory.resolve()
+    pack = next(p for p in rule_set.packs if p.path.resolve() == resolved)
+    return pack, rule_set
+
+
+def _test_pack(out: _Output, pack: RulePack, rule_set: RuleSet, lang: str) -> bool:
+    """Print each rule's outcome; whether any failed."""
+    words = WORDS[lang]
+    own = sorted(pack.rule_ids)
+    heading = words["testing"].format(pack=f"{visible(pack.name)} {visible(pack.version)}",
+                                      path=visible(_shown(pack.path)), rules=_n(len(own), "rule", lang))
+    out.print(Text(heading, style="bold"), whole=True)
+    results = run_fixtures(pack, rule_set)  # a broken fixture file is a failed case of its rule
+    by_rule: dict[str, list[CaseResult]] = {}
+    for result in results:
+        by_rule.setdefault(result.rule, []).append(result)
+    passed = 0
+    for rule_id in own:
+        cases = by_rule.get(rule_id, [])
+        problems = [_case_problem(case, words) for case in cases if not case.passed]
+        kinds = {case.triggers for case in cases if "needs `name`" not in (case.problem or "")}
+        fixture_file = _shown(pack.path / FIXTURES_DIR / f"{rule_id}.yaml")
+        if not cases:
+            problems.append(f"{fixture_file}: " + words["no_fixtures"].format(file=f"{FIXTURES_DIR}/{rule_id}.yaml"))
+        else:
+            if True not in kinds:
+                problems.append(f"{fixture_file}: {words['no_triggering']}")
+            if False not in kinds:
+                problems.append(f"{fixture_file}: {words['no_passing']}")
+        ok = not problems
+        passed += ok
+        count = words["cases"].format(passed=sum(case.passed for case in cases), total=_n(len(cases), "case", lang))
+        out.print(Text.assemble((words["pass"] if ok else words["fail"], "bold green" if ok else "bold red"),
+                                "  ", (visible(rule_id), "bold"), "  ", count), whole=True)
+        for problem in problems:
+            out.print(Text(" " * INDENT + visible(problem)), whole=True)
+    strays = sorted(set(by_rule) - set(own))
+    for rule_id in strays:
+        out.print(Text.assemble((words["fail"], "bold red"), "  ", (visible(rule_id), "bold"), "  ",
+                                words["unknown_rule"].format(rule=visible(rule_id))), whole=True)
+        for case in by_rule[rule_id][:1]:
+            out.print(Text(" " * INDENT + visible(f"{_shown(case.file)}:{case.line}")), whole=True)
+    failed = len(own) - passed + len(strays)
+    out.print(Text(words["tested"].format(rules=_n(len(own), "rule", lang), passed=passed, failed=failed,
+                                           cases=_n(len(results), "case", lang)),
+                   style="bold red" if failed else "bold green"), whole=True)
+    return failed > 0
+
+
+def _case_problem(case: CaseResult, words: dict[str, str]) -> str:
+    expectation = words["triggers"] if case.triggers else words["no_trigger"]
+    return f"{_shown(case.file)}:{case.line}: {case.name!r} ({expectation}): {case.problem}"
+
+
+# --- hkai rules lint -------------------------------------------------------------------
+
+
+def run_lint(args: argparse.Namespace) -> int:
+    try:
+        lang = _lang(args)
+    except ValueError as error:
+        return fail(str(error))
+    directories = [Path(p) for p in args.packs] or [builtin_pack_dir()]
+    for directory in directories:
+        if not directory.is_dir():
+            return fail(f"{directory}: no such rule pack folder")
+    words = WORDS[lang]
+    out = _Output(args)
+    found = False
+    for directory in directories:
+        result = lint_pack(directory)
+        for problem in result.problems:
+            location = str(LoadError(_shown(problem.path), problem.message, problem.line, problem.column))
+            out.print(Text(visible(location)), whole=True)
+        found |= bool(result.problems)
+        path, rules = visible(_shown(directory)), _n(result.rule_count, "rule", lang)
+        summary = (words["problems"].format(path=path, count=_n(len(result.problems), "problem", lang), rules=rules)
+                   if result.problems else words["clean"].format(path=path, rules=rules))
+        out.print(Text(summary, style="bold red" if result.problems else "bold green"), whole=True)
+    out.close()
+    return EXIT_FINDINGS if found else EXIT_OK
+
+

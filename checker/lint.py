@@ -1,0 +1,307 @@
+"""Lint a rule pack: every problem a rule author should fix, all at once, each located.
+
+``read_pack`` already collects the problems that stop a pack from loading (invalid YAML,
+schema problems such as a principle or level out of range or a missing en/zh text,
+duplicate ids, and compile errors: unknown names, operators or placeholders, bad
+regular expressions). On top of those this reports:
+
+- duplicate mapping keys in rule files, ``pack.yaml`` and fixture files (YAML keeps only
+  the last one, silently);
+- placeholders in a rule's ``fix``, which are never filled in (only messages are), and
+  those naming nothing the check binds;
+- rules without a fixture file, or without both a case that triggers them and one that
+  does not; fixture files for rules the pack does not define, named after another rule,
+  or not shaped as fixtures (``rule``, ``cases``; each case ``name``, ``triggers``,
+  ``manifest``, optional ``paths`` and ``today``);
+- ``extends`` naming no pack, overrides in ``pack.yaml`` of rules that no pack it extends
+  defines, and rules redefining an id of a pack it extends.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .fixtures import CASE_KEYS
+from .language import Names, Path as RulePath, RuleCompileError
+from .loader import Document, LoadError, load_file
+from .pack import FIXTURES_DIR, PACK_FILE, ROOT_NAMES, RulePack, load_rule_set, read_pack, rule_files
+from .schema import manifest_sections
+
+# a placeholder as messages write them: {use.id}; braces holding anything else ({en: ..., zh: ...},
+# a YAML example) are plain text, and so is everything inside a `code span`
+_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*(?:\.[a-z0-9_]+)*)\}")
+_CODE_SPAN = re.compile(r"`[^`]*`")
+FIXTURE_KEYS = ("rule", "cases")
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int | None
+    column: int | None
+    message: str
+
+    def __str__(self) -> str:
+        return str(LoadError(self.path, self.message, self.line, self.column))
+
+
+@dataclass(frozen=True)
+class Declared:
+    """A rule as found in a rule file, whether or not it compiled."""
+
+    id: str
+    spec: dict[str, Any]
+    file: str
+    line: int
+    column: int
+    pointer: str
+    document: Document
+
+
+@dataclass
+class LintResult:
+    directory: Path
+    pack: RulePack | None
+    problems: list[Problem]
+    rule_count: int
+
+
+def lint_pack(directory: Path) -> LintResult:
+    """Every problem of the pack in ``directory``, sorted by file and position."""
+    problems: list[Problem] = []
+    pack, load_problems = read_pack(directory)
+    problems += [_problem(error) for error in load_problems]
+    declared = _declared_rules(directory, problems) if directory.is_dir() else []
+    first: dict[str, Declared] = {}
+    for rule in declared:
+        first.setdefault(rule.id, rule)
+    for rule in declared:
+        problems += _fix_placeholders(rule)
+    if directory.is_dir():
+        problems += _fixture_problems(directory, first)
+    if pack is not None:
+        extension = _extension_problems(pack, first)
+        problems += extension
+        if not load_problems and not extension:
+            problems += _combined_problems(directory)
+    unique = sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.column or 0, p.message))
+    return LintResult(directory=directory, pack=pack, problems=unique, rule_count=len(first))
+
+
+def _problem(error: LoadError) -> Problem:
+    return Problem(error.path, error.line, error.column, error.message)
+
+
+def _load(file: Path, problems: list[Problem]) -> Document | None:
+    try:
+        document = load_file(file)
+    except LoadError as error:  # read_pack reports rule files; fixture files are reported here
+        if file.parent.name == FIXTURES_DIR:
+            problems.append(_problem(error))
+        return None
+    for duplicate in document.duplicate_keys:
+        problems.append(Problem(str(file), duplicate.line, duplicate.column,
+                                f"duplicate key {duplicate.key!r}: also on line {duplicate.first_line}; "
+                                "only the last value is used"))
+    return document
+
+
+def _declared_rules(directory: Path, problems: list[Problem]) -> list[Declared]:
+    declared = []
+    for file in rule_files(directory):
+        document = _load(file, problems)
+        if document is None or not isinstance(document.data, dict) or not isinstance(document.data.get("rules"), list):
+            continue
+        for index, spec in enumerate(document.data["rules"]):
+            if isinstance(spec, dict) and isinstance(spec.get("id"), str):
+                pointer = f"/rules/{index}"
+                declared.append(Declared(spec["id"], spec, str(file), *document.locate(f"{pointer}/id"), pointer,
+                                         document))
+    meta = directory / PACK_FILE
+    if meta.is_file():
+        _load(meta, problems)
+    return declared
+
+
+# --- fix texts -------------------------------------------------------------------------
+
+
+def _fix_placeholders(rule: Declared) -> list[Problem]:
+    fix = rule.spec.get("fix")
+    if not isinstance(fix, dict):
+        return []
+    names = _check_names(rule.spec.get("check"))
+    problems = []
+    for lang, text in fix.items():
+        if not isinstance(text, str):
+            continue
+        for placeholder in dict.fromkeys(_PLACEHOLDER.findall(_CODE_SPAN.sub("", text))):
+            where = f"{rule.pointer}/fix/{lang}"
+            line, column = rule.document.locate(where)
+            unknown = [error for error in (_path_error(placeholder, n) for n in names) if error]
+            if unknown:
+                message = f"rule {rule.id}: fix ({lang}) placeholder {{{placeholder}}} refers to nothing: {unknown[0]}"
+            else:
+                message = (f"rule {rule.id}: fix ({lang}) has the placeholder {{{placeholder}}}, which is never "
+                           "filled in (only messages are); write the fix without it")
+            problems.append(Problem(rule.file, line, column, message))
+    return problems
+
+
+def _check_names(check: Any) -> list[Names]:
+    """The names each check of a rule binds (every root, plus its ``for_each`` names)."""
+    roots = manifest_sections() | ROOT_NAMES
+    names_per_check = []
+    for spec in check if isinstance(check, list) else [check]:
+        names = Names(roots)
+        if isinstance(spec, dict) and isinstance(spec.get("for_each"), dict):
+            for name in spec["for_each"]:
+                try:
+                    names = names.bind(str(name), "")
+                except RuleCompileError:
+                    pass
+        names_per_check.append(names)
+    return names_per_check
+
+
+def _path_error(text: str, names: Names) -> str | None:
+    try:
+        RulePath(text, names, "")
+    except RuleCompileError as error:
+        return error.message
+    return None
+
+
+# --- fixtures --------------------------------------------------------------------------
+
+
+def _fixture_problems(directory: Path, rules: dict[str, Declared]) -> list[Problem]:
+    problems: list[Problem] = []
+    kinds: dict[str, set[bool]] = {rule_id: set() for rule_id in rules}
+    files: dict[str, Path] = {}
+    for file in sorted((directory / FIXTURES_DIR).glob("*.yaml")):
+        document = _load(file, problems)
+        if document is None:
+            continue
+        data = document.data
+        if not (isinstance(data, dict) and isinstance(data.get("rule"), str) and isinstance(data.get("cases"), list)):
+            problems.append(Problem(str(file), 1, 1, "a fixture file needs `rule:` (a rule id) and a list of `cases:`"))
+            continue
+        problems += _unknown_keys(document, "", data, FIXTURE_KEYS, "fixture file")
+        rule_id = data["rule"]
+        line, column = document.locate("/rule")
+        if rule_id not in rules:
+            problems.append(Problem(str(file), line, column, f"fixtures for rule {rule_id}, which this pack does "
+                                                             f"not define{_suggest(rule_id, rules)}"))
+        elif file.stem != rule_id:
+            problems.append(Problem(str(file), line, column,
+                                    f"fixtures for rule {rule_id} are in {file.name}; name the file {rule_id}.yaml"))
+        files.setdefault(rule_id, file)
+        for index, case in enumerate(data["cases"]):
+            pointer = f"/cases/{index}"
+            case_line, case_column = document.locate(pointer)
+            if not isinstance(case, dict):
+                problems.append(Problem(str(file), case_line, case_column, "a case is a mapping with `name`, "
+                                        "`triggers` and `manifest`"))
+                continue
+            problems += _unknown_keys(document, pointer, case, CASE_KEYS, "case")
+            missing = [key for key in ("name", "triggers", "manifest") if key not in case]
+            if missing:
+                problems.append(Problem(str(file), case_line, case_column,
+                                        f"the case needs {', '.join(f'`{key}`' for key in missing)}"))
+            if "triggers" in case and not isinstance(case["triggers"], bool):
+                problems.append(Problem(str(file), *document.locate(f"{pointer}/triggers"),
+                                        "`triggers` is true (the case must trigger the rule) or false (it must not)"))
+            elif isinstance(case.get("triggers"), bool) and rule_id in kinds:
+                kinds[rule_id].add(case["triggers"])
+            if "manifest" in case and not isinstance(case["manifest"], dict):
+                problems.append(Problem(str(file), *document.locate(f"{pointer}/manifest"),
+                                        "`manifest` is a whole manifest (a mapping)"))
+            paths = case.get("paths")
+            if "paths" in case and not (isinstance(paths, list) and all(isinstance(p, str) and p.startswith("/")
+                                                                         for p in paths)):
+                problems.append(Problem(str(file), *document.locate(f"{pointer}/paths"),
+                                        "`paths` is a list of JSON Pointers such as /consents/0"))
+    for rule_id, rule in rules.items():
+        if rule_id not in files:
+            problems.append(Problem(rule.file, rule.line, rule.column,
+                                    f"rule {rule_id} has no fixture file {FIXTURES_DIR}/{rule_id}.yaml"))
+            continue
+        for triggers, wanted in ((True, "triggers it"), (False, "does not trigger it")):
+            if triggers not in kinds[rule_id]:
+                problems.append(Problem(str(files[rule_id]), 1, 1, f"rule {rule_id} has no case that {wanted}"))
+    return problems
+
+
+def _unknown_keys(document: Document, pointer: str, data: dict, known: tuple[str, ...], what: str) -> list[Problem]:
+    return [Problem(document.path, *document.locate(f"{pointer}/{key}"),
+                    f"unknown key {key!r} in a {what}{_suggest(str(key), known)}; expected: {', '.join(known)}")
+            for key in data if key not in known]
+
+
+def _suggest(word: str, known: Any) -> str:
+    close = difflib.get_close_matches(word, list(known), n=1)
+    return f" (did you mean {close[0]}?)" if close else ""
+
+
+# --- packs it extends ------------------------------------------------------------------
+
+
+def _extension_problems(pack: RulePack, rules: dict[str, Declared]) -> list[Problem]:
+    problems: list[Problem] = []
+    meta = str(pack.meta_file or pack.path / PACK_FILE)
+    base_ids: dict[str, str] = {}  # rule id -> pack name
+    if pack.extends is not None:
+        extends_line, extends_column = _locate(pack.meta_file, "/extends")
+        base = pack.base_dir()
+        if base is None or not base.is_dir():
+            problems.append(Problem(meta, extends_line, extends_column,
+                                    f"extends {pack.extends!r}, which is neither hkai-guideline "
+                                    "nor a rule pack folder"))
+            return problems
+        try:
+            base_set = load_rule_set([base], include_builtin=False)
+        except LoadError as error:
+            problems.append(Problem(meta, extends_line, extends_column,
+                                    f"the pack it extends cannot be loaded: {error}"))
+            return problems
+        base_ids = {rule.id: p.name for p in base_set.packs for rule in p.rules}
+    known = sorted(base_ids)
+    for override in pack.overrides:
+        if override.rule in base_ids:
+            continue
+        if pack.extends is None:
+            message = f"override of {override.rule}, but pack.yaml does not extend any pack (add `extends:`)"
+        else:
+            message = f"override of {override.rule}, which no pack it extends defines{_suggest(override.rule, known)}"
+        problems.append(Problem(meta, override.line, override.column, message))
+    for rule_id, rule in rules.items():
+        if rule_id in base_ids:
+            problems.append(Problem(rule.file, rule.line, rule.column,
+                                    f"rule id {rule_id} is already defined by pack {base_ids[rule_id]}, which this "
+                                    "pack extends; use an override in pack.yaml, or a new id"))
+    return problems
+
+
+def _locate(file: Path | None, pointer: str) -> tuple[int | None, int | None]:
+    if file is None:
+        return None, None
+    try:
+        return load_file(file).locate(pointer)
+    except LoadError:
+        return None, None
+
+
+def _combined_problems(directory: Path) -> list[Problem]:
+    """Whatever else stops the pack loading with what it extends (a loop of extends...)."""
+    try:
+        load_rule_set([directory], include_builtin=False)
+    except LoadError as error:
+        if "override of" in error.message or "is already defined by pack" in error.message:
+            return []  # reported above, with more detail
+        return [_problem(error)]
+    return []
