@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import json
+import re
 from functools import cache
-from importlib import resources
-from typing import Any, Iterator
+from importlib import import_module, resources
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
-import jsonschema
-from jsonschema.exceptions import ValidationError, best_match
+from fastjsonschema import JsonSchemaException
 
 from .loader import Document, escape_pointer_token
+
+if TYPE_CHECKING:
+    import jsonschema
+    from jsonschema.exceptions import ValidationError
 
 MANIFEST_SCHEMA = "manifest-v1.schema.json"
 RULE_FILE_SCHEMA = "rule-file.schema.json"
@@ -27,8 +32,41 @@ def load_schema(name: str) -> dict[str, Any]:
 
 @cache
 def validator(name: str) -> jsonschema.protocols.Validator:
+    """jsonschema's validator: slow on big documents, but it explains every error."""
+    import jsonschema
+
     cls = jsonschema.validators.validator_for(load_schema(name))
     return cls(load_schema(name), format_checker=cls.FORMAT_CHECKER)
+
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+
+
+def _is_date(value: str) -> bool:
+    """The date format as jsonschema's format checker judges it."""
+    try:
+        return bool(_DATE.match(value)) and bool(datetime.date.fromisoformat(value))
+    except ValueError:
+        return False
+
+
+# As jsonschema's format checker judges them, so that both validators agree.
+FORMATS: dict[str, Callable[[str], bool]] = {"date": _is_date, "email": lambda value: "@" in value}
+
+
+@cache
+def _fast_validator(name: str) -> Callable[..., Any]:
+    """The validator generated from the schema by scripts/generate_validators.py."""
+    module = "_fast_" + name.removesuffix(".schema.json").replace("-", "_").replace(".", "_")
+    return import_module(f"{__package__}.schemas.{module}").validate
+
+
+def is_valid(name: str, data: Any) -> bool:
+    try:
+        _fast_validator(name)(data, custom_formats=FORMATS)
+    except JsonSchemaException:
+        return False
+    return True
 
 
 def manifest_sections() -> frozenset[str]:
@@ -37,7 +75,13 @@ def manifest_sections() -> frozenset[str]:
 
 
 def schema_problems(name: str, document: Document) -> Iterator[tuple[str, str]]:
-    """(JSON Pointer, message) for every way ``document`` breaks schema ``name``."""
+    """(JSON Pointer, message) for every way ``document`` breaks schema ``name``.
+
+    The generated validator answers first; only a document it rejects is walked again by
+    jsonschema, which explains every error.
+    """
+    if is_valid(name, document.data):
+        return
     for error in validator(name).iter_errors(document.data):
         yield from _explain(error)
 
@@ -102,6 +146,8 @@ def _furthest(error: ValidationError) -> ValidationError:
     """Of the alternatives an instance failed, the error from the one it got furthest in:
     a rule whose operator is misspelt should hear about the operator, not that it is not
     a list."""
+    from jsonschema.exceptions import best_match
+
     candidates = [e for e in error.context if not (e.validator == "type" and not e.path)]
     if not candidates:
         return best_match(error.context)

@@ -21,7 +21,7 @@ from checker.loader import LoadError, load_text
 from checker.pack import load_rule_set
 from checker.reporters.json_report import to_dict
 from checker.run import Run
-from checker.schema import MANIFEST_SCHEMA, load_schema
+from checker.schema import MANIFEST_SCHEMA, is_valid, load_schema, validator
 
 PACK = load_rule_set()
 DEFS = load_schema(MANIFEST_SCHEMA)["$defs"]
@@ -183,3 +183,16 @@ def test_arbitrary_bytes_never_crash(raw):
         with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
             code = main(["check", str(path), "--format", "json", "--today", TODAY])
         assert code in (0, 1, 2)
+
+
+@FUZZ
+@given(st.data())
+def test_fast_schema_validator_agrees_with_jsonschema(data):
+    """The generated validator is only a shortcut: it must accept exactly what jsonschema accepts."""
+    if data.draw(st.booleans()):
+        manifest = data.draw(manifests)
+    else:
+        manifest = mutate(copy.deepcopy(data.draw(st.sampled_from(EXAMPLE_DATA))), data.draw)
+    document = load_text(dump(manifest), "fuzz.yaml")
+    slow_valid = not any(True for _ in validator(MANIFEST_SCHEMA).iter_errors(document.data))
+    assert is_valid(MANIFEST_SCHEMA, document.data) == slow_valid

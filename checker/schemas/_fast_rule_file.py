@@ -1,0 +1,811 @@
+"""Generated from rule-file.schema.json by scripts/generate_validators.py: do not edit."""
+# ruff: noqa
+VERSION = "2.22.3"
+from decimal import Decimal
+import re
+from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException
+
+
+REGEX_PATTERNS = {
+    '^[A-Z][A-Z0-9]*-[0-9]{3}$': re.compile('^[A-Z][A-Z0-9]*-[0-9]{3}\\Z'),
+    '^https?://': re.compile('^https?://'),
+    '^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$': re.compile('^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*\\Z'),
+    '^[a-z_][a-z0-9_]*$': re.compile('^[a-z_][a-z0-9_]*\\Z'),
+    '^\\$': re.compile('^\\$')
+}
+
+NoneType = type(None)
+
+def validate_https___hkai_example_schemas_rule_file_schema_json(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data__missing_keys = set(['rules']) - data.keys()
+        if data__missing_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
+        data_keys = set(data.keys())
+        if "rules" in data_keys:
+            data_keys.remove("rules")
+            data__rules = data["rules"]
+            if not isinstance(data__rules, (list, tuple)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules must be array")
+            data__rules_is_list = isinstance(data__rules, (list, tuple))
+            if data__rules_is_list:
+                data__rules_len = len(data__rules)
+                if data__rules_len < 1:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules must contain at least 1 items")
+                for data__rules_x, data__rules_item in enumerate(data__rules):
+                    validate_https___hkai_example_schemas_rule_file_schema_json___defs_rule(data__rules_item, custom_formats, (name_prefix or "data") + ".rules[{data__rules_x}]".format(**locals()))
+        if data_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+    return data
+
+def validate_https___hkai_example_schemas_rule_file_schema_json___defs_rule(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data__missing_keys = set(['id', 'principle', 'severity', 'levels', 'title', 'rationale', 'message', 'fix', 'source', 'check']) - data.keys()
+        if data__missing_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
+        data_keys = set(data.keys())
+        if "id" in data_keys:
+            data_keys.remove("id")
+            data__id = data["id"]
+            if not isinstance(data__id, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must be string")
+            if isinstance(data__id, str):
+                if not REGEX_PATTERNS['^[A-Z][A-Z0-9]*-[0-9]{3}$'].search(data__id):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must match pattern ^[A-Z][A-Z0-9]*-[0-9]{3}$")
+        if "principle" in data_keys:
+            data_keys.remove("principle")
+            data__principle = data["principle"]
+            if not (isinstance(data__principle, str) and data__principle == 'consent' or isinstance(data__principle, str) and data__principle == 'disclosure' or isinstance(data__principle, str) and data__principle == 'credit' or isinstance(data__principle, str) and data__principle == 'compensation' or isinstance(data__principle, str) and data__principle == 'data' or isinstance(data__principle, str) and data__principle == 'integrity'):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".principle must be one of ['consent', 'disclosure', 'credit', 'compensation', 'data', 'integrity']")
+        if "severity" in data_keys:
+            data_keys.remove("severity")
+            data__severity = data["severity"]
+            if not (isinstance(data__severity, str) and data__severity == 'error' or isinstance(data__severity, str) and data__severity == 'warning' or isinstance(data__severity, str) and data__severity == 'info'):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".severity must be one of ['error', 'warning', 'info']")
+        if "levels" in data_keys:
+            data_keys.remove("levels")
+            data__levels = data["levels"]
+            data__levels_any_of_count1 = 0
+            if not data__levels_any_of_count1:
+                try:
+                    if not (isinstance(data__levels, str) and data__levels == 'all'):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels must be one of ['all']")
+                    data__levels_any_of_count1 += 1
+                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+            if not data__levels_any_of_count1:
+                try:
+                    if not isinstance(data__levels, (list, tuple)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels must be array")
+                    data__levels_is_list = isinstance(data__levels, (list, tuple))
+                    if data__levels_is_list:
+                        data__levels_len = len(data__levels)
+                        if data__levels_len < 1:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels must contain at least 1 items")
+                        def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+                        if data__levels_len > len(set(fn(data__levels_x) for data__levels_x in data__levels)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels must contain unique items")
+                        for data__levels_x, data__levels_item in enumerate(data__levels):
+                            if not (isinstance(data__levels_item, str) and data__levels_item == 'low' or isinstance(data__levels_item, str) and data__levels_item == 'medium' or isinstance(data__levels_item, str) and data__levels_item == 'high'):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels[{data__levels_x}]".format(**locals()) + " must be one of ['low', 'medium', 'high']")
+                    data__levels_any_of_count1 += 1
+                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+            if not data__levels_any_of_count1:
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels cannot be validated by any definition")
+        if "title" in data_keys:
+            data_keys.remove("title")
+            data__title = data["title"]
+            validate_https___hkai_example_schemas_rule_file_schema_json___defs_bilingual(data__title, custom_formats, (name_prefix or "data") + ".title")
+        if "rationale" in data_keys:
+            data_keys.remove("rationale")
+            data__rationale = data["rationale"]
+            validate_https___hkai_example_schemas_rule_file_schema_json___defs_bilingual(data__rationale, custom_formats, (name_prefix or "data") + ".rationale")
+        if "message" in data_keys:
+            data_keys.remove("message")
+            data__message = data["message"]
+            validate_https___hkai_example_schemas_rule_file_schema_json___defs_bilingual(data__message, custom_formats, (name_prefix or "data") + ".message")
+        if "fix" in data_keys:
+            data_keys.remove("fix")
+            data__fix = data["fix"]
+            validate_https___hkai_example_schemas_rule_file_schema_json___defs_bilingual(data__fix, custom_formats, (name_prefix or "data") + ".fix")
+        if "source" in data_keys:
+            data_keys.remove("source")
+            data__source = data["source"]
+            if not isinstance(data__source, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".source must be string")
+            if isinstance(data__source, str):
+                data__source_len = len(data__source)
+                if data__source_len < 1:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".source must be longer than or equal to 1 characters")
+        if "help_uri" in data_keys:
+            data_keys.remove("help_uri")
+            data__helpuri = data["help_uri"]
+            if not isinstance(data__helpuri, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".help_uri must be string")
+            if isinstance(data__helpuri, str):
+                if not REGEX_PATTERNS['^https?://'].search(data__helpuri):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".help_uri must match pattern ^https?://")
+        if "check" in data_keys:
+            data_keys.remove("check")
+            data__check = data["check"]
+            data__check_any_of_count2 = 0
+            if not data__check_any_of_count2:
+                try:
+                    validate_https___hkai_example_schemas_rule_file_schema_json___defs_check(data__check, custom_formats, (name_prefix or "data") + ".check")
+                    data__check_any_of_count2 += 1
+                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+            if not data__check_any_of_count2:
+                try:
+                    if not isinstance(data__check, (list, tuple)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".check must be array")
+                    data__check_is_list = isinstance(data__check, (list, tuple))
+                    if data__check_is_list:
+                        data__check_len = len(data__check)
+                        if data__check_len < 1:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".check must contain at least 1 items")
+                        for data__check_x, data__check_item in enumerate(data__check):
+                            validate_https___hkai_example_schemas_rule_file_schema_json___defs_check(data__check_item, custom_formats, (name_prefix or "data") + ".check[{data__check_x}]".format(**locals()))
+                    data__check_any_of_count2 += 1
+                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+            if not data__check_any_of_count2:
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".check cannot be validated by any definition")
+        if data_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+    return data
+
+def validate_https___hkai_example_schemas_rule_file_schema_json___defs_check(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data__missing_keys = set(['require']) - data.keys()
+        if data__missing_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
+        data_keys = set(data.keys())
+        if "for_each" in data_keys:
+            data_keys.remove("for_each")
+            data__foreach = data["for_each"]
+            if not isinstance(data__foreach, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".for_each must be object")
+            data__foreach_is_dict = isinstance(data__foreach, dict)
+            if data__foreach_is_dict:
+                data__foreach_keys = set(data__foreach.keys())
+                for data__foreach_key in data__foreach_keys:
+                    if data__foreach_key not in []:
+                        data__foreach_value = data__foreach.get(data__foreach_key)
+                        data__foreach_value_any_of_count3 = 0
+                        if not data__foreach_value_any_of_count3:
+                            try:
+                                if not isinstance(data__foreach_value, (str)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".for_each.{data__foreach_key}".format(**locals()) + " must be string")
+                                if isinstance(data__foreach_value, str):
+                                    if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__foreach_value):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".for_each.{data__foreach_key}".format(**locals()) + " must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
+                                data__foreach_value_any_of_count3 += 1
+                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                        if not data__foreach_value_any_of_count3:
+                            try:
+                                validate_https___hkai_example_schemas_rule_file_schema_json___defs_selection(data__foreach_value, custom_formats, (name_prefix or "data") + ".for_each.{data__foreach_key}".format(**locals()))
+                                data__foreach_value_any_of_count3 += 1
+                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                        if not data__foreach_value_any_of_count3:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".for_each.{data__foreach_key}".format(**locals()) + " cannot be validated by any definition")
+                data__foreach_len = len(data__foreach)
+                if data__foreach_len != 0:
+                    data__foreach_property_names = True
+                    for data__foreach_key in data__foreach:
+                        try:
+                            if isinstance(data__foreach_key, str):
+                                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*$'].search(data__foreach_key):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".for_each must match pattern ^[a-z_][a-z0-9_]*$")
+                        except (JsonSchemaValueException, JsonSchemaValuesException):
+                            data__foreach_property_names = False
+                    if not data__foreach_property_names:
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".for_each must be named by propertyName definition")
+        if "where" in data_keys:
+            data_keys.remove("where")
+            data__where = data["where"]
+            validate_https___hkai_example_schemas_rule_file_schema_json___defs_condition(data__where, custom_formats, (name_prefix or "data") + ".where")
+        if "require" in data_keys:
+            data_keys.remove("require")
+            data__require = data["require"]
+            validate_https___hkai_example_schemas_rule_file_schema_json___defs_condition(data__require, custom_formats, (name_prefix or "data") + ".require")
+        if "target" in data_keys:
+            data_keys.remove("target")
+            data__target = data["target"]
+            if not isinstance(data__target, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".target must be string")
+            if isinstance(data__target, str):
+                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__target):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".target must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
+        if "at" in data_keys:
+            data_keys.remove("at")
+            data__at = data["at"]
+            if not isinstance(data__at, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".at must be string")
+            if isinstance(data__at, str):
+                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__at):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".at must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
+        if "message" in data_keys:
+            data_keys.remove("message")
+            data__message = data["message"]
+            validate_https___hkai_example_schemas_rule_file_schema_json___defs_bilingual(data__message, custom_formats, (name_prefix or "data") + ".message")
+        if data_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+    return data
+
+def validate_https___hkai_example_schemas_rule_file_schema_json___defs_condition(data, custom_formats={}, name_prefix=None):
+    data_any_of_count4 = 0
+    if not data_any_of_count4:
+        try:
+            if not isinstance(data, (list, tuple)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be array")
+            data_is_list = isinstance(data, (list, tuple))
+            if data_is_list:
+                data_len = len(data)
+                if data_len < 1:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain at least 1 items")
+                for data_x, data_item in enumerate(data):
+                    validate_https___hkai_example_schemas_rule_file_schema_json___defs_condition(data_item, custom_formats, (name_prefix or "data") + "[{data_x}]".format(**locals()))
+            data_any_of_count4 += 1
+        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+    if not data_any_of_count4:
+        try:
+            if not isinstance(data, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+            data_is_dict = isinstance(data, dict)
+            if data_is_dict:
+                data__missing_keys = set(['all']) - data.keys()
+                if data__missing_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
+                data_keys = set(data.keys())
+                if "all" in data_keys:
+                    data_keys.remove("all")
+                    data__all = data["all"]
+                    if not isinstance(data__all, (list, tuple)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".all must be array")
+                    data__all_is_list = isinstance(data__all, (list, tuple))
+                    if data__all_is_list:
+                        data__all_len = len(data__all)
+                        if data__all_len < 1:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".all must contain at least 1 items")
+                        for data__all_x, data__all_item in enumerate(data__all):
+                            validate_https___hkai_example_schemas_rule_file_schema_json___defs_condition(data__all_item, custom_formats, (name_prefix or "data") + ".all[{data__all_x}]".format(**locals()))
+                if data_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+            data_any_of_count4 += 1
+        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+    if not data_any_of_count4:
+        try:
+            if not isinstance(data, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+            data_is_dict = isinstance(data, dict)
+            if data_is_dict:
+                data__missing_keys = set(['any']) - data.keys()
+                if data__missing_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
+                data_keys = set(data.keys())
+                if "any" in data_keys:
+                    data_keys.remove("any")
+                    data__any = data["any"]
+                    if not isinstance(data__any, (list, tuple)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".any must be array")
+                    data__any_is_list = isinstance(data__any, (list, tuple))
+                    if data__any_is_list:
+                        data__any_len = len(data__any)
+                        if data__any_len < 1:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".any must contain at least 1 items")
+                        for data__any_x, data__any_item in enumerate(data__any):
+                            validate_https___hkai_example_schemas_rule_file_schema_json___defs_condition(data__any_item, custom_formats, (name_prefix or "data") + ".any[{data__any_x}]".format(**locals()))
+                if data_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+            data_any_of_count4 += 1
+        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+    if not data_any_of_count4:
+        try:
+            if not isinstance(data, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+            data_is_dict = isinstance(data, dict)
+            if data_is_dict:
+                data__missing_keys = set(['not']) - data.keys()
+                if data__missing_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
+                data_keys = set(data.keys())
+                if "not" in data_keys:
+                    data_keys.remove("not")
+                    data__not = data["not"]
+                    validate_https___hkai_example_schemas_rule_file_schema_json___defs_condition(data__not, custom_formats, (name_prefix or "data") + ".not")
+                if data_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+            data_any_of_count4 += 1
+        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+    if not data_any_of_count4:
+        try:
+            if not isinstance(data, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+            data_is_dict = isinstance(data, dict)
+            if data_is_dict:
+                data__missing_keys = set(['exists']) - data.keys()
+                if data__missing_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
+                data_keys = set(data.keys())
+                if "exists" in data_keys:
+                    data_keys.remove("exists")
+                    data__exists = data["exists"]
+                    if not isinstance(data__exists, (dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".exists must be object")
+                    data__exists_is_dict = isinstance(data__exists, dict)
+                    if data__exists_is_dict:
+                        data__exists__missing_keys = set(['from', 'as']) - data__exists.keys()
+                        if data__exists__missing_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".exists must contain ")
+                        data__exists_keys = set(data__exists.keys())
+                        if "from" in data__exists_keys:
+                            data__exists_keys.remove("from")
+                            data__exists__from = data__exists["from"]
+                            if not isinstance(data__exists__from, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".exists.from must be string")
+                            if isinstance(data__exists__from, str):
+                                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__exists__from):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".exists.from must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
+                        if "listed_in" in data__exists_keys:
+                            data__exists_keys.remove("listed_in")
+                            data__exists__listedin = data__exists["listed_in"]
+                            data__exists__listedin_any_of_count5 = 0
+                            if not data__exists__listedin_any_of_count5:
+                                try:
+                                    if not isinstance(data__exists__listedin, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".exists.listed_in must be string")
+                                    if isinstance(data__exists__listedin, str):
+                                        if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__exists__listedin):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".exists.listed_in must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
+                                    data__exists__listedin_any_of_count5 += 1
+                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                            if not data__exists__listedin_any_of_count5:
+                                try:
+                                    if not isinstance(data__exists__listedin, (list, tuple)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".exists.listed_in must be array")
+                                    data__exists__listedin_is_list = isinstance(data__exists__listedin, (list, tuple))
+                                    if data__exists__listedin_is_list:
+                                        data__exists__listedin_len = len(data__exists__listedin)
+                                        if data__exists__listedin_len < 1:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".exists.listed_in must contain at least 1 items")
+                                        for data__exists__listedin_x, data__exists__listedin_item in enumerate(data__exists__listedin):
+                                            if not isinstance(data__exists__listedin_item, (str)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".exists.listed_in[{data__exists__listedin_x}]".format(**locals()) + " must be string")
+                                            if isinstance(data__exists__listedin_item, str):
+                                                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__exists__listedin_item):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".exists.listed_in[{data__exists__listedin_x}]".format(**locals()) + " must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
+                                    data__exists__listedin_any_of_count5 += 1
+                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                            if not data__exists__listedin_any_of_count5:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".exists.listed_in cannot be validated by any definition")
+                        if "where" in data__exists_keys:
+                            data__exists_keys.remove("where")
+                            data__exists__where = data__exists["where"]
+                            validate_https___hkai_example_schemas_rule_file_schema_json___defs_condition(data__exists__where, custom_formats, (name_prefix or "data") + ".exists.where")
+                        if "as" in data__exists_keys:
+                            data__exists_keys.remove("as")
+                            data__exists__as = data__exists["as"]
+                            if not isinstance(data__exists__as, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".exists.as must be string")
+                            if isinstance(data__exists__as, str):
+                                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*$'].search(data__exists__as):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".exists.as must match pattern ^[a-z_][a-z0-9_]*$")
+                        if "at_least" in data__exists_keys:
+                            data__exists_keys.remove("at_least")
+                            data__exists__atleast = data__exists["at_least"]
+                            if not isinstance(data__exists__atleast, (int)) and not (isinstance(data__exists__atleast, float) and data__exists__atleast.is_integer()) or isinstance(data__exists__atleast, bool):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".exists.at_least must be integer")
+                            if isinstance(data__exists__atleast, (int, float, Decimal)) and not isinstance(data__exists__atleast, bool):
+                                if data__exists__atleast < 0:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".exists.at_least must be bigger than or equal to 0")
+                        if "at_most" in data__exists_keys:
+                            data__exists_keys.remove("at_most")
+                            data__exists__atmost = data__exists["at_most"]
+                            if not isinstance(data__exists__atmost, (int)) and not (isinstance(data__exists__atmost, float) and data__exists__atmost.is_integer()) or isinstance(data__exists__atmost, bool):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".exists.at_most must be integer")
+                            if isinstance(data__exists__atmost, (int, float, Decimal)) and not isinstance(data__exists__atmost, bool):
+                                if data__exists__atmost < 0:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".exists.at_most must be bigger than or equal to 0")
+                        if data__exists_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".exists must not contain "+str(data__exists_keys)+" properties")
+                if data_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+            data_any_of_count4 += 1
+        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+    if not data_any_of_count4:
+        try:
+            if not isinstance(data, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+            data_is_dict = isinstance(data, dict)
+            if data_is_dict:
+                data__missing_keys = set(['count']) - data.keys()
+                if data__missing_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
+                data_keys = set(data.keys())
+                if "count" in data_keys:
+                    data_keys.remove("count")
+                    data__count = data["count"]
+                    if not isinstance(data__count, (dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".count must be object")
+                    data__count_is_dict = isinstance(data__count, dict)
+                    if data__count_is_dict:
+                        data__count__missing_keys = set(['from', 'as']) - data__count.keys()
+                        if data__count__missing_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".count must contain ")
+                        data__count_keys = set(data__count.keys())
+                        if "from" in data__count_keys:
+                            data__count_keys.remove("from")
+                            data__count__from = data__count["from"]
+                            if not isinstance(data__count__from, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".count.from must be string")
+                            if isinstance(data__count__from, str):
+                                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__count__from):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".count.from must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
+                        if "listed_in" in data__count_keys:
+                            data__count_keys.remove("listed_in")
+                            data__count__listedin = data__count["listed_in"]
+                            data__count__listedin_any_of_count6 = 0
+                            if not data__count__listedin_any_of_count6:
+                                try:
+                                    if not isinstance(data__count__listedin, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".count.listed_in must be string")
+                                    if isinstance(data__count__listedin, str):
+                                        if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__count__listedin):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".count.listed_in must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
+                                    data__count__listedin_any_of_count6 += 1
+                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                            if not data__count__listedin_any_of_count6:
+                                try:
+                                    if not isinstance(data__count__listedin, (list, tuple)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".count.listed_in must be array")
+                                    data__count__listedin_is_list = isinstance(data__count__listedin, (list, tuple))
+                                    if data__count__listedin_is_list:
+                                        data__count__listedin_len = len(data__count__listedin)
+                                        if data__count__listedin_len < 1:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".count.listed_in must contain at least 1 items")
+                                        for data__count__listedin_x, data__count__listedin_item in enumerate(data__count__listedin):
+                                            if not isinstance(data__count__listedin_item, (str)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".count.listed_in[{data__count__listedin_x}]".format(**locals()) + " must be string")
+                                            if isinstance(data__count__listedin_item, str):
+                                                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__count__listedin_item):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".count.listed_in[{data__count__listedin_x}]".format(**locals()) + " must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
+                                    data__count__listedin_any_of_count6 += 1
+                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                            if not data__count__listedin_any_of_count6:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".count.listed_in cannot be validated by any definition")
+                        if "where" in data__count_keys:
+                            data__count_keys.remove("where")
+                            data__count__where = data__count["where"]
+                            validate_https___hkai_example_schemas_rule_file_schema_json___defs_condition(data__count__where, custom_formats, (name_prefix or "data") + ".count.where")
+                        if "as" in data__count_keys:
+                            data__count_keys.remove("as")
+                            data__count__as = data__count["as"]
+                            if not isinstance(data__count__as, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".count.as must be string")
+                            if isinstance(data__count__as, str):
+                                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*$'].search(data__count__as):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".count.as must match pattern ^[a-z_][a-z0-9_]*$")
+                        if "at_least" in data__count_keys:
+                            data__count_keys.remove("at_least")
+                            data__count__atleast = data__count["at_least"]
+                            if not isinstance(data__count__atleast, (int)) and not (isinstance(data__count__atleast, float) and data__count__atleast.is_integer()) or isinstance(data__count__atleast, bool):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".count.at_least must be integer")
+                            if isinstance(data__count__atleast, (int, float, Decimal)) and not isinstance(data__count__atleast, bool):
+                                if data__count__atleast < 0:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".count.at_least must be bigger than or equal to 0")
+                        if "at_most" in data__count_keys:
+                            data__count_keys.remove("at_most")
+                            data__count__atmost = data__count["at_most"]
+                            if not isinstance(data__count__atmost, (int)) and not (isinstance(data__count__atmost, float) and data__count__atmost.is_integer()) or isinstance(data__count__atmost, bool):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".count.at_most must be integer")
+                            if isinstance(data__count__atmost, (int, float, Decimal)) and not isinstance(data__count__atmost, bool):
+                                if data__count__atmost < 0:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".count.at_most must be bigger than or equal to 0")
+                        if data__count_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".count must not contain "+str(data__count_keys)+" properties")
+                if data_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+            data_any_of_count4 += 1
+        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+    if not data_any_of_count4:
+        try:
+            validate_https___hkai_example_schemas_rule_file_schema_json___defs_comparison(data, custom_formats, (name_prefix or "data") + "")
+            data_any_of_count4 += 1
+        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+    if not data_any_of_count4:
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " cannot be validated by any definition")
+    return data
+
+def validate_https___hkai_example_schemas_rule_file_schema_json___defs_comparison(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data_len = len(data)
+        if data_len < 1:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain at least 1 properties")
+        if data_len > 1:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain less than or equal to 1 properties")
+        data_keys = set(data.keys())
+        for data_key in data_keys:
+            if data_key not in []:
+                data_value = data.get(data_key)
+                if not isinstance(data_value, (dict)):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}".format(**locals()) + " must be object")
+                data_value_is_dict = isinstance(data_value, dict)
+                if data_value_is_dict:
+                    data_value_len = len(data_value)
+                    if data_value_len < 1:
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}".format(**locals()) + " must contain at least 1 properties")
+                    data_value_keys = set(data_value.keys())
+                    if "present" in data_value_keys:
+                        data_value_keys.remove("present")
+                        data_value__present = data_value["present"]
+                        if not isinstance(data_value__present, (bool)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.present".format(**locals()) + " must be boolean")
+                    if "equals" in data_value_keys:
+                        data_value_keys.remove("equals")
+                        data_value__equals = data_value["equals"]
+                    if "not_equals" in data_value_keys:
+                        data_value_keys.remove("not_equals")
+                        data_value__notequals = data_value["not_equals"]
+                    if "in" in data_value_keys:
+                        data_value_keys.remove("in")
+                        data_value__in = data_value["in"]
+                        data_value__in_any_of_count7 = 0
+                        if not data_value__in_any_of_count7:
+                            try:
+                                if not isinstance(data_value__in, (list, tuple)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.in".format(**locals()) + " must be array")
+                                data_value__in_any_of_count7 += 1
+                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                        if not data_value__in_any_of_count7:
+                            try:
+                                if not isinstance(data_value__in, (str)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.in".format(**locals()) + " must be string")
+                                if isinstance(data_value__in, str):
+                                    if not REGEX_PATTERNS['^\\$'].search(data_value__in):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.in".format(**locals()) + " must match pattern ^\\$")
+                                data_value__in_any_of_count7 += 1
+                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                        if not data_value__in_any_of_count7:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.in".format(**locals()) + " cannot be validated by any definition")
+                    if "not_in" in data_value_keys:
+                        data_value_keys.remove("not_in")
+                        data_value__notin = data_value["not_in"]
+                        data_value__notin_any_of_count8 = 0
+                        if not data_value__notin_any_of_count8:
+                            try:
+                                if not isinstance(data_value__notin, (list, tuple)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.not_in".format(**locals()) + " must be array")
+                                data_value__notin_any_of_count8 += 1
+                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                        if not data_value__notin_any_of_count8:
+                            try:
+                                if not isinstance(data_value__notin, (str)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.not_in".format(**locals()) + " must be string")
+                                if isinstance(data_value__notin, str):
+                                    if not REGEX_PATTERNS['^\\$'].search(data_value__notin):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.not_in".format(**locals()) + " must match pattern ^\\$")
+                                data_value__notin_any_of_count8 += 1
+                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                        if not data_value__notin_any_of_count8:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.not_in".format(**locals()) + " cannot be validated by any definition")
+                    if "contains" in data_value_keys:
+                        data_value_keys.remove("contains")
+                        data_value__contains = data_value["contains"]
+                    if "contains_any" in data_value_keys:
+                        data_value_keys.remove("contains_any")
+                        data_value__containsany = data_value["contains_any"]
+                        data_value__containsany_any_of_count9 = 0
+                        if not data_value__containsany_any_of_count9:
+                            try:
+                                if not isinstance(data_value__containsany, (list, tuple)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.contains_any".format(**locals()) + " must be array")
+                                data_value__containsany_any_of_count9 += 1
+                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                        if not data_value__containsany_any_of_count9:
+                            try:
+                                if not isinstance(data_value__containsany, (str)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.contains_any".format(**locals()) + " must be string")
+                                if isinstance(data_value__containsany, str):
+                                    if not REGEX_PATTERNS['^\\$'].search(data_value__containsany):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.contains_any".format(**locals()) + " must match pattern ^\\$")
+                                data_value__containsany_any_of_count9 += 1
+                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                        if not data_value__containsany_any_of_count9:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.contains_any".format(**locals()) + " cannot be validated by any definition")
+                    if "contains_all" in data_value_keys:
+                        data_value_keys.remove("contains_all")
+                        data_value__containsall = data_value["contains_all"]
+                        data_value__containsall_any_of_count10 = 0
+                        if not data_value__containsall_any_of_count10:
+                            try:
+                                if not isinstance(data_value__containsall, (list, tuple)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.contains_all".format(**locals()) + " must be array")
+                                data_value__containsall_any_of_count10 += 1
+                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                        if not data_value__containsall_any_of_count10:
+                            try:
+                                if not isinstance(data_value__containsall, (str)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.contains_all".format(**locals()) + " must be string")
+                                if isinstance(data_value__containsall, str):
+                                    if not REGEX_PATTERNS['^\\$'].search(data_value__containsall):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.contains_all".format(**locals()) + " must match pattern ^\\$")
+                                data_value__containsall_any_of_count10 += 1
+                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                        if not data_value__containsall_any_of_count10:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.contains_all".format(**locals()) + " cannot be validated by any definition")
+                    if "matches" in data_value_keys:
+                        data_value_keys.remove("matches")
+                        data_value__matches = data_value["matches"]
+                        if not isinstance(data_value__matches, (str)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.matches".format(**locals()) + " must be string")
+                    if "mentions" in data_value_keys:
+                        data_value_keys.remove("mentions")
+                        data_value__mentions = data_value["mentions"]
+                    if "min_words" in data_value_keys:
+                        data_value_keys.remove("min_words")
+                        data_value__minwords = data_value["min_words"]
+                        if not isinstance(data_value__minwords, (int)) and not (isinstance(data_value__minwords, float) and data_value__minwords.is_integer()) or isinstance(data_value__minwords, bool):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.min_words".format(**locals()) + " must be integer")
+                        if isinstance(data_value__minwords, (int, float, Decimal)) and not isinstance(data_value__minwords, bool):
+                            if data_value__minwords < 0:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.min_words".format(**locals()) + " must be bigger than or equal to 0")
+                    if "min_length" in data_value_keys:
+                        data_value_keys.remove("min_length")
+                        data_value__minlength = data_value["min_length"]
+                        if not isinstance(data_value__minlength, (int)) and not (isinstance(data_value__minlength, float) and data_value__minlength.is_integer()) or isinstance(data_value__minlength, bool):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.min_length".format(**locals()) + " must be integer")
+                        if isinstance(data_value__minlength, (int, float, Decimal)) and not isinstance(data_value__minlength, bool):
+                            if data_value__minlength < 0:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.min_length".format(**locals()) + " must be bigger than or equal to 0")
+                    if "max_length" in data_value_keys:
+                        data_value_keys.remove("max_length")
+                        data_value__maxlength = data_value["max_length"]
+                        if not isinstance(data_value__maxlength, (int)) and not (isinstance(data_value__maxlength, float) and data_value__maxlength.is_integer()) or isinstance(data_value__maxlength, bool):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.max_length".format(**locals()) + " must be integer")
+                        if isinstance(data_value__maxlength, (int, float, Decimal)) and not isinstance(data_value__maxlength, bool):
+                            if data_value__maxlength < 0:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.max_length".format(**locals()) + " must be bigger than or equal to 0")
+                    if "at_least" in data_value_keys:
+                        data_value_keys.remove("at_least")
+                        data_value__atleast = data_value["at_least"]
+                    if "at_most" in data_value_keys:
+                        data_value_keys.remove("at_most")
+                        data_value__atmost = data_value["at_most"]
+                    if "greater_than" in data_value_keys:
+                        data_value_keys.remove("greater_than")
+                        data_value__greaterthan = data_value["greater_than"]
+                    if "less_than" in data_value_keys:
+                        data_value_keys.remove("less_than")
+                        data_value__lessthan = data_value["less_than"]
+                    if "before" in data_value_keys:
+                        data_value_keys.remove("before")
+                        data_value__before = data_value["before"]
+                    if "on_or_before" in data_value_keys:
+                        data_value_keys.remove("on_or_before")
+                        data_value__onorbefore = data_value["on_or_before"]
+                    if "after" in data_value_keys:
+                        data_value_keys.remove("after")
+                        data_value__after = data_value["after"]
+                    if "on_or_after" in data_value_keys:
+                        data_value_keys.remove("on_or_after")
+                        data_value__onorafter = data_value["on_or_after"]
+                    if data_value_keys:
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}".format(**locals()) + " must not contain "+str(data_value_keys)+" properties")
+        if data_len != 0:
+            data_property_names = True
+            for data_key in data:
+                try:
+                    try:
+                        if not (isinstance(data_key, str) and data_key == 'all' or isinstance(data_key, str) and data_key == 'any' or isinstance(data_key, str) and data_key == 'not' or isinstance(data_key, str) and data_key == 'exists' or isinstance(data_key, str) and data_key == 'count'):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + " must be one of ['all', 'any', 'not', 'exists', 'count']")
+                    except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                    else:
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + " must NOT match a disallowed definition")
+                    if isinstance(data_key, str):
+                        if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data_key):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    data_property_names = False
+            if not data_property_names:
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be named by propertyName definition")
+    return data
+
+def validate_https___hkai_example_schemas_rule_file_schema_json___defs_selection(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data__missing_keys = set(['from']) - data.keys()
+        if data__missing_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
+        data_keys = set(data.keys())
+        if "from" in data_keys:
+            data_keys.remove("from")
+            data__from = data["from"]
+            if not isinstance(data__from, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".from must be string")
+            if isinstance(data__from, str):
+                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__from):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".from must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
+        if "listed_in" in data_keys:
+            data_keys.remove("listed_in")
+            data__listedin = data["listed_in"]
+            data__listedin_any_of_count11 = 0
+            if not data__listedin_any_of_count11:
+                try:
+                    if not isinstance(data__listedin, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in must be string")
+                    if isinstance(data__listedin, str):
+                        if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__listedin):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
+                    data__listedin_any_of_count11 += 1
+                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+            if not data__listedin_any_of_count11:
+                try:
+                    if not isinstance(data__listedin, (list, tuple)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in must be array")
+                    data__listedin_is_list = isinstance(data__listedin, (list, tuple))
+                    if data__listedin_is_list:
+                        data__listedin_len = len(data__listedin)
+                        if data__listedin_len < 1:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in must contain at least 1 items")
+                        for data__listedin_x, data__listedin_item in enumerate(data__listedin):
+                            if not isinstance(data__listedin_item, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in[{data__listedin_x}]".format(**locals()) + " must be string")
+                            if isinstance(data__listedin_item, str):
+                                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__listedin_item):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in[{data__listedin_x}]".format(**locals()) + " must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
+                    data__listedin_any_of_count11 += 1
+                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+            if not data__listedin_any_of_count11:
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in cannot be validated by any definition")
+        if "where" in data_keys:
+            data_keys.remove("where")
+            data__where = data["where"]
+            validate_https___hkai_example_schemas_rule_file_schema_json___defs_condition(data__where, custom_formats, (name_prefix or "data") + ".where")
+        if data_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+    return data
+
+def validate_https___hkai_example_schemas_rule_file_schema_json___defs_bilingual(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data__missing_keys = set(['en', 'zh']) - data.keys()
+        if data__missing_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
+        data_keys = set(data.keys())
+        if "en" in data_keys:
+            data_keys.remove("en")
+            data__en = data["en"]
+            if not isinstance(data__en, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".en must be string")
+            if isinstance(data__en, str):
+                data__en_len = len(data__en)
+                if data__en_len < 1:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".en must be longer than or equal to 1 characters")
+        if "zh" in data_keys:
+            data_keys.remove("zh")
+            data__zh = data["zh"]
+            if not isinstance(data__zh, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".zh must be string")
+            if isinstance(data__zh, str):
+                data__zh_len = len(data__zh)
+                if data__zh_len < 1:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".zh must be longer than or equal to 1 characters")
+        if data_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+    return data
+
+validate = validate_https___hkai_example_schemas_rule_file_schema_json

@@ -1,0 +1,69 @@
+"""Regenerate checker/schemas/_fast_*.py: fast validators compiled from the JSON Schemas.
+
+    python scripts/generate_validators.py
+
+jsonschema explains every error, but walks a large manifest slowly; fastjsonschema turns
+a schema into plain Python that only answers "valid or not", about ten times faster. The
+checker asks the fast validator first and only asks jsonschema, for the explanations,
+when the answer is no. The generated code is committed so that a run does not pay for
+compiling it; tests/test_schema_fast_path.py fails when it is out of date.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import fastjsonschema
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMAS = ROOT / "checker" / "schemas"
+# fastjsonschema knows draft-07; these schemas use nothing that differs from 2020-12.
+DRAFT = "http://json-schema.org/draft-07/schema#"
+
+
+def module_name(schema_file: str) -> str:
+    return "_fast_" + schema_file.removesuffix(".schema.json").replace("-", "_").replace(".", "_")
+
+
+def _const_as_enum(node):
+    """``const: x`` as the equivalent ``enum: [x]`` (fastjsonschema's terse mode lacks const)."""
+    if isinstance(node, dict):
+        node = {key: _const_as_enum(value) for key, value in node.items()}
+        if "const" in node:
+            node["enum"] = [node.pop("const")]
+    elif isinstance(node, list):
+        node = [_const_as_enum(item) for item in node]
+    return node
+
+
+def generate(schema_file: str) -> str:
+    schema = _const_as_enum(json.loads((SCHEMAS / schema_file).read_text(encoding="utf-8")))
+    schema["$schema"] = DRAFT
+    # Formats are checked at run time by checker.schema's own functions (as jsonschema does);
+    # terse exceptions keep the module small: only "valid or not" is asked of it.
+    code = fastjsonschema.compile_to_code(schema, formats=dict.fromkeys(("date", "email"), bool),
+                                          detailed_exceptions=False)
+    entry = re.search(r"^def (\w+)\(", code, re.MULTILINE).group(1)  # the schema's own function comes first
+    return (f'"""Generated from {schema_file} by scripts/generate_validators.py: do not edit."""\n# ruff: noqa\n'
+            + code + f"\n\nvalidate = {entry}\n")
+
+
+def main() -> int:
+    stale = "--check" in sys.argv
+    changed = []
+    for schema_file in sorted(p.name for p in SCHEMAS.glob("*.schema.json")):
+        target = SCHEMAS / f"{module_name(schema_file)}.py"
+        code = generate(schema_file)
+        if not target.exists() or target.read_text(encoding="utf-8") != code:
+            changed.append(target.name)
+            if not stale:
+                target.write_text(code, encoding="utf-8")
+    print(("out of date: " if stale else "written: ") + (", ".join(changed) or "nothing"))
+    return 1 if stale and changed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

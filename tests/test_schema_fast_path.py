@@ -1,0 +1,42 @@
+"""The generated fast validators are current, and agree with jsonschema on every corpus file."""
+
+import subprocess
+import sys
+
+import pytest
+
+from conftest import EXAMPLES, ROOT
+
+from checker.loader import LoadError, load_file
+from checker.pack import builtin_pack_dir, rule_files
+from checker.schema import MANIFEST_SCHEMA, RULE_FILE_SCHEMA, is_valid, validator
+
+
+def test_generated_validators_match_the_schemas():
+    result = subprocess.run([sys.executable, "scripts/generate_validators.py", "--check"], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + "run: python scripts/generate_validators.py"
+
+
+def _loadable(paths):
+    for path in paths:
+        try:
+            yield path.parent.name if path.name == "manifest.yaml" else path.name, load_file(path)
+        except LoadError:
+            continue  # unreadable files never reach validation
+
+
+DOCUMENTS = dict(_loadable(sorted((ROOT / "tests" / "corpus" / "manifests").glob("*.yaml"))
+                           + sorted(EXAMPLES.glob("*/manifest.yaml"))))
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTS))
+def test_fast_and_full_validation_agree_on_the_corpus(name):
+    document = DOCUMENTS[name]
+    full = not any(True for _ in validator(MANIFEST_SCHEMA).iter_errors(document.data))
+    assert is_valid(MANIFEST_SCHEMA, document.data) == full
+
+
+@pytest.mark.parametrize("path", rule_files(builtin_pack_dir()), ids=lambda p: p.name)
+def test_fast_validation_accepts_the_rule_files(path):
+    assert is_valid(RULE_FILE_SCHEMA, load_file(path).data)
