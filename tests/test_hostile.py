@@ -31,7 +31,9 @@ UNREADABLE = {
     "binary-tag.yaml": ("8:9", "binary' is not allowed"),
     "set-tag.yaml": ("8:8", "set' is not allowed"),
     "billion-laughs.yaml": ("5:47", "aliases expand to more than 100,000 nodes"),
-    "deep-flow-nesting.yaml": ("1:103", "nesting is deeper than 100 levels"),
+    # libyaml may stop first, at its own limit of 1,000 levels, depending on its version
+    "deep-flow-nesting.yaml": (("1:103", "nesting is deeper than 100 levels"),
+                               ("1:1003", "exceeded maximum nesting depth")),
     "deep-block-nesting.yaml": ("101:201", "nesting is deeper than 100 levels"),
     "utf16-with-bom.yaml": ("1:1", "UTF-16 or UTF-32 encoded"),
     "utf16-without-bom.yaml": ("1:1", "looks UTF-16 or UTF-32 encoded"),
@@ -93,12 +95,14 @@ def test_the_corpus_is_complete():
 
 @pytest.mark.parametrize("name", sorted(UNREADABLE))
 def test_unreadable_manifest_is_one_located_line_and_exit_2(name):
-    position, message = UNREADABLE[name]
+    expected = UNREADABLE[name]
     path = MANIFESTS / name
     result = hkai("check", str(path))
     assert result.returncode == 2
     (line,) = result.stderr.strip().splitlines()
-    assert line.startswith(f"hkai: error: {path}:{position}: ") and message in line
+    alternatives = expected if isinstance(expected[0], tuple) else (expected,)
+    assert any(line.startswith(f"hkai: error: {path}:{position}: ") and message in line
+               for position, message in alternatives), line
     assert "Traceback" not in result.stderr
 
 
@@ -136,11 +140,14 @@ def test_utf8_bom_is_fine():
 
 @pytest.mark.parametrize("name", ["billion-laughs.yaml", "deep-flow-nesting.yaml"])
 def test_bombs_are_refused_within_memory(name):
-    """A bomb is refused without the memory its expansion would take (peak under 200 MB)."""
-    code = ("import resource, sys\n"
+    """A bomb is refused without the memory its expansion would take (peak under 200 MB).
+
+    The peak is the child's own VmHWM: ru_maxrss would carry over the forking pytest's."""
+    code = ("import sys\n"
             "from checker.cli import main\n"
             f"status = main(['check', {str(MANIFESTS / name)!r}])\n"
-            "print(status, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n")
+            "peak = next(line.split()[1] for line in open('/proc/self/status') if line.startswith('VmHWM'))\n"
+            "print(status, peak)\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     status, peak_kb = result.stdout.split()[-2:]
     assert status == "2" and "Traceback" not in result.stderr
