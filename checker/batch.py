@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
+import os
 from pathlib import Path
 
 from .check import CheckOptions, ManifestResult, check_file
@@ -16,8 +15,11 @@ _job: tuple[RuleSet, CheckOptions] | None = None
 
 def check_paths(paths: list[Path], rule_set: RuleSet, options: CheckOptions, jobs: int) -> list[ManifestResult]:
     global _job
-    if jobs <= 1 or len(paths) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs <= 1 or len(paths) < 2 or not hasattr(os, "fork"):
         return [check_file(path, rule_set, options) for path in paths]
+    import multiprocessing  # only a batch pays for importing it
+    from concurrent.futures import ProcessPoolExecutor
+
     _job = (rule_set, options)
     try:
         context = multiprocessing.get_context("fork")

@@ -2,27 +2,37 @@
 
 Each module of ``checker.commands`` is a subcommand: ``register(subparsers)`` adds its
 parser and sets ``handler``, a function of the parsed arguments returning the exit code.
+Only the module of the command asked for is imported (all of them for ``--help``), so
+that ``hkai check`` does not pay for loading the others.
 """
 
 from __future__ import annotations
 
 import argparse
 import pkgutil
+import sys
 from importlib import import_module
 
 from . import __version__, commands
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(names: list[str] | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="hkai", description="Check film and TV production manifests against the Hong Kong AI code of conduct.")
     parser.add_argument("--version", action="version", version=f"hkai {__version__}")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in sorted(info.name for info in pkgutil.iter_modules(commands.__path__)):
-        import_module(f"{commands.__name__}.{module}").register(subparsers)
+    for name in names or command_names():
+        import_module(f"{commands.__name__}.{name}").register(subparsers)
     return parser
 
 
+def command_names() -> list[str]:
+    return sorted(info.name for info in pkgutil.iter_modules(commands.__path__))
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    first = next((argument for argument in argv if not argument.startswith("-")), None)
+    names = [first] if first in command_names() and "-h" not in argv and "--help" not in argv else None
+    args = build_parser(names).parse_args(argv)
     return args.handler(args)

@@ -7,7 +7,8 @@ import difflib
 import json
 import re
 from functools import cache
-from importlib import import_module, resources
+from importlib import import_module
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from fastjsonschema import JsonSchemaException
@@ -23,11 +24,12 @@ RULE_FILE_SCHEMA = "rule-file.schema.json"
 PACK_SCHEMA = "pack.schema.json"
 WAIVERS_SCHEMA = "waivers.schema.json"
 MAX_MESSAGE = 200
+SCHEMAS_DIR = Path(__file__).resolve().parent / "schemas"
 
 
 @cache
 def load_schema(name: str) -> dict[str, Any]:
-    return json.loads(resources.files("checker.schemas").joinpath(name).read_text(encoding="utf-8"))
+    return json.loads((SCHEMAS_DIR / name).read_text(encoding="utf-8"))
 
 
 @cache
