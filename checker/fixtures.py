@@ -77,7 +77,7 @@ def _run_case(pack: RuleSet, fixture: Document, rule: str, case: Any, where: str
     name, triggers = str(case.get("name", where)), case["triggers"]
     options = CheckOptions(today=str(case.get("today", DEFAULT_TODAY)),
                            verify_evidence=bool(case.get("verify_evidence", False)))
-    result = check_document(_sub_document(fixture, f"{where}/manifest"), pack, options)
+    result = check_document(fixture.sub_document(f"{where}/manifest"), pack, options)
     problem = None
     if not result.schema_valid:
         first = result.findings[0]
@@ -91,14 +91,3 @@ def _run_case(pack: RuleSet, fixture: Document, rule: str, case: Any, where: str
         elif triggers and "paths" in case and hits != sorted(case["paths"]):
             problem = f"expected findings at {', '.join(sorted(case['paths']))}, got {', '.join(hits)}"
     return CaseResult(rule, name, triggers, fixture.path, line, problem)
-
-
-def _sub_document(document: Document, prefix: str) -> Document:
-    """The manifest embedded at ``prefix`` of a fixture file, keeping its real positions."""
-    node: Any = document.data
-    for part in prefix.strip("/").split("/"):
-        node = node[int(part)] if isinstance(node, list) else node[part]
-    positions = {pointer[len(prefix):]: position for pointer, position in document.positions.items()
-                 if pointer == prefix or pointer.startswith(prefix + "/")}
-    duplicates = [d for d in document.duplicate_keys if d.pointer.startswith(prefix + "/")]
-    return Document(path=document.path, data=node, positions=positions, duplicate_keys=duplicates)

@@ -17,9 +17,9 @@ author wrote, so ``2025-03-01`` is the string ``"2025-03-01"`` whether quoted or
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable
 
 import yaml
 
@@ -35,6 +35,9 @@ MAX_ALIAS_EXPANSION = 100_000
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
 _number_constructor = yaml.constructor.SafeConstructor()
+# Every implicit (untagged) type of YAML 1.1 starts with one of these: a plain scalar that
+# does not is text, and needs no resolving.
+_TYPED_FIRST_CHARACTERS = frozenset("yYnNtTfFoO~-+0123456789.<=!&*")
 
 
 class LoadError(Exception):
@@ -68,22 +71,65 @@ class DuplicateKey:
     first_line: int
 
 
-@dataclass
 class Document:
-    path: str
-    data: Any
-    positions: dict[str, tuple[int, int]] = field(default_factory=dict)
-    duplicate_keys: list[DuplicateKey] = field(default_factory=list)
+    """Loaded data, and where each node of it is written.
+
+    Positions are kept per container (``id`` of a dict or list -> key or index -> (line,
+    column)), which is cheaper to record than a JSON Pointer string for every node;
+    ``locate`` walks a pointer down the data to find them.
+    """
+
+    def __init__(self, path: str, data: Any = None, spots: dict[int, dict] | None = None,
+                 root_position: tuple[int, int] = (1, 1), duplicate_keys: list[DuplicateKey] | None = None):
+        self.path = path
+        self.data = data
+        self.spots = spots if spots is not None else {}
+        self.root_position = root_position
+        self.duplicate_keys = duplicate_keys if duplicate_keys is not None else []
 
     def locate(self, pointer: str) -> tuple[int, int]:
         """Line and column of the node at ``pointer``, or of its nearest located ancestor."""
-        while True:
-            position = self.positions.get(pointer)
-            if position is not None:
-                return position
-            if not pointer:
-                return (1, 1)
-            pointer = pointer.rsplit("/", 1)[0]
+        node, found = self.data, self.root_position
+        if not pointer:
+            return found
+        for token in pointer[1:].split("/"):
+            if type(node) is dict:
+                key: Any = token.replace("~1", "/").replace("~0", "~")
+                child = node.get(key)
+            elif type(node) is list and token.isdigit() and int(token) < len(node):
+                key = int(token)
+                child = node[key]
+            else:
+                break
+            spot = self.spots.get(id(node), {}).get(key)
+            if spot is None:
+                break
+            found, node = spot, child
+        return found
+
+    @property
+    def positions(self) -> dict[str, tuple[int, int]]:
+        """Every located node by its JSON Pointer (built on demand: tools and tests use it)."""
+        flat = {"": self.root_position}
+        pending = [("", self.data)]
+        while pending:
+            pointer, node = pending.pop()
+            for key, spot in self.spots.get(id(node), {}).items():
+                child = f"{pointer}/{escape_pointer_token(str(key))}"
+                flat[child] = spot
+                if isinstance(node, dict) and key in node or isinstance(node, list) and key < len(node):
+                    pending.append((child, node[key]))
+        return flat
+
+    def sub_document(self, pointer: str) -> Document:
+        """The node at ``pointer`` as a document of its own, keeping its real positions."""
+        node: Any = self.data
+        for token in pointer[1:].split("/") if pointer else ():
+            node = node[int(token)] if isinstance(node, list) else node[token.replace("~1", "/").replace("~0", "~")]
+        duplicates = [d for d in self.duplicate_keys if d.pointer.startswith(pointer + "/")]
+        return Document(self.path, node, self.spots, self.locate(pointer),
+                        [DuplicateKey(d.pointer[len(pointer):], d.key, d.line, d.column, d.first_line)
+                         for d in duplicates])
 
 
 def escape_pointer_token(token: str) -> str:
@@ -128,9 +174,9 @@ def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
 
 
 def load_text(text: str, name: str = "<string>") -> Document:
-    document = Document(path=name, data=None)
+    document = Document(path=name)
     try:
-        document.data = _Builder(name, document).build(yaml.parse(text, Loader=_Loader))
+        document.data = _Builder(name, document).build(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "invalid YAML"
@@ -148,17 +194,18 @@ def _mark_position(mark: Any) -> tuple[int | None, int | None]:
     return mark.line + 1, mark.column + 1
 
 
-@dataclass
 class _Frame:
     """A mapping or sequence being filled, on the builder's stack."""
 
-    value: dict | list
-    pointer: str
-    anchor: str | None
-    size: int = 1  # nodes in this subtree so far, for alias budgets
-    key: str | None = None  # a mapping's key waiting for its value
-    key_position: tuple[int, int] = (0, 0)
-    key_lines: dict[str, int] = field(default_factory=dict)
+    __slots__ = ("value", "anchor", "size", "key", "key_lines", "spots")
+
+    def __init__(self, value: dict | list, anchor: str | None, spots: dict):
+        self.value = value
+        self.anchor = anchor
+        self.size = 1  # nodes in this subtree so far, for alias budgets
+        self.key: str | None = None  # a mapping's key waiting for its value
+        self.key_lines: dict[str, int] = {}
+        self.spots = spots  # key or index -> (line, column) of the children
 
 
 class _Builder:
@@ -171,7 +218,6 @@ class _Builder:
     def __init__(self, name: str, document: Document):
         self.name = name
         self.document = document
-        self.positions = document.positions
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.alias_budget = MAX_ALIAS_EXPANSION
         self.resolver = yaml.resolver.Resolver()
@@ -179,89 +225,101 @@ class _Builder:
     def error(self, event: yaml.Event, message: str) -> LoadError:
         return LoadError(self.name, message, *_mark_position(event.start_mark))
 
-    def build(self, events: Iterator[yaml.Event]) -> Any:
+    def build(self, text: str) -> Any:
+        parser = _Loader(text)
+        try:
+            return self._build(parser.get_event)
+        finally:
+            parser.dispose()
+
+    def _build(self, next_event: Callable[[], yaml.Event]) -> Any:
         stack: list[_Frame] = []
+        spots = self.document.spots
         self.root: Any = None
         documents = 0
-        for event in events:
-            if isinstance(event, yaml.ScalarEvent):
+        while True:
+            event = next_event()
+            kind = type(event)
+            if kind is yaml.StreamEndEvent or event is None:
+                return self.root
+            if kind is yaml.ScalarEvent:
                 value = self.scalar(event)
                 if event.anchor:
                     self.anchors[event.anchor] = (value, 1)
-                self.complete(stack, value, 1, event)
-            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                if self.expects_key(stack):
+                self.complete(stack, value, 1, event, False)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                if stack and stack[-1].key is None and type(stack[-1].value) is dict:
                     raise self.error(event, "a mapping key must be a plain value, not a list or mapping")
                 if len(stack) >= MAX_DEPTH:
                     raise self.error(event, f"nesting is deeper than {MAX_DEPTH} levels")
-                is_mapping = isinstance(event, yaml.MappingStartEvent)
+                is_mapping = kind is yaml.MappingStartEvent
                 self.check_tag(event, "map" if is_mapping else "seq")
-                stack.append(_Frame({} if is_mapping else [], self.start_child(stack, event), event.anchor))
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                self.place(stack, event)
+                container: dict | list = {} if is_mapping else []
+                frame_spots: dict = {}
+                spots[id(container)] = frame_spots
+                stack.append(_Frame(container, event.anchor, frame_spots))
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 frame = stack.pop()
                 if frame.anchor:
                     self.anchors[frame.anchor] = (frame.value, frame.size)
-                self.complete(stack, frame.value, frame.size, event)
-            elif isinstance(event, yaml.AliasEvent):
+                self.complete(stack, frame.value, frame.size, event, True)
+            elif kind is yaml.AliasEvent:
                 if event.anchor not in self.anchors:
                     raise self.error(event, f"alias *{event.anchor} refers to no anchor defined before it")
                 value, size = self.anchors[event.anchor]
                 self.alias_budget -= size
                 if self.alias_budget < 0:
                     raise self.error(event, f"aliases expand to more than {MAX_ALIAS_EXPANSION:,} nodes")
-                if self.expects_key(stack) and isinstance(value, (dict, list)):
+                if stack and stack[-1].key is None and type(stack[-1].value) is dict and isinstance(value, (dict, list)):
                     raise self.error(event, "a mapping key must be a plain value, not a list or mapping")
-                self.complete(stack, value, size, event)
-            elif isinstance(event, yaml.DocumentStartEvent):
+                self.complete(stack, value, size, event, False)
+            elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     raise self.error(event, "a manifest is a single YAML document; remove the second '---'")
-        return self.root
 
-    @staticmethod
-    def expects_key(stack: list[_Frame]) -> bool:
-        return bool(stack) and isinstance(stack[-1].value, dict) and stack[-1].key is None
-
-    def start_child(self, stack: list[_Frame], event: yaml.Event) -> str:
-        """The pointer of a value starting at ``event``; records its position."""
+    def place(self, stack: list[_Frame], event: yaml.Event) -> None:
+        """Record where a value starting at ``event`` is: a list item at its own start (a
+        mapping's value is placed at its key, when the key is read)."""
         if not stack:
-            self.positions[""] = _mark_position(event.start_mark)
-            return ""
-        parent = stack[-1]
-        if isinstance(parent.value, list):
-            pointer = f"{parent.pointer}/{len(parent.value)}"
-            self.positions[pointer] = _mark_position(event.start_mark)
-            return pointer
-        return f"{parent.pointer}/{escape_pointer_token(parent.key)}"  # positioned at its key
+            self.document.root_position = (event.start_mark.line + 1, event.start_mark.column + 1)
+        elif type(stack[-1].value) is list:
+            mark = event.start_mark
+            stack[-1].spots[len(stack[-1].value)] = (mark.line + 1, mark.column + 1)
 
-    def complete(self, stack: list[_Frame], value: Any, size: int, event: yaml.Event) -> None:
+    def complete(self, stack: list[_Frame], value: Any, size: int, event: yaml.Event, started: bool) -> None:
         """Put a finished value (scalar, alias or collection) where it belongs."""
         if not stack:
-            if not isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                self.start_child(stack, event)
+            if not started:
+                self.place(stack, event)
             self.root = value
             return
         parent = stack[-1]
         parent.size += size
-        if isinstance(parent.value, list):
-            if not isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                self.start_child(stack, event)
-            parent.value.append(value)
+        container = parent.value
+        if type(container) is list:
+            if not started:
+                mark = event.start_mark
+                parent.spots[len(container)] = (mark.line + 1, mark.column + 1)
+            container.append(value)
         elif parent.key is None:
-            self.take_key(parent, value, event)
+            self.take_key(stack, value, event)
         else:
-            parent.value[parent.key] = value
+            container[parent.key] = value
             parent.key = None
 
-    def take_key(self, parent: _Frame, key: Any, event: yaml.Event) -> None:
-        key = event.value if isinstance(event, yaml.ScalarEvent) else str(key)
-        line, column = _mark_position(event.start_mark)
-        pointer = f"{parent.pointer}/{escape_pointer_token(key)}"
+    def take_key(self, stack: list[_Frame], key: Any, event: yaml.Event) -> None:
+        parent = stack[-1]
+        key = event.value if type(event) is yaml.ScalarEvent else str(key)
+        mark = event.start_mark
+        line, column = mark.line + 1, mark.column + 1
         if key in parent.key_lines:
-            self.document.duplicate_keys.append(DuplicateKey(pointer, key, line, column, parent.key_lines[key]))
+            self.document.duplicate_keys.append(
+                DuplicateKey(_pointer(stack, key), key, line, column, parent.key_lines[key]))
         parent.key_lines[key] = line
         parent.key = key
-        self.positions[pointer] = (line, column)
+        parent.spots[key] = (line, column)
 
     def check_tag(self, event: yaml.Event, kind: str) -> None:
         if event.tag not in (None, "!", _TAG + kind):
@@ -270,6 +328,8 @@ class _Builder:
     def scalar(self, event: yaml.ScalarEvent) -> Any:
         value = event.value
         tag = event.tag
+        if tag is None and (not event.implicit[0] or value and value[0] not in _TYPED_FIRST_CHARACTERS):
+            return value  # quoted, or plain text no implicit type (number, date, null...) can start with
         if tag is None or tag == "!":
             tag = self.resolver.resolve(yaml.ScalarNode, value, event.implicit)
         if tag == _TAG + "merge":
@@ -294,3 +354,10 @@ class _Builder:
 
 def _tag_message(tag: str) -> str:
     return f"tag {tag!r} is not allowed; manifests use plain YAML values only"
+
+
+def _pointer(stack: list[_Frame], key: str) -> str:
+    """The JSON Pointer of ``key`` in the innermost mapping being built (only needed for
+    the rare duplicate key, so it is not kept for every node)."""
+    tokens = [str(frame.key) if type(frame.value) is dict else str(len(frame.value)) for frame in stack[:-1]]
+    return "".join(f"/{escape_pointer_token(token)}" for token in (*tokens, key))

@@ -95,3 +95,16 @@ def test_size_limit(tmp_path):
 def test_a_directory_is_not_a_file(tmp_path):
     with pytest.raises(LoadError, match="directory"):
         load_file(tmp_path)
+
+
+def test_text_shortcut_covers_every_implicit_type():
+    """Plain scalars skip YAML's type resolution only when no implicit type can start with
+    their first character."""
+    import yaml
+
+    from checker.loader import _TYPED_FIRST_CHARACTERS
+
+    first_characters = {key for key in yaml.resolver.Resolver.yaml_implicit_resolvers if key}
+    assert first_characters <= _TYPED_FIRST_CHARACTERS
+    assert load_text("a: hello\nb: .5\nc: ~\nd: +1\ne: 0x1A\nf: yes\ng: 2025-01-01\nh: ''\n").data == {
+        "a": "hello", "b": 0.5, "c": None, "d": 1, "e": 26, "f": "yes", "g": "2025-01-01", "h": ""}
