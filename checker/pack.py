@@ -85,8 +85,10 @@ def read_pack(directory: Path) -> tuple[RulePack | None, list[LoadError]]:
         document = _load(file, problems)
         if document is None:
             continue
-        invalid = [LoadError(str(file), f"invalid rule file: {message} (at {pointer or '/'})", *document.locate(pointer))
-                   for pointer, message in schema_problems(RULE_FILE_SCHEMA, document)]
+        invalid = [LoadError(str(file), f"duplicate key {d.key!r}: also on line {d.first_line}", d.line, d.column)
+                   for d in document.duplicate_keys]
+        invalid += [LoadError(str(file), f"invalid rule file: {message} (at {pointer or '/'})", *document.locate(pointer))
+                    for pointer, message in schema_problems(RULE_FILE_SCHEMA, document)]
         problems.extend(invalid)
         if invalid:
             continue

@@ -196,3 +196,13 @@ def test_unreadable_file(tmp_path):
     path.chmod(0)
     result = hkai("check", str(path))
     assert result.returncode == 2 and "Permission denied" in result.stderr
+
+
+def test_a_duplicate_key_in_a_rule_file_is_a_load_error(tmp_path):
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    text = (CORPUS / "rule-packs" / "bad-severity" / "house.yaml").read_text()
+    (pack / "house.yaml").write_text(text.replace("severity: fatal", "severity: warning\n    severity: error"))
+    result = hkai("check", "--rules", str(pack), str(MANIFESTS / "utf8-bom.yaml"))
+    assert result.returncode == 2
+    assert f"{pack / 'house.yaml'}:5:5: duplicate key 'severity': also on line 4" in result.stderr
