@@ -1,15 +1,26 @@
 """Batch runs: parallel output identical to serial, a summary table, several outputs at once."""
 
 import json
+import shutil
 
 from conftest import EXAMPLES, TODAY, hkai
 
+from checker.batch import MANY_FILES
 
-def test_jobs_2_output_is_byte_identical_to_jobs_1():
-    serial = hkai("check", str(EXAMPLES), "--format", "json", "--today", TODAY, "--jobs", "1")
-    parallel = hkai("check", str(EXAMPLES), "--format", "json", "--today", TODAY, "--jobs", "2")
+
+def test_jobs_2_output_is_byte_identical_to_jobs_1(tmp_path):
+    # Enough manifests for the run to start workers (a handful is checked serially).
+    examples = sorted(EXAMPLES.glob("*/manifest.yaml"))
+    for copy in range(MANY_FILES // len(examples) + 1):
+        for example in examples:
+            target = tmp_path / f"{copy}-{example.parent.name}" / "manifest.yaml"
+            target.parent.mkdir()
+            shutil.copy(example, target)
+    serial = hkai("check", str(tmp_path), "--format", "json", "--today", TODAY, "--jobs", "1")
+    parallel = hkai("check", str(tmp_path), "--format", "json", "--today", TODAY, "--jobs", "2")
     assert serial.returncode == parallel.returncode == 1
     assert serial.stdout == parallel.stdout
+    assert json.loads(serial.stdout)["summary"]["manifests"] >= MANY_FILES
 
 
 def test_batch_table_lists_productions_worst_first():
