@@ -53,6 +53,8 @@ def _entry(key: Key, count: int) -> dict:
 def read_baseline(path: Path) -> Counter[Key]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("hkai_baseline") != FORMAT_VERSION:
+            raise ValueError(f"expected hkai_baseline: {FORMAT_VERSION}")
         counts: Counter[Key] = Counter()
         for entry in data["findings"]:
             where = f"target:{entry['target']}" if "target" in entry else f"path:{entry['path']}"

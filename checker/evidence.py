@@ -36,10 +36,12 @@ def _inspect(ref: str, root: Path) -> dict[str, str]:
     path = root / ref
     try:
         resolved = path.resolve(strict=True)
-    except (OSError, RuntimeError):  # missing, or a symlink loop
+    except (OSError, RuntimeError, ValueError):  # missing, a symlink loop, a NUL in the name
         return {"status": "missing"}
     if not resolved.is_relative_to(root):
         return {"status": "outside"}
+    if not resolved.is_file():  # a folder, or a pipe that would block the run for ever
+        return {"status": "unreadable"}
     import hashlib  # only a run with --verify-evidence pays for importing it
 
     try:

@@ -17,7 +17,7 @@ class Waiver:
     approved_by: str | None
     expires_on: str | None
     source: str = "manifest"  # manifest (the producer's own claim) or reviewer (a waivers file)
-    key: str | None = None  # a reviewer waiver's file:line, to tell which were used
+    key: str | None = None  # a reviewer waiver's file#pointer, to tell which were used
 
 
 @dataclass(frozen=True)

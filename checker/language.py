@@ -76,9 +76,9 @@ class Context:
             table: dict[Any, list[Bound]] = {}
             for record in self.roots[section].items():
                 value = record.value.get(field, MISSING) if isinstance(record.value, dict) else MISSING
-                for element in value if isinstance(value, list) else (value,):
-                    if _hashable(element):
-                        table.setdefault(element, []).append(record)
+                elements = value if isinstance(value, list) else (value,)
+                for element in dict.fromkeys(e for e in elements if _hashable(e)):  # once per record
+                    table.setdefault(element, []).append(record)
             self._indexes[key] = table
         return self._indexes[key]
 
@@ -309,7 +309,7 @@ def _compile_regex(pattern: Any, where: str) -> re.Pattern:
         raise RuleCompileError(f"invalid regular expression {pattern!r}: {error}", where) from None
     if _nested_repetition(_regex_parser.parse(pattern)):
         raise RuleCompileError(
-            f"regular expression {pattern!r} repeats a group that itself repeats a variable number of times, "
+            f"regular expression {pattern!r} repeats a group that itself repeats or alternates, "
             "which can take exponential time on some text; rewrite it without nested quantifiers", where)
     return compiled
 
@@ -318,8 +318,9 @@ _REPEATS = {_regex_constants.MAX_REPEAT, _regex_constants.MIN_REPEAT}
 
 
 def _nested_repetition(items: Any, inside_repeat: bool = False) -> bool:
-    """Whether a parsed pattern has a variable repetition inside another repetition,
-    the shape behind catastrophic backtracking such as ``(a+)+``."""
+    """Whether a parsed pattern has a variable repetition or an alternation inside a
+    repetition, the shapes behind catastrophic backtracking such as ``(a+)+`` and
+    ``(a|a)+``. Conservative: some harmless patterns of those shapes are refused too."""
     for op, argument in items:
         if op in _REPEATS:
             low, high, body = argument
@@ -331,6 +332,8 @@ def _nested_repetition(items: Any, inside_repeat: bool = False) -> bool:
             if _nested_repetition(argument[-1], inside_repeat):
                 return True
         elif op is _regex_constants.BRANCH:
+            if inside_repeat and len(argument[1]) > 1:
+                return True  # alternatives that can match the same text, repeated: (a|a)+
             if any(_nested_repetition(branch, inside_repeat) for branch in argument[1]):
                 return True
         elif op in (_regex_constants.ASSERT, _regex_constants.ASSERT_NOT):
@@ -423,8 +426,11 @@ def _index_lookup(where_spec: Any, name: str, names: Names) -> tuple[str, Callab
         parts = path_text.split(".")
         if len(parts) == 2 and parts[0] == name and isinstance(tests, dict) and len(tests) == 1:
             (operator, operand), = tests.items()
+            joins = isinstance(operand, str) and operand.startswith("$")
+            if joins and operand[1:].split(".")[0] == name:
+                continue  # compares the record with itself: no key to look up before it is bound
             if operator in ("equals", "contains"):
-                usable.append((not (isinstance(operand, str) and operand.startswith("$")), parts[1], operand))
+                usable.append((not joins, parts[1], operand))
     if not usable:
         return None
     _, field, operand = min(usable, key=lambda candidate: candidate[0])

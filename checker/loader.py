@@ -10,13 +10,15 @@ builds the data itself so that it can:
 - bound the work an alias bomb or absurd nesting could cause.
 
 Scalars follow YAML 1.2's core schema where PyYAML follows 1.1: only ``true``/``false``
-are booleans (so a country code ``NO`` stays a string), and timestamps stay the text the
-author wrote, so ``2025-03-01`` is the string ``"2025-03-01"`` whether quoted or not.
+are booleans (so a country code ``NO`` stays a string), ``010`` is ten and ``1:30`` is
+text, and timestamps stay the text the author wrote, so ``2025-03-01`` is the string
+``"2025-03-01"`` whether quoted or not.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -34,10 +36,31 @@ MAX_ALIAS_EXPANSION = 100_000
 
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
-_number_constructor = yaml.constructor.SafeConstructor()
-# Every implicit (untagged) type of YAML 1.1 starts with one of these: a plain scalar that
-# does not is text, and needs no resolving.
-_TYPED_FIRST_CHARACTERS = frozenset("yYnNtTfFoO~-+0123456789.<=!&*")
+# YAML 1.2 core schema: every other plain scalar is text. A plain scalar that starts with
+# none of these characters cannot be anything else, and skips the patterns.
+_TYPED_FIRST_CHARACTERS = frozenset("~nNtTfF-+0123456789.")
+_NULL = frozenset(("", "~", "null", "Null", "NULL"))
+_BOOLEANS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
+
+
+def _plain_scalar(value: str) -> Any:
+    """A plain (unquoted, untagged) scalar as YAML 1.2's core schema reads it."""
+    if value and value[0] not in _TYPED_FIRST_CHARACTERS:
+        return value
+    if value in _NULL:
+        return None
+    if value in _BOOLEANS:
+        return _BOOLEANS[value]
+    if _INT.fullmatch(value):
+        if value.startswith(("0o", "0x")):
+            return int(value[2:], 8 if value[1] == "o" else 16)
+        return int(value)
+    if _FLOAT.fullmatch(value):
+        return float(value.replace(".inf", "inf").replace(".Inf", "inf").replace(".INF", "inf")
+                     .replace(".nan", "nan").replace(".NaN", "nan").replace(".NAN", "nan"))
+    return value
 
 
 class LoadError(Exception):
@@ -220,7 +243,6 @@ class _Builder:
         self.document = document
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.alias_budget = MAX_ALIAS_EXPANSION
-        self.resolver = yaml.resolver.Resolver()
 
     def error(self, event: yaml.Event, message: str) -> LoadError:
         return LoadError(self.name, message, *_mark_position(event.start_mark))
@@ -271,8 +293,8 @@ class _Builder:
                 self.alias_budget -= size
                 if self.alias_budget < 0:
                     raise self.error(event, f"aliases expand to more than {MAX_ALIAS_EXPANSION:,} nodes")
-                if stack and stack[-1].key is None and type(stack[-1].value) is dict and isinstance(value, (dict, list)):
-                    raise self.error(event, "a mapping key must be a plain value, not a list or mapping")
+                if stack and stack[-1].key is None and type(stack[-1].value) is dict:
+                    raise self.error(event, "an alias cannot be a mapping key; write the key out")
                 self.complete(stack, value, size, event, False)
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
@@ -326,29 +348,25 @@ class _Builder:
             raise self.error(event, _tag_message(event.tag))
 
     def scalar(self, event: yaml.ScalarEvent) -> Any:
-        value = event.value
-        tag = event.tag
-        if tag is None and (not event.implicit[0] or value and value[0] not in _TYPED_FIRST_CHARACTERS):
-            return value  # quoted, or plain text no implicit type (number, date, null...) can start with
+        value, tag = event.value, event.tag
         if tag is None or tag == "!":
-            tag = self.resolver.resolve(yaml.ScalarNode, value, event.implicit)
-        if tag == _TAG + "merge":
-            raise self.error(event, "merge keys (<<) are not supported; write the fields out in full")
+            if not event.implicit[0]:
+                return value  # quoted or block text
+            if value == "<<":
+                raise self.error(event, "merge keys (<<) are not supported; write the fields out in full")
+            return _plain_scalar(value)
         if tag not in _SCALAR_TAGS:
             raise self.error(event, _tag_message(tag))
+        if tag in (_TAG + "int", _TAG + "float"):  # an explicit !!int or !!float
+            resolved = _plain_scalar(value)
+            if isinstance(resolved, str) or isinstance(resolved, bool) or resolved is None:
+                raise self.error(event, f"{value!r} is not a valid number")
+            return float(resolved) if tag == _TAG + "float" else resolved
         if tag == _TAG + "null":
             return None
         if tag == _TAG + "bool":
-            lowered = value.lower()
-            return lowered == "true" if lowered in ("true", "false") else value
-        node = yaml.ScalarNode(tag, value)
-        try:
-            if tag == _TAG + "int":
-                return _number_constructor.construct_yaml_int(node)
-            if tag == _TAG + "float":
-                return _number_constructor.construct_yaml_float(node)
-        except ValueError:
-            raise self.error(event, f"{value!r} is not a valid number") from None
+            resolved = _plain_scalar(value)
+            return resolved if isinstance(resolved, bool) else value
         return value  # str, and timestamps kept as written
 
 

@@ -203,9 +203,11 @@ def combine(packs: list[RulePack]) -> RuleSet:
     """Rules of the packs in order: each pack's overrides change earlier packs' rules."""
     rules: dict[str, Rule] = {}
     owner: dict[str, RulePack] = {}
+    by_folder = {pack.path.resolve(): pack for pack in packs}
     for pack in packs:
+        inherited = {rule.id for ancestor in _ancestors(pack, by_folder) for rule in ancestor.rules}
         for override in pack.overrides:
-            if override.rule not in owner:
+            if override.rule not in inherited:
                 raise LoadError(str(pack.meta_file), f"override of {override.rule}, which no pack it extends defines",
                                 override.line, override.column)
             if override.disabled:
@@ -219,6 +221,16 @@ def combine(packs: list[RulePack]) -> RuleSet:
             owner[rule.id] = pack
             rules[rule.id] = rule
     return RuleSet(packs=tuple(packs), rules=tuple(rules.values()), known_ids=tuple(owner))
+
+
+def _ancestors(pack: RulePack, by_folder: dict[Path, RulePack]) -> list[RulePack]:
+    """The packs ``pack`` extends, directly or through others: the only rules it may override."""
+    found = []
+    base = pack.base_dir()
+    while base is not None and base.resolve() in by_folder and len(found) < len(by_folder):
+        found.append(by_folder[base.resolve()])
+        base = found[-1].base_dir()
+    return found
 
 
 def select_rules(rule_set: RuleSet, select: list[str], ignore: list[str], severity: dict[str, str]) -> RuleSet:

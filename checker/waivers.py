@@ -36,7 +36,7 @@ class ReviewWaiver:
     column: int
 
     def as_waiver(self) -> Waiver:
-        return _waiver(self.__dict__, source="reviewer", key=f"{self.file}:{self.line}")
+        return _waiver(self.__dict__, source="reviewer", key=f"{self.file}#{self.pointer}")
 
 
 def is_expired(waiver: dict[str, Any] | ReviewWaiver, today: str) -> bool:
@@ -46,6 +46,9 @@ def is_expired(waiver: dict[str, Any] | ReviewWaiver, today: str) -> bool:
 
 def load_review_waivers(path: Path) -> list[ReviewWaiver]:
     document = load_file(path)
+    for duplicate in document.duplicate_keys:
+        raise LoadError(str(path), f"duplicate key {duplicate.key!r}: also on line {duplicate.first_line}",
+                        duplicate.line, duplicate.column)
     for pointer, message in schema_problems(WAIVERS_SCHEMA, document):
         raise LoadError(str(path), f"invalid waivers file: {message} (at {pointer or '/'})", *document.locate(pointer))
     return [ReviewWaiver(**{key: entry.get(key) for key in (
@@ -117,7 +120,7 @@ def review_findings(waivers: list[ReviewWaiver], results: list, rule_set: Any, t
             problem = "INT-003", {**fields, "what": "record", "what_zh": "紀錄", "name": waiver.target,
                                   "problem": f"is not in production {waiver.production}",
                                   "problem_zh": f"不在作品 {waiver.production} 之內"}
-        elif f"{waiver.file}:{waiver.line}" not in used:
+        elif f"{waiver.file}#{waiver.pointer}" not in used:
             problem = "INT-008", fields
         else:
             continue

@@ -47,3 +47,14 @@ def test_unreadable_baseline_is_exit_2(write_manifest, tmp_path):
     (tmp_path / "bad.json").write_text("{not json")
     result = hkai("check", str(write_manifest(MINIMAL)), "--baseline", str(tmp_path / "bad.json"))
     assert result.returncode == 2 and "not an hkai baseline file" in result.stderr
+
+
+def test_a_baseline_that_cannot_be_written_is_exit_2(write_manifest, tmp_path):
+    result = hkai("check", str(write_manifest(MANIFEST)), "--create-baseline", str(tmp_path / "no" / "b.json"))
+    assert result.returncode == 2 and "cannot write baseline" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_json_file_that_is_not_a_baseline_is_refused(write_manifest, tmp_path):
+    (tmp_path / "other.json").write_text('{"findings": []}')
+    result = hkai("check", str(write_manifest(MINIMAL)), "--baseline", str(tmp_path / "other.json"))
+    assert result.returncode == 2 and "not an hkai baseline file" in result.stderr

@@ -52,6 +52,8 @@ def test_logic_and_quantifiers():
     ({"nobody.id": {"equals": 1}}, "unknown name 'nobody'"),
     ({"people": {"resembles": 1}}, "unknown operator 'resembles'"),
     ({"production.id": {"matches": "(unclosed"}}, "invalid regular expression"),
+    ({"production.id": {"matches": "(a|a)+$"}}, "can take exponential time"),
+    ({"production.id": {"matches": "^(\\w+\\s?)+$"}}, "can take exponential time"),
     ({"exists": {"from": "people", "as": "production"}}, "is a section name"),
     ({"a.b": {"equals": 1}, "c.d": {"equals": 2}}, "exactly one key"),
 ])
@@ -70,3 +72,17 @@ def test_indexed_join_finds_the_same_records_as_a_scan():
         for condition in (indexed, scanned):
             condition["exists"]["where"][0 if condition is indexed else 1] = {"c.person": {"equals": person}}
         assert holds(indexed, data) == holds(scanned, data)
+
+
+def test_a_record_compared_with_itself_is_not_used_as_an_index_key():
+    data = {"people": [{"id": "a", "name": "a"}, {"id": "b", "name": "c"}]}
+    condition = {"count": {"from": "people", "as": "p", "where": {"p.id": {"equals": "$p.name"}}, "at_least": 1,
+                           "at_most": 1}}
+    assert holds(condition, data)
+
+
+def test_a_repeated_list_element_counts_its_record_once():
+    data = {"consents": [{"id": "c", "covers": ["training", "training"]}]}
+    condition = {"count": {"from": "consents", "as": "c", "where": {"c.covers": {"contains": "training"}},
+                           "at_most": 1, "at_least": 1}}
+    assert holds(condition, data)

@@ -97,14 +97,15 @@ def test_a_directory_is_not_a_file(tmp_path):
         load_file(tmp_path)
 
 
-def test_text_shortcut_covers_every_implicit_type():
-    """Plain scalars skip YAML's type resolution only when no implicit type can start with
-    their first character."""
-    import yaml
+def test_plain_scalars_follow_yaml_1_2():
+    document = load_text("a: hello\nb: .5\nc: ~\nd: +1\ne: 0x1A\nf: yes\ng: 2025-01-01\nh: ''\n"
+                         "i: 010\nj: 1:30\nk: 1_000\nl: 1e3\nm: 0o17\nn: -.inf\no: True\np: null\nq: 12abc\n")
+    assert document.data == {"a": "hello", "b": 0.5, "c": None, "d": 1, "e": 26, "f": "yes", "g": "2025-01-01",
+                             "h": "", "i": 10, "j": "1:30", "k": "1_000", "l": 1000.0, "m": 15, "n": float("-inf"),
+                             "o": True, "p": None, "q": "12abc"}
 
-    from checker.loader import _TYPED_FIRST_CHARACTERS
 
-    first_characters = {key for key in yaml.resolver.Resolver.yaml_implicit_resolvers if key}
-    assert first_characters <= _TYPED_FIRST_CHARACTERS
-    assert load_text("a: hello\nb: .5\nc: ~\nd: +1\ne: 0x1A\nf: yes\ng: 2025-01-01\nh: ''\n").data == {
-        "a": "hello", "b": 0.5, "c": None, "d": 1, "e": 26, "f": "yes", "g": "2025-01-01", "h": ""}
+def test_explicit_number_tags_and_alias_keys():
+    assert load_text("a: !!int '12'\nb: !!float 2\nc: !!str 12\n").data == {"a": 12, "b": 2.0, "c": "12"}
+    with pytest.raises(LoadError, match="alias cannot be a mapping key"):
+        load_text("a: &k key\n*k : 2\n", "m.yaml")

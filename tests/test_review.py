@@ -124,3 +124,22 @@ def test_evidence_outside_the_manifest_folder_is_never_opened(tmp_path, write_ma
 def test_without_the_flag_evidence_is_not_checked(write_manifest):
     code, report = hkai_json(str(write_manifest(evidence_manifest("../../etc/passwd"))))
     assert not [f for f in report["manifests"][0]["findings"] if f["rule"] == "INT-009"]
+
+
+def test_evidence_that_is_not_a_regular_file_is_not_opened(tmp_path, write_manifest):
+    (tmp_path / "contracts").mkdir()
+    os.mkfifo(tmp_path / "contracts" / "pipe.pdf")  # opening it would block the run for ever
+    ((pointer, message),) = evidence_findings(write_manifest(evidence_manifest("contracts/pipe.pdf")))
+    assert "is unreadable" in message
+    ((pointer, message),) = evidence_findings(write_manifest(evidence_manifest("scan\\0.pdf")))
+    assert "is missing" in message
+
+
+def test_an_unused_reviewer_waiver_is_found_even_on_a_shared_line(write_manifest, tmp_path):
+    path = write_manifest(MANIFEST)
+    (tmp_path / "waivers.yaml").write_text(
+        "waivers: [{rule: DIS-003, production: demo, target: d-2, reason: R, approved_by: P, approved_on: 2026-10-01},"
+        " {rule: DIS-001, production: demo, target: d-2, reason: R, approved_by: P, approved_on: 2026-10-01}]\n")
+    code, report = hkai_json(str(path), "--waivers", str(tmp_path / "waivers.yaml"))
+    (review,) = [m for m in report["manifests"] if m["kind"] == "waivers"]
+    assert [(f["rule"], f["path"]) for f in review["findings"]] == [("INT-008", "/waivers/1")]

@@ -134,7 +134,8 @@ def run_check(args: argparse.Namespace, settings: Settings) -> int:
     except LoadError as error:
         return fail(str(error))
     except ValueError as error:
-        return fail(f"{error} ({settings.sources['select']}, {settings.sources['ignore']})")
+        sources = sorted({settings.sources[key] for key in ("select", "ignore", "severity")} - {"default"})
+        return fail(f"{error} ({', '.join(sources)})")
     today = args.today or datetime.date.today().isoformat()
     try:
         review_waivers = [waiver for path in args.waivers or () for waiver in load_review_waivers(path)]
@@ -157,7 +158,10 @@ def run_check(args: argparse.Namespace, settings: Settings) -> int:
     except LoadError as error:
         return fail(str(error))
     if args.create_baseline is not None:
-        count = write_baseline(args.create_baseline, results)
+        try:
+            count = write_baseline(args.create_baseline, results)
+        except OSError as error:
+            return fail(f"cannot write baseline: {error.strerror or error} ({args.create_baseline})")
         print(f"hkai: wrote {count} findings to baseline {args.create_baseline}", file=sys.stderr)
     run = Run(results=results, pack=rule_set, fail_on=settings["fail-on"], lang=settings["lang"], today=today,
               baseline=outcome)

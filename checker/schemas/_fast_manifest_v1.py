@@ -8,10 +8,10 @@ from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException
 
 REGEX_PATTERNS = {
     '^x-': re.compile('^x-'),
-    '^\\d{4}-\\d{2}-\\d{2}$': re.compile('^\\d{4}-\\d{2}-\\d{2}\\Z'),
-    '^[a-z0-9][a-z0-9._-]*$': re.compile('^[a-z0-9][a-z0-9._-]*\\Z'),
-    '^[0-9a-fA-F]{64}$': re.compile('^[0-9a-fA-F]{64}\\Z'),
-    '^([A-Z]{2}|EU)$': re.compile('^([A-Z]{2}|EU)\\Z')
+    '^\\d{4}-\\d{2}-\\d{2}(?!\\n)$': re.compile('^\\d{4}-\\d{2}-\\d{2}(?!\\n)\\Z'),
+    '^[a-z0-9][a-z0-9._-]*(?!\\n)$': re.compile('^[a-z0-9][a-z0-9._-]*(?!\\n)\\Z'),
+    '^[0-9a-fA-F]{64}(?!\\n)$': re.compile('^[0-9a-fA-F]{64}(?!\\n)\\Z'),
+    '^([A-Z]{2}|EU)(?!\\n)$': re.compile('^([A-Z]{2}|EU)(?!\\n)\\Z')
 }
 
 NoneType = type(None)
@@ -186,8 +186,8 @@ def validate_https___hkai_example_schemas_manifest_v1_schema_json___defs_date(da
     if not isinstance(data, (str)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
     if isinstance(data, str):
-        if not REGEX_PATTERNS['^\\d{4}-\\d{2}-\\d{2}$'].search(data):
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^\\d{4}-\\d{2}-\\d{2}$")
+        if not REGEX_PATTERNS['^\\d{4}-\\d{2}-\\d{2}(?!\\n)$'].search(data):
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^\\d{4}-\\d{2}-\\d{2}(?!\\n)$")
         if not custom_formats["date"](data):
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must be date")
     return data
@@ -388,8 +388,8 @@ def validate_https___hkai_example_schemas_manifest_v1_schema_json___defs_id(data
         data_len = len(data)
         if data_len > 200:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must be shorter than or equal to 200 characters")
-        if not REGEX_PATTERNS['^[a-z0-9][a-z0-9._-]*$'].search(data):
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^[a-z0-9][a-z0-9._-]*$")
+        if not REGEX_PATTERNS['^[a-z0-9][a-z0-9._-]*(?!\\n)$'].search(data):
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^[a-z0-9][a-z0-9._-]*(?!\\n)$")
     return data
 
 def validate_https___hkai_example_schemas_manifest_v1_schema_json___defs_disclosure(data, custom_formats={}, name_prefix=None):
@@ -692,8 +692,8 @@ def validate_https___hkai_example_schemas_manifest_v1_schema_json___defs_consent
                             if not isinstance(data__document__sha256, (str)):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".document.sha256 must be string")
                             if isinstance(data__document__sha256, str):
-                                if not REGEX_PATTERNS['^[0-9a-fA-F]{64}$'].search(data__document__sha256):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".document.sha256 must match pattern ^[0-9a-fA-F]{64}$")
+                                if not REGEX_PATTERNS['^[0-9a-fA-F]{64}(?!\\n)$'].search(data__document__sha256):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".document.sha256 must match pattern ^[0-9a-fA-F]{64}(?!\\n)$")
                             data__document__sha256_any_of_count6 += 1
                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
                     if not data__document__sha256_any_of_count6:
@@ -989,8 +989,8 @@ def validate_https___hkai_example_schemas_manifest_v1_schema_json___defs_product
                     if not isinstance(data__jurisdictions_item, (str)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".jurisdictions[{data__jurisdictions_x}]".format(**locals()) + " must be string")
                     if isinstance(data__jurisdictions_item, str):
-                        if not REGEX_PATTERNS['^([A-Z]{2}|EU)$'].search(data__jurisdictions_item):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".jurisdictions[{data__jurisdictions_x}]".format(**locals()) + " must match pattern ^([A-Z]{2}|EU)$")
+                        if not REGEX_PATTERNS['^([A-Z]{2}|EU)(?!\\n)$'].search(data__jurisdictions_item):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".jurisdictions[{data__jurisdictions_x}]".format(**locals()) + " must match pattern ^([A-Z]{2}|EU)(?!\\n)$")
         if "release_date" in data_keys:
             data_keys.remove("release_date")
             data__releasedate = data["release_date"]

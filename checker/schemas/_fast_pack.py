@@ -7,8 +7,8 @@ from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException
 
 
 REGEX_PATTERNS = {
-    '^[a-z0-9][a-z0-9._-]*$': re.compile('^[a-z0-9][a-z0-9._-]*\\Z'),
-    '^[A-Z][A-Z0-9]*-[0-9]{3}$': re.compile('^[A-Z][A-Z0-9]*-[0-9]{3}\\Z')
+    '^[a-z0-9][a-z0-9._-]*(?!\\n)$': re.compile('^[a-z0-9][a-z0-9._-]*(?!\\n)\\Z'),
+    '^[A-Z][A-Z0-9]*-[0-9]{3}(?!\\n)$': re.compile('^[A-Z][A-Z0-9]*-[0-9]{3}(?!\\n)\\Z')
 }
 
 NoneType = type(None)
@@ -28,8 +28,8 @@ def validate_https___hkai_example_schemas_pack_schema_json(data, custom_formats=
             if not isinstance(data__name, (str)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be string")
             if isinstance(data__name, str):
-                if not REGEX_PATTERNS['^[a-z0-9][a-z0-9._-]*$'].search(data__name):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must match pattern ^[a-z0-9][a-z0-9._-]*$")
+                if not REGEX_PATTERNS['^[a-z0-9][a-z0-9._-]*(?!\\n)$'].search(data__name):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must match pattern ^[a-z0-9][a-z0-9._-]*(?!\\n)$")
         if "version" in data_keys:
             data_keys.remove("version")
             data__version = data["version"]
@@ -86,8 +86,8 @@ def validate_https___hkai_example_schemas_pack_schema_json(data, custom_formats=
                     for data__overrides_key in data__overrides:
                         try:
                             if isinstance(data__overrides_key, str):
-                                if not REGEX_PATTERNS['^[A-Z][A-Z0-9]*-[0-9]{3}$'].search(data__overrides_key):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".overrides must match pattern ^[A-Z][A-Z0-9]*-[0-9]{3}$")
+                                if not REGEX_PATTERNS['^[A-Z][A-Z0-9]*-[0-9]{3}(?!\\n)$'].search(data__overrides_key):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".overrides must match pattern ^[A-Z][A-Z0-9]*-[0-9]{3}(?!\\n)$")
                         except (JsonSchemaValueException, JsonSchemaValuesException):
                             data__overrides_property_names = False
                     if not data__overrides_property_names:

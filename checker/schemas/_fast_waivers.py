@@ -7,7 +7,7 @@ from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException
 
 
 REGEX_PATTERNS = {
-    '^\\d{4}-\\d{2}-\\d{2}$': re.compile('^\\d{4}-\\d{2}-\\d{2}\\Z')
+    '^\\d{4}-\\d{2}-\\d{2}(?!\\n)$': re.compile('^\\d{4}-\\d{2}-\\d{2}(?!\\n)\\Z')
 }
 
 NoneType = type(None)
@@ -109,8 +109,8 @@ def validate_https___hkai_example_schemas_waivers_schema_json___defs_date(data, 
     if not isinstance(data, (str)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
     if isinstance(data, str):
-        if not REGEX_PATTERNS['^\\d{4}-\\d{2}-\\d{2}$'].search(data):
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^\\d{4}-\\d{2}-\\d{2}$")
+        if not REGEX_PATTERNS['^\\d{4}-\\d{2}-\\d{2}(?!\\n)$'].search(data):
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^\\d{4}-\\d{2}-\\d{2}(?!\\n)$")
         if not custom_formats["date"](data):
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must be date")
     return data
