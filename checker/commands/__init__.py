@@ -4,15 +4,28 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import os
 import sys
 
 from ..run import EXIT_ERROR
+
+LANG_ENV = "HKAI_LANG"
+LANGS = ("en", "zh")
 
 
 def fail(message: str) -> int:
     """Report a problem that stops the command, the way every command does: exit 2."""
     print(f"hkai: error: {message}", file=sys.stderr)
     return EXIT_ERROR
+
+
+def language(flag: str | None) -> str:
+    """The report language: ``--lang``, else $HKAI_LANG, else English. ValueError for a
+    $HKAI_LANG that is neither en nor zh (every command treats it the same way)."""
+    value = flag or os.environ.get(LANG_ENV) or "en"
+    if value not in LANGS:
+        raise ValueError(f"${LANG_ENV} must be en or zh, not {value!r}")
+    return value
 
 
 def iso_date(value: str) -> str:

@@ -20,9 +20,8 @@ from ..pack import load_rule_set, select_rules
 from ..reporters import FORMATS, renderer
 from ..run import EXIT_OK, Run
 from ..waivers import load_review_waivers, review_findings
-from . import fail, iso_date, positive
+from . import LANG_ENV, LANGS, fail, iso_date, positive
 
-LANG_ENV = "HKAI_LANG"
 STDOUT = "-"
 
 
@@ -49,7 +48,7 @@ def register(commands: argparse._SubParsersAction) -> None:
                        help="output format; repeat it to write several (default: rich)")
     check.add_argument("--output", action=_FormatAction, dest="output", metavar="FILE",
                        help="write the --format given just before to FILE instead of standard output")
-    check.add_argument("--lang", choices=("en", "zh"), help=f"language of the report (default: ${LANG_ENV}, else en)")
+    check.add_argument("--lang", choices=LANGS, help=f"language of the report (default: ${LANG_ENV}, else en)")
     check.add_argument("--fail-on", choices=FAIL_ON, help="lowest unwaived severity that fails the run (default: error)")
     check.add_argument("--select", type=_selectors, metavar="RULES",
                        help="only these rules: ids, id prefixes (DIS-) or principles, comma-separated")
@@ -102,7 +101,7 @@ def effective_settings(args: argparse.Namespace) -> Settings:
         for key, value in read_config(path).items():
             settings.set(key, value, str(path))
     if os.environ.get(LANG_ENV):
-        if os.environ[LANG_ENV] not in ("en", "zh"):
+        if os.environ[LANG_ENV] not in LANGS:
             raise ConfigError(f"${LANG_ENV} must be en or zh, not {os.environ[LANG_ENV]!r}")
         settings.set("lang", os.environ[LANG_ENV], f"${LANG_ENV}")
     flags: dict[str, Any] = {

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import os
 import re
 import shlex
 import textwrap
@@ -29,11 +28,10 @@ from ..discover import MANIFEST_NAMES
 from ..levels import KIND_MINIMUM_LEVEL
 from ..run import EXIT_OK
 from ..schema import MANIFEST_SCHEMA, load_schema
-from . import fail
+from . import LANG_ENV, LANGS, fail, language
 
 LEVELS = ("low", "medium", "high")
-LANGS = ("en", "zh")
-LANG_ENV = "HKAI_LANG"
+
 MANIFEST_FILE = MANIFEST_NAMES[0]
 DEFAULT_SLUG = "my-production"
 TODO = re.compile(r"\bTODO\b")
@@ -58,7 +56,10 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    lang = args.lang or (os.environ.get(LANG_ENV) if os.environ.get(LANG_ENV) in LANGS else "en")
+    try:
+        lang = language(args.lang)
+    except ValueError as error:
+        return fail(str(error))
     directory = Path(args.directory)
     for name in MANIFEST_NAMES:
         existing = directory / name

@@ -39,7 +39,7 @@ from ..ruledoc import (describe_rule, levels_short, levels_text, pack_names, ren
                        rule_text, severity_meaning, sorted_rules)
 from ..run import EXIT_FINDINGS, EXIT_OK
 from . import fail
-from .check import LANG_ENV
+from . import LANG_ENV, language
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 CODE_STYLE = "cyan"
@@ -132,18 +132,9 @@ def _common(parser: argparse.ArgumentParser, extra_rules: bool = False, color: b
         parser.add_argument("--no-color", action="store_true", help="plain text without colours")
 
 
-def _lang(args: argparse.Namespace) -> str:
-    if args.lang:
-        return args.lang
-    value = os.environ.get(LANG_ENV)
-    if value and value not in ("en", "zh"):
-        raise ValueError(f"${LANG_ENV} must be en or zh, not {value!r}")
-    return value or "en"
-
-
 def _setup(args: argparse.Namespace, load: bool = True) -> tuple[str, RuleSet | None]:
     """The language and (for list, show, doc) the rule set; ValueError or LoadError if not."""
-    lang = _lang(args)
+    lang = language(args.lang)
     return lang, (load_rule_set([Path(p) for p in args.rules]) if load else None)
 
 
@@ -395,7 +386,7 @@ def run_doc(args: argparse.Namespace) -> int:
 
 def run_test(args: argparse.Namespace) -> int:
     try:
-        lang = _lang(args)
+        lang = language(args.lang)
         loaded = [_load_for_test(Path(p) if p is not None else None) for p in (args.packs or [None])]
     except (ValueError, LoadError) as error:
         return fail(str(error))
@@ -476,7 +467,7 @@ def _case_problem(case: CaseResult, words: dict[str, str]) -> str:
 
 def run_lint(args: argparse.Namespace) -> int:
     try:
-        lang = _lang(args)
+        lang = language(args.lang)
     except ValueError as error:
         return fail(str(error))
     directories = [Path(p) for p in args.packs] or [builtin_pack_dir()]
