@@ -31,7 +31,6 @@ from ..schema import MANIFEST_SCHEMA, load_schema
 from . import LANG_ENV, LANGS, fail, language
 
 LEVELS = ("low", "medium", "high")
-
 MANIFEST_FILE = MANIFEST_NAMES[0]
 DEFAULT_SLUG = "my-production"
 TODO = re.compile(r"\bTODO\b")
