@@ -11,7 +11,7 @@ from typing import Any, Iterator
 from .engine import evaluate, record_ids
 from .finding import SEVERITY_RANK, Finding
 from .loader import DEFAULT_MAX_BYTES, Document, LoadError, load_file
-from .pack import RulePack, RuleSet
+from .pack import RuleSet
 from .schema import MANIFEST_SCHEMA, schema_problems
 from .waivers import ReviewWaiver, apply_waivers
 
@@ -53,7 +53,7 @@ class CheckOptions:
     verify_evidence: bool = False
 
 
-def check_file(path: Path, pack: RulePack | RuleSet, options: CheckOptions) -> ManifestResult:
+def check_file(path: Path, pack: RuleSet, options: CheckOptions) -> ManifestResult:
     result = ManifestResult(path=str(path))
     with _collector_paused():
         try:
@@ -77,7 +77,7 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def check_document(document: Document, pack: RulePack | RuleSet, options: CheckOptions,
+def check_document(document: Document, pack: RuleSet, options: CheckOptions,
                    result: ManifestResult | None = None) -> ManifestResult:
     result = result or ManifestResult(path=document.path)
     data = document.data

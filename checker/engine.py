@@ -9,12 +9,12 @@ from . import evidence, levels
 from .finding import Finding
 from .language import MISSING, Bound, Context
 from .loader import Document
-from .pack import RulePack, RuleSet
+from .pack import RuleSet
 from .rules import Rule
 from .schema import manifest_sections
 
 
-def evaluate(pack: RulePack | RuleSet, document: Document, today: str,
+def evaluate(pack: RuleSet, document: Document, today: str,
              evidence_folder: Path | None = None) -> tuple[list[Finding], list[Rule], str]:
     """Findings of every rule that applies to the manifest, the rules that applied, and
     the production's derived AI-use level.
@@ -40,7 +40,7 @@ def evaluate(pack: RulePack | RuleSet, document: Document, today: str,
     return sorted(findings.values(), key=Finding.sort_key), applicable, manifest["production"]["derived_level"]
 
 
-def _roots(manifest: dict[str, Any], pack: RulePack | RuleSet, today: str) -> dict[str, Bound]:
+def _roots(manifest: dict[str, Any], pack: RuleSet, today: str) -> dict[str, Bound]:
     roots = {name: Bound(manifest.get(name, MISSING), f"/{name}") for name in manifest_sections()}
     facts = {"today": today, "rule_ids": list(pack.known_ids), "record_ids": record_ids(manifest), "findings": []}
     roots["checker"] = Bound(facts, None)

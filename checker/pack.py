@@ -45,10 +45,6 @@ class RulePack:
     def rule_ids(self) -> list[str]:
         return [rule.id for rule in self.rules]
 
-    @property
-    def known_ids(self) -> tuple[str, ...]:
-        return tuple(self.rule_ids)
-
     def base_dir(self) -> Path | None:
         """The folder of the pack this one extends."""
         if self.extends is None:
