@@ -16,6 +16,7 @@ from rich.text import Text
 from .. import text
 from ..check import ManifestResult
 from ..finding import PRINCIPLES, SEVERITIES, Finding
+from ..levels import RANK
 from ..run import Run
 from .labels import LABELS
 from .safe_text import visible
@@ -102,8 +103,7 @@ def _heading(result: ManifestResult, words: dict[str, str]) -> Text:
 
 
 def _below(declared: Any, derived: str | None) -> bool:
-    order = ("none", "low", "medium", "high")
-    return declared in order and derived in order and order.index(declared) < order.index(derived)
+    return declared in RANK and derived in RANK and RANK[declared] < RANK[derived]
 
 
 def _scorecard(result: ManifestResult, words: dict[str, str]) -> Table:
