@@ -56,11 +56,15 @@ def _is_date(value: str) -> bool:
 FORMATS: dict[str, Callable[[str], bool]] = {"date": _is_date, "email": lambda value: "@" in value}
 
 
+def fast_module_name(name: str) -> str:
+    """The module scripts/generate_validators.py writes for schema file ``name``."""
+    return "_fast_" + name.removesuffix(".schema.json").replace("-", "_").replace(".", "_")
+
+
 @cache
 def _fast_validator(name: str) -> Callable[..., Any]:
     """The validator generated from the schema by scripts/generate_validators.py."""
-    module = "_fast_" + name.removesuffix(".schema.json").replace("-", "_").replace(".", "_")
-    return import_module(f"{__package__}.schemas.{module}").validate
+    return import_module(f"{__package__}.schemas.{fast_module_name(name)}").validate
 
 
 def is_valid(name: str, data: Any) -> bool:

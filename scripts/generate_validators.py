@@ -19,13 +19,13 @@ from pathlib import Path
 import fastjsonschema
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run from a checkout, installed or not
+
+from checker.schema import fast_module_name  # noqa: E402  (the one place the naming is decided)
+
 SCHEMAS = ROOT / "checker" / "schemas"
 # fastjsonschema knows draft-07; these schemas use nothing that differs from 2020-12.
 DRAFT = "http://json-schema.org/draft-07/schema#"
-
-
-def module_name(schema_file: str) -> str:
-    return "_fast_" + schema_file.removesuffix(".schema.json").replace("-", "_").replace(".", "_")
 
 
 def _const_as_enum(node):
@@ -55,7 +55,7 @@ def main() -> int:
     stale = "--check" in sys.argv
     changed = []
     for schema_file in sorted(p.name for p in SCHEMAS.glob("*.schema.json")):
-        target = SCHEMAS / f"{module_name(schema_file)}.py"
+        target = SCHEMAS / f"{fast_module_name(schema_file)}.py"
         code = generate(schema_file)
         if not target.exists() or target.read_text(encoding="utf-8") != code:
             changed.append(target.name)
