@@ -15,7 +15,16 @@ from .pack import RuleSet
 from .schema import MANIFEST_SCHEMA, schema_problems
 from .waivers import ReviewWaiver, apply_waivers
 
-SCHEMA_RULE = "SCHEMA"
+SCHEMA_RULE = "SCHEMA"  # the pseudo-rule of schema findings: its texts, for every reporter
+SCHEMA_TITLE = {"en": "The manifest matches the manifest format", "zh": "清單符合清單格式"}
+SCHEMA_RATIONALE = {
+    "en": "A manifest that does not match the format cannot be checked reliably; its rules are not evaluated.",
+    "zh": "不符合格式的清單無法可靠地檢查，因此不會評估其規則。",
+}
+SCHEMA_FIX = {
+    "en": "Correct the manifest so that it matches the manifest format (see 'Writing a manifest' in the README).",
+    "zh": "按清單格式修正此處(參見 manifest-v1 格式說明)。",
+}
 FAIL_ON = ("error", "warning", "info", "never")
 
 
@@ -112,7 +121,6 @@ def _schema_findings(document: Document) -> list[Finding]:
         findings.append(Finding(
             rule=SCHEMA_RULE, principle="integrity", severity="error",
             message={"en": message, "zh": f"格式錯誤:{message}"},
-            fix={"en": "Correct the manifest so that it matches the manifest format (see 'Writing a manifest' in the README).",
-                 "zh": "按清單格式修正此處(參見 manifest-v1 格式說明)。"},
+            fix=SCHEMA_FIX,
             pointer=pointer, line=line, column=column))
     return sorted(findings, key=Finding.sort_key)

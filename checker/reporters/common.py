@@ -8,12 +8,6 @@ from typing import Any
 
 from .safe_text import visible
 
-SCHEMA_TITLE = {"en": "The manifest matches the manifest format", "zh": "清單符合清單格式"}
-SCHEMA_RATIONALE = {
-    "en": "A manifest that does not match the format cannot be checked reliably; its rules are not evaluated.",
-    "zh": "不符合格式的清單無法可靠地檢查，因此不會評估其規則。",
-}
-
 
 def display_path(path: str) -> str:
     """The path relative to the current folder with forward slashes when it is inside it, else as given."""

@@ -13,10 +13,10 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import TextIO
 
-from ..check import SCHEMA_RULE, ManifestResult
+from ..check import SCHEMA_RULE, SCHEMA_TITLE, ManifestResult
 from ..finding import Finding
 from ..run import Run
-from .common import SCHEMA_TITLE, display_path
+from .common import display_path
 from .safe_text import visible
 from .labels import LABELS
 

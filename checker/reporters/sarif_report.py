@@ -16,11 +16,11 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from .. import __version__
-from ..check import SCHEMA_RULE, ManifestResult
+from ..check import SCHEMA_RATIONALE, SCHEMA_RULE, SCHEMA_TITLE, ManifestResult
 from ..finding import Finding
 from ..rules import Rule
 from ..run import Run
-from .common import SCHEMA_RATIONALE, SCHEMA_TITLE, display_path, packs
+from .common import display_path, packs
 from .safe_text import visible
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
