@@ -453,6 +453,19 @@ disclosures:
 
 """
 
+# The notice to the performer whose likeness is de-aged, in the medium and high starters.
+_LIKENESS_NOTICE = """\
+  - id: d-performers              #@disclosures.performers
+    audience: performers
+    channel: contract_notice
+    languages: [zh-Hant, en]
+    text:
+      en: "TODO: how the performer's likeness is used, stored and deleted"
+      zh: "TODO：演員肖像的使用、儲存及刪除安排"
+    covers: [ai-de-ageing]
+
+"""
+
 _DISCLOSURES_MEDIUM = """\
 #@disclosures
 disclosures:
@@ -469,16 +482,7 @@ disclosures:
     channel: content_credentials
     covers: [ai-de-ageing]
     digital_source_type: compositeWithTrainedAlgorithmicMedia
-  - id: d-performers              #@disclosures.performers
-    audience: performers
-    channel: contract_notice
-    languages: [zh-Hant, en]
-    text:
-      en: "TODO: how the performer's likeness is used, stored and deleted"
-      zh: "TODO：演員肖像的使用、儲存及刪除安排"
-    covers: [ai-de-ageing]
-
-"""
+""" + _LIKENESS_NOTICE
 
 _DISCLOSURES_HIGH = """\
 #@disclosures
@@ -512,16 +516,7 @@ disclosures:
     channel: content_credentials
     covers: [ai-de-ageing, ai-generated-footage, ai-synthetic-performer]
     digital_source_type: trainedAlgorithmicMedia
-  - id: d-performers              #@disclosures.performers
-    audience: performers
-    channel: contract_notice
-    languages: [zh-Hant, en]
-    text:
-      en: "TODO: how the performer's likeness is used, stored and deleted"
-      zh: "TODO：演員肖像的使用、儲存及刪除安排"
-    covers: [ai-de-ageing]
-
-"""
+""" + _LIKENESS_NOTICE
 
 _TRAINING_OWN = """\
   - id: td-own-footage
