@@ -63,18 +63,28 @@ Env = dict[str, Bound]
 
 
 class Context:
-    """One manifest being evaluated: its sections as root names, and lazy indexes."""
+    """One manifest being evaluated: its sections as root names, and what is worked out
+    once for it and shared by every rule: each section's records, indexes on their fields,
+    and the records a check's first ``for_each`` selects (many rules start from the same
+    selection, such as the AI uses at medium or high level)."""
 
     def __init__(self, roots: Env):
         self.roots = roots
+        self._records: dict[str, list[Bound]] = {}
         self._indexes: dict[tuple[str, str], dict[Any, list[Bound]]] = {}
+        self.first_selections: dict[str, list[Env]] = {}
+
+    def records(self, section: str) -> list[Bound]:
+        if section not in self._records:
+            self._records[section] = list(self.roots[section].items())
+        return self._records[section]
 
     def index(self, section: str, field: str) -> dict[Any, list[Bound]]:
         """Records of ``section`` by the value of ``field`` (each element, for a list)."""
         key = (section, field)
         if key not in self._indexes:
             table: dict[Any, list[Bound]] = {}
-            for record in self.roots[section].items():
+            for record in self.records(section):
                 value = record.value.get(field, MISSING) if isinstance(record.value, dict) else MISSING
                 elements = value if isinstance(value, list) else (value,)
                 for element in dict.fromkeys(e for e in elements if _hashable(e)):  # once per record
@@ -375,7 +385,7 @@ def compile_selection(spec: Any, name: str, names: Names, where: str) -> Selecti
     listed_paths = [Path(p, names, f"{where}/listed_in") for p in ([listed] if isinstance(listed, str) else listed or [])]
     condition = compile_condition(spec["where"], inner_names, f"{where}/where") if "where" in spec else None
     is_section = not source.fields and source.root in names.roots
-    lookup = _index_lookup(spec.get("where"), name, inner_names) if is_section else None
+    lookups = _index_lookups(spec.get("where"), name, inner_names) if is_section else ()
 
     def candidates(env: Env, ctx: Context) -> Iterable[Bound]:
         if listed_paths:
@@ -384,12 +394,9 @@ def compile_selection(spec: Any, name: str, names: Names, where: str) -> Selecti
                 by_id = ctx.index(source.root, "id")
                 return _unique(record for i in ids for record in by_id.get(i, ()))
             return (r for r in source.resolve(env).items() if isinstance(r.value, dict) and r.value.get("id") in ids)
-        if lookup is not None:
-            field, operand = lookup
-            key = operand(env)
-            if _hashable(key):
-                return ctx.index(source.root, field).get(key, ())
-        return source.resolve(env).items()
+        if lookups:
+            return _narrowest(source.root, lookups, env, ctx)
+        return ctx.records(source.root) if is_section else source.resolve(env).items()
 
     def select(env: Env, ctx: Context) -> Iterator[Env]:
         for record in candidates(env, ctx):
@@ -411,10 +418,9 @@ def _unique(records: Iterable[Bound]) -> Iterator[Bound]:
             yield record
 
 
-def _index_lookup(where_spec: Any, name: str, names: Names) -> tuple[str, Callable] | None:
-    """A test of ``where`` of the form ``name.field: {equals|contains: operand}`` lets the
-    records be looked up in an index on that field instead of scanned. A join on a value
-    of the record being checked (``$path``) is preferred to a literal: it narrows most."""
+def _index_lookups(where_spec: Any, name: str, names: Names) -> tuple[tuple[str, Callable], ...]:
+    """The tests of ``where`` of the form ``name.field: {equals|contains: operand}``: each
+    lets the records be looked up in an index on that field instead of scanned."""
     conjuncts = where_spec if isinstance(where_spec, list) else [where_spec]
     if len(conjuncts) == 1 and isinstance(conjuncts[0], dict) and list(conjuncts[0]) == ["all"]:
         conjuncts = conjuncts[0]["all"]
@@ -426,15 +432,27 @@ def _index_lookup(where_spec: Any, name: str, names: Names) -> tuple[str, Callab
         parts = path_text.split(".")
         if len(parts) == 2 and parts[0] == name and isinstance(tests, dict) and len(tests) == 1:
             (operator, operand), = tests.items()
-            joins = isinstance(operand, str) and operand.startswith("$")
-            if joins and operand[1:].split(".")[0] == name:
+            if isinstance(operand, str) and operand.startswith("$") and operand[1:].split(".")[0] == name:
                 continue  # compares the record with itself: no key to look up before it is bound
             if operator in ("equals", "contains"):
-                usable.append((not joins, parts[1], operand))
-    if not usable:
-        return None
-    _, field, operand = min(usable, key=lambda candidate: candidate[0])
-    return field, _operand(operand, names, "")
+                usable.append((parts[1], _operand(operand, names, "")))
+    return tuple(usable)
+
+
+def _narrowest(section: str, lookups: tuple[tuple[str, Callable], ...], env: Env, ctx: Context) -> list[Bound]:
+    """The smallest index bucket among the lookups: every record passing ``where`` is in
+    each of them, so the smallest is the fewest records to test. (A person may have a
+    payment per AI use, but an AI use has one or two payments.)"""
+    narrowest = None
+    for field, operand in lookups:
+        key = operand(env)
+        if _hashable(key):
+            bucket = ctx.index(section, field).get(key, ())
+            if narrowest is None or len(bucket) < len(narrowest):
+                narrowest = bucket
+                if not bucket:
+                    break
+    return narrowest if narrowest is not None else ctx.records(section)
 
 
 # --- messages ---------------------------------------------------------------------------

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from .language import (Bound, Condition, Context, Env, Names, Path, RuleCompileError, Selection, Template,
                        compile_condition, compile_selection)
@@ -22,24 +23,39 @@ class Check:
     target: Path
     at: Path | None
     message: dict[str, Template]  # the check's own message, or the rule's
+    first_key: str | None = None  # the first binding as written, to share its records between checks
 
     def failures(self, ctx: Context) -> Iterator[Env]:
         """Every combination of bound records that passes ``where`` but not ``require``."""
-        for env in self._combinations(dict(ctx.roots), 0, ctx):
-            if (self.where is None or self.where(env, ctx)) and not self.require(env, ctx):
+        where, require = self.where, self.require
+        for env in self._combinations(ctx):
+            if (where is None or where(env, ctx)) and not require(env, ctx):
                 yield env
 
-    def _combinations(self, env: Env, depth: int, ctx: Context) -> Iterator[Env]:
-        if depth == len(self.bindings):
-            yield env
-            return
-        for extended in self.bindings[depth][1](env, ctx):
-            yield from self._combinations(extended, depth + 1, ctx)
+    def _combinations(self, ctx: Context) -> Iterable[Env]:
+        if not self.bindings:
+            return (ctx.roots,)
+        envs: Iterable[Env] = self._first_selection(ctx)
+        for _, select in self.bindings[1:]:
+            envs = _extend(envs, select, ctx)
+        return envs
+
+    def _first_selection(self, ctx: Context) -> list[Env]:
+        if self.first_key is None:
+            return list(self.bindings[0][1](ctx.roots, ctx))
+        if self.first_key not in ctx.first_selections:
+            ctx.first_selections[self.first_key] = list(self.bindings[0][1](ctx.roots, ctx))
+        return ctx.first_selections[self.first_key]
 
     def location(self, env: Env) -> tuple[Bound, Bound]:
         """The record the finding is about, and the node it points at."""
         target = self.target.resolve(env)
         return target, (self.at.resolve(env) if self.at else target)
+
+
+def _extend(envs: Iterable[Env], select: Selection, ctx: Context) -> Iterator[Env]:
+    for env in envs:
+        yield from select(env, ctx)
 
 
 @dataclass(frozen=True)
@@ -101,6 +117,7 @@ def compile_check(spec: dict[str, Any], names: Names, where: str,
         bindings.append((name, compile_selection(source, name, names, f"{where}/for_each/{name}")))
         names = names.bind(name, f"{where}/for_each/{name}")
     first = bindings[0][0] if bindings else DEFAULT_TARGET
+    first_spec = next(iter(spec["for_each"].items())) if bindings else None
     return Check(
         bindings=tuple(bindings),
         where=compile_condition(spec["where"], names, f"{where}/where") if "where" in spec else None,
@@ -109,6 +126,8 @@ def compile_check(spec: dict[str, Any], names: Names, where: str,
         at=Path(spec["at"], names, f"{where}/at") if "at" in spec else None,
         message=(_templates(spec["message"], names, f"{where}/message") if "message" in spec
                  else _templates(rule_message, names, rule_message_where)),
+        first_key=(json.dumps(first_spec, sort_keys=True)
+                   if first_spec is not None and not _mentions_findings(first_spec) else None),
     )
 
 
