@@ -125,6 +125,8 @@ class Path:
         self.source = source
         self.root = parts[0]
         self.fields = parts[1:]
+        # value(env): the value alone, the same walk as ``resolve`` without building pointers
+        self.value: Callable[[Env], Any] = _reader(self.root, self.fields)
 
     def resolve(self, env: Env) -> Bound:
         bound = env[self.root]
@@ -147,21 +149,32 @@ class Path:
                 return Bound(MISSING, pointer, projected)
         return Bound(value, pointer, projected)
 
-    def value(self, env: Env) -> Any:
-        """The value alone: the same walk as ``resolve``, without building pointers."""
-        value = env[self.root].value
-        for field in self.fields:
-            if type(value) is dict:
-                value = value.get(field, MISSING)
-            elif type(value) is list:
-                if field.isdigit():
-                    index = int(field)
-                    value = value[index] if index < len(value) else MISSING
-                else:
-                    value = _collect(value, field)
+
+def _reader(root: str, fields: list[str]) -> Callable[[Env], Any]:
+    """A function reading a path's value; a one-field path, the commonest, reads directly."""
+    if len(fields) == 1 and not fields[0].isdigit():
+        (field,) = fields
+
+        def read_field(env: Env) -> Any:
+            value = env[root].value
+            return value.get(field, MISSING) if type(value) is dict else _walk(value, fields)
+        return read_field
+    return lambda env: _walk(env[root].value, fields)
+
+
+def _walk(value: Any, fields: list[str]) -> Any:
+    for field in fields:
+        if type(value) is dict:
+            value = value.get(field, MISSING)
+        elif type(value) is list:
+            if field.isdigit():
+                index = int(field)
+                value = value[index] if index < len(value) else MISSING
             else:
-                return MISSING
-        return value
+                value = _collect(value, field)
+        else:
+            return MISSING
+    return value
 
 
 def _collect(items: list[Any], field: str) -> list[Any]:
@@ -264,22 +277,41 @@ Condition = Callable[[Env, Context], bool]
 def compile_condition(spec: Any, names: Names, where: str) -> Condition:
     """A condition is a list (all must hold), a logical form, or ``{path: {operator: operand}}``."""
     if isinstance(spec, list):
-        parts = [compile_condition(item, names, f"{where}/{i}") for i, item in enumerate(spec)]
-        return lambda env, ctx: all(part(env, ctx) for part in parts)
+        return _all_of([compile_condition(item, names, f"{where}/{i}") for i, item in enumerate(spec)])
     if not isinstance(spec, dict) or len(spec) != 1:
         raise RuleCompileError("a condition is a list, or a mapping with exactly one key", where)
     (key, body), = spec.items()
     inner = f"{where}/{key}"
     if key in ("all", "any"):
         parts = [compile_condition(item, names, f"{inner}/{i}") for i, item in enumerate(body)]
-        combine = all if key == "all" else any
-        return lambda env, ctx: combine(part(env, ctx) for part in parts)
+        return _all_of(parts) if key == "all" else _any_of(parts)
     if key == "not":
         negated = compile_condition(body, names, inner)
         return lambda env, ctx: not negated(env, ctx)
     if key in ("exists", "count"):
         return _compile_quantifier(key, body, names, inner)
     return _compile_comparison(key, body, names, inner)
+
+
+def _all_of(parts: list[Condition]) -> Condition:
+    if len(parts) == 1:
+        return parts[0]
+
+    def all_of(env: Env, ctx: Context) -> bool:
+        for part in parts:
+            if not part(env, ctx):
+                return False
+        return True
+    return all_of
+
+
+def _any_of(parts: list[Condition]) -> Condition:
+    def any_of(env: Env, ctx: Context) -> bool:
+        for part in parts:
+            if part(env, ctx):
+                return True
+        return False
+    return any_of
 
 
 def _compile_comparison(path_text: str, tests: dict[str, Any], names: Names, where: str) -> Condition:
