@@ -220,14 +220,14 @@ def _mark_position(mark: Any) -> tuple[int | None, int | None]:
 class _Frame:
     """A mapping or sequence being filled, on the builder's stack."""
 
-    __slots__ = ("value", "anchor", "size", "key", "key_lines", "spots")
+    __slots__ = ("value", "is_list", "anchor", "size", "key", "spots")
 
     def __init__(self, value: dict | list, anchor: str | None, spots: dict):
         self.value = value
+        self.is_list = type(value) is list
         self.anchor = anchor
         self.size = 1  # nodes in this subtree so far, for alias budgets
         self.key: str | None = None  # a mapping's key waiting for its value
-        self.key_lines: dict[str, int] = {}
         self.spots = spots  # key or index -> (line, column) of the children
 
 
@@ -235,7 +235,9 @@ class _Builder:
     """Builds plain data straight from the parser's events, recording positions as it goes.
 
     Working from events (not PyYAML's recursive composer) keeps absurd nesting from
-    overflowing the C stack: depth is checked before anything deep is built.
+    overflowing the C stack: depth is checked before anything deep is built. The loop
+    handles the commonest events (a plain scalar, a key, a list item) in line: it runs
+    once per node of files with hundreds of thousands of them.
     """
 
     def __init__(self, name: str, document: Document):
@@ -259,18 +261,40 @@ class _Builder:
         spots = self.document.spots
         self.root: Any = None
         documents = 0
+        scalar_event, plain_text_start = yaml.ScalarEvent, _TYPED_FIRST_CHARACTERS
         while True:
             event = next_event()
             kind = type(event)
-            if kind is yaml.StreamEndEvent or event is None:
-                return self.root
-            if kind is yaml.ScalarEvent:
-                value = self.scalar(event)
+            if kind is scalar_event:
+                text = event.value
+                if event.tag is None and event.implicit[0] and text and text[0] not in plain_text_start \
+                        and text != "<<":
+                    value: Any = text  # plain text, the commonest scalar
+                else:
+                    value = self.scalar(event)
                 if event.anchor:
                     self.anchors[event.anchor] = (value, 1)
-                self.complete(stack, value, 1, event, False)
+                if not stack:
+                    self.complete(stack, value, 1, event, False)
+                    continue
+                parent = stack[-1]
+                parent.size += 1
+                mark = event.start_mark
+                if parent.is_list:
+                    parent.spots[len(parent.value)] = (mark.line + 1, mark.column + 1)
+                    parent.value.append(value)
+                elif parent.key is None:  # a key: mapping keys are kept as written
+                    line = mark.line + 1
+                    if text in parent.spots:
+                        self.document.duplicate_keys.append(
+                            DuplicateKey(_pointer(stack, text), text, line, mark.column + 1, parent.spots[text][0]))
+                    parent.key = text
+                    parent.spots[text] = (line, mark.column + 1)
+                else:
+                    parent.value[parent.key] = value
+                    parent.key = None
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                if stack and stack[-1].key is None and type(stack[-1].value) is dict:
+                if stack and stack[-1].key is None and not stack[-1].is_list:
                     raise self.error(event, "a mapping key must be a plain value, not a list or mapping")
                 if len(stack) >= MAX_DEPTH:
                     raise self.error(event, f"nesting is deeper than {MAX_DEPTH} levels")
@@ -293,9 +317,11 @@ class _Builder:
                 self.alias_budget -= size
                 if self.alias_budget < 0:
                     raise self.error(event, f"aliases expand to more than {MAX_ALIAS_EXPANSION:,} nodes")
-                if stack and stack[-1].key is None and type(stack[-1].value) is dict:
+                if stack and stack[-1].key is None and not stack[-1].is_list:
                     raise self.error(event, "an alias cannot be a mapping key; write the key out")
                 self.complete(stack, value, size, event, False)
+            elif kind is yaml.StreamEndEvent or event is None:
+                return self.root
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
@@ -306,12 +332,13 @@ class _Builder:
         mapping's value is placed at its key, when the key is read)."""
         if not stack:
             self.document.root_position = (event.start_mark.line + 1, event.start_mark.column + 1)
-        elif type(stack[-1].value) is list:
+        elif stack[-1].is_list:
             mark = event.start_mark
             stack[-1].spots[len(stack[-1].value)] = (mark.line + 1, mark.column + 1)
 
     def complete(self, stack: list[_Frame], value: Any, size: int, event: yaml.Event, started: bool) -> None:
-        """Put a finished value (scalar, alias or collection) where it belongs."""
+        """Put a finished collection or alias (or the root scalar) where it belongs; a
+        collection is never a key (refused at its start), nor is an alias."""
         if not stack:
             if not started:
                 self.place(stack, event)
@@ -319,29 +346,14 @@ class _Builder:
             return
         parent = stack[-1]
         parent.size += size
-        container = parent.value
-        if type(container) is list:
+        if parent.is_list:
             if not started:
                 mark = event.start_mark
-                parent.spots[len(container)] = (mark.line + 1, mark.column + 1)
-            container.append(value)
-        elif parent.key is None:
-            self.take_key(stack, value, event)
+                parent.spots[len(parent.value)] = (mark.line + 1, mark.column + 1)
+            parent.value.append(value)
         else:
-            container[parent.key] = value
+            parent.value[parent.key] = value
             parent.key = None
-
-    def take_key(self, stack: list[_Frame], key: Any, event: yaml.Event) -> None:
-        parent = stack[-1]
-        key = event.value if type(event) is yaml.ScalarEvent else str(key)
-        mark = event.start_mark
-        line, column = mark.line + 1, mark.column + 1
-        if key in parent.key_lines:
-            self.document.duplicate_keys.append(
-                DuplicateKey(_pointer(stack, key), key, line, column, parent.key_lines[key]))
-        parent.key_lines[key] = line
-        parent.key = key
-        parent.spots[key] = (line, column)
 
     def check_tag(self, event: yaml.Event, kind: str) -> None:
         if event.tag not in (None, "!", _TAG + kind):
