@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from .check import CheckOptions, ManifestResult, check_file
@@ -18,11 +19,13 @@ MANY_BYTES = 1 << 20
 def check_paths(paths: list[Path], rule_set: RuleSet, options: CheckOptions, jobs: int) -> list[ManifestResult]:
     global _job
     if jobs <= 1 or len(paths) < 2 or not hasattr(os, "fork") or not _worth_forking(paths):
-        return [check_file(path, rule_set, options) for path in paths]
+        # one process per manifest: a big manifest's rules may be shared between the jobs
+        serial = replace(options, jobs=jobs)
+        return [check_file(path, rule_set, serial) for path in paths]
     import multiprocessing  # only a batch pays for importing it
     from concurrent.futures import ProcessPoolExecutor
 
-    _job = (rule_set, options)
+    _job = (rule_set, replace(options, jobs=1))  # the workers already use the CPUs
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=min(jobs, len(paths)), mp_context=context) as pool:

@@ -26,6 +26,9 @@ SCHEMA_FIX = {
     "zh": "按清單格式修正此處(參見 manifest-v1 格式說明)。",
 }
 FAIL_ON = ("error", "warning", "info", "never")
+# A manifest with this many AI uses has its rules shared between --jobs processes: below
+# it, starting a worker costs more than it saves.
+SHARED_RULES_MIN_USES = 1000
 
 
 @dataclass
@@ -60,6 +63,7 @@ class CheckOptions:
     review_waivers: tuple[ReviewWaiver, ...] = ()
     trusted_waivers_only: bool = False
     verify_evidence: bool = False
+    jobs: int = 1  # processes that may share the rules of one big manifest
 
 
 def check_file(path: Path, pack: RuleSet, options: CheckOptions) -> ManifestResult:
@@ -100,7 +104,8 @@ def check_document(document: Document, pack: RuleSet, options: CheckOptions,
         return result
     result.schema_valid = True
     evidence_folder = Path(document.path).parent if options.verify_evidence else None
-    findings, applicable, result.derived_level = evaluate(pack, document, options.today, evidence_folder)
+    workers = options.jobs if len(data.get("ai_uses") or ()) >= SHARED_RULES_MIN_USES else 1
+    findings, applicable, result.derived_level = evaluate(pack, document, options.today, evidence_folder, workers)
     result.findings = apply_waivers(findings, data["production"]["id"], data.get("waivers") or [],
                                     options.review_waivers, options.today, options.trusted_waivers_only)
     result.rules_evaluated = [rule.id for rule in applicable]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from . import evidence, levels
 from .finding import Finding
@@ -12,15 +12,17 @@ from .loader import Document
 from .pack import RuleSet
 from .rules import Rule
 from .schema import manifest_sections
+from .shared_work import run_shared
 
 
-def evaluate(pack: RuleSet, document: Document, today: str,
-             evidence_folder: Path | None = None) -> tuple[list[Finding], list[Rule], str]:
+def evaluate(pack: RuleSet, document: Document, today: str, evidence_folder: Path | None = None,
+             workers: int = 1) -> tuple[list[Finding], list[Rule], str]:
     """Findings of every rule that applies to the manifest, the rules that applied, and
     the production's derived AI-use level.
 
     Rules that judge other rules' findings (``checker.findings``, e.g. unused waivers)
-    run second, and see the findings of the first.
+    run second, and see the findings of the first. The first rules are shared between
+    this process and ``workers - 1`` forked ones.
     """
     manifest = levels.annotate(document.data)
     if evidence_folder is not None:
@@ -29,15 +31,24 @@ def evaluate(pack: RuleSet, document: Document, today: str,
     context = Context(roots)
     use_levels = {use["effective_level"] for use in manifest.get("ai_uses") or ()}
     applicable = [rule for rule in pack.rules if rule.applies_to(use_levels)]
+    first = [rule for rule in applicable if not rule.reads_findings]
+    if workers > 1:
+        context.index_by_id()  # joins on ids are everywhere: index once, before the workers fork
+        first.sort(key=lambda rule: -len(rule.checks))  # longest (roughly) first, so they end together
+    per_rule = run_shared(len(first), lambda index: list(_rule_findings(first[index], context, document)), workers)
     findings: dict[tuple, Finding] = {}
-    for second_pass in (False, True):
-        if second_pass:
-            roots["checker"].value["findings"] = [
-                {"rule": f.rule, "target": f.target, "path": f.pointer} for f in findings.values()]
-        for rule in (r for r in applicable if r.reads_findings == second_pass):
-            for finding in _rule_findings(rule, context, document):
-                findings.setdefault((finding.rule, finding.pointer, finding.message["en"]), finding)
+    _keep(findings, (finding for found in per_rule for finding in found))
+    roots["checker"].value["findings"] = [
+        {"rule": f.rule, "target": f.target, "path": f.pointer} for f in findings.values()]
+    _keep(findings, (finding for rule in applicable if rule.reads_findings
+                     for finding in _rule_findings(rule, context, document)))
     return sorted(findings.values(), key=Finding.sort_key), applicable, manifest["production"]["derived_level"]
+
+
+def _keep(findings: dict[tuple, Finding], new: Iterable[Finding]) -> None:
+    """Add findings, once each: two checks of a rule may report the same thing."""
+    for finding in new:
+        findings.setdefault((finding.rule, finding.pointer, finding.message["en"]), finding)
 
 
 def _roots(manifest: dict[str, Any], pack: RuleSet, today: str) -> dict[str, Bound]:

@@ -79,6 +79,11 @@ class Context:
             self._records[section] = list(self.roots[section].items())
         return self._records[section]
 
+    def index_by_id(self) -> None:
+        for section, bound in self.roots.items():
+            if isinstance(bound.value, list):
+                self.index(section, "id")
+
     def index(self, section: str, field: str) -> dict[Any, list[Bound]]:
         """Records of ``section`` by the value of ``field`` (each element, for a list)."""
         key = (section, field)

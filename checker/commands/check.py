@@ -67,7 +67,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     check.add_argument("--baseline", type=Path, metavar="FILE", help="fail only on findings that are not in this baseline")
     check.add_argument("--create-baseline", type=Path, metavar="FILE", help="write the current findings as a baseline")
     check.add_argument("--jobs", type=positive, default=os.cpu_count() or 1, metavar="N",
-                       help="check manifests in N parallel processes (default: number of CPUs)")
+                       help="check manifests, or a big manifest's rules, in N parallel processes (default: number of CPUs)")
     check.add_argument("--no-color", action="store_true", help="plain text without colours")
     check.add_argument("--today", type=iso_date, metavar="YYYY-MM-DD", help="the date to check expiry against (default: today)")
     check.add_argument("--max-file-size", type=positive, default=DEFAULT_MAX_BYTES, metavar="BYTES",

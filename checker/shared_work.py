@@ -1,0 +1,65 @@
+"""Run independent tasks in this process and in forked workers, taking them from one queue.
+
+One big manifest is checked by many independent rules; with a second core, a forked
+worker takes rules alongside this process. Forking (not spawning) lets the worker inherit
+the loaded manifest and the compiled rules, which hold closures and cannot be pickled.
+The queue is a pipe holding every task's number, written before any worker starts: each
+process reads the next number when it is free, so a slow rule does not hold the others up.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from typing import Callable, TypeVar
+
+T = TypeVar("T")
+_NUMBER = 2  # bytes per task number on the queue
+MAX_TASKS = 4096  # the whole queue (8 KiB) fits in a pipe's buffer, so writing it never blocks
+
+
+def run_shared(count: int, task: Callable[[int], T], workers: int) -> list[T]:
+    """``[task(0), ..., task(count - 1)]``, computed here and in ``workers - 1`` forked
+    processes. A task a worker did not report (it failed or was killed) is run here, so
+    the result is always the same as running the tasks in order in this process."""
+    if workers <= 1 or count < 2 or count > MAX_TASKS or not hasattr(os, "fork"):
+        return [task(index) for index in range(count)]
+    queue, queue_input = os.pipe()
+    os.write(queue_input, b"".join(index.to_bytes(_NUMBER, "big") for index in range(count)))
+    os.close(queue_input)  # an empty queue then reads as end of file
+    children = [_start_worker(queue, task) for _ in range(min(workers, count) - 1)]
+    results = dict(_take_tasks(queue, task))
+    for pid, reports in children:
+        with os.fdopen(reports, "rb") as stream:
+            try:
+                results.update(pickle.load(stream))
+            except (EOFError, pickle.UnpicklingError):
+                pass  # the worker died: its tasks are run below
+        os.waitpid(pid, 0)
+    os.close(queue)
+    return [results[index] if index in results else task(index) for index in range(count)]
+
+
+def _start_worker(queue: int, task: Callable[[int], T]) -> tuple[int, int]:
+    reports, reports_input = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the worker: take tasks, send back what they gave, and leave at once
+        status = 1
+        try:
+            os.close(reports)
+            done = _take_tasks(queue, task)
+            with os.fdopen(reports_input, "wb") as stream:
+                pickle.dump(done, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            status = 0
+        finally:
+            os._exit(status)  # never run the parent's exit handlers or flush its buffers
+    os.close(reports_input)
+    return pid, reports
+
+
+def _take_tasks(queue: int, task: Callable[[int], T]) -> list[tuple[int, T]]:
+    done = []
+    while len(taken := os.read(queue, _NUMBER)) == _NUMBER:
+        index = int.from_bytes(taken, "big")
+        done.append((index, task(index)))
+    return done

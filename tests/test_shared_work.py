@@ -1,0 +1,49 @@
+"""One big manifest's rules shared between processes: same results, in the same order."""
+
+import importlib.util
+import os
+import time
+
+from conftest import ROOT, TODAY, hkai
+
+from checker.check import SHARED_RULES_MIN_USES
+from checker.shared_work import run_shared
+
+
+def _slow_square(index):
+    time.sleep(0.1)  # long enough that the worker is up before the queue is empty
+    return index * index, os.getpid()
+
+
+def test_tasks_are_shared_with_a_worker_and_come_back_in_order():
+    results = run_shared(10, _slow_square, workers=2)
+    assert [value for value, _ in results] == [i * i for i in range(10)]
+    assert {pid for _, pid in results} - {os.getpid()}, "the forked worker took no task"
+
+
+def test_the_tasks_of_a_failing_worker_are_run_here():
+    parent = os.getpid()
+
+    def fails_in_the_worker(index):
+        time.sleep(0.05)
+        if os.getpid() != parent:
+            raise RuntimeError("worker failure")
+        return index + 1
+
+    assert run_shared(8, fails_in_the_worker, workers=2) == list(range(1, 9))
+
+
+def test_one_worker_runs_everything_here():
+    assert run_shared(3, lambda index: (index, os.getpid()), workers=1) == [(i, os.getpid()) for i in range(3)]
+
+
+def test_a_big_manifest_checked_with_two_jobs_reports_exactly_what_one_job_does(tmp_path):
+    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "benchmarks" / "generate.py")
+    generator = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generator)
+    manifest = generator.write(SHARED_RULES_MIN_USES, 1, tmp_path / "manifest.yaml")
+    one = hkai("check", str(manifest), "--format", "json", "--today", TODAY, "--jobs", "1")
+    two = hkai("check", str(manifest), "--format", "json", "--today", TODAY, "--jobs", "2")
+    assert one.returncode == two.returncode == 1
+    assert one.stdout == two.stdout
+    assert '"rule": "INT-001"' in two.stdout and '"rule": "CON-005"' in two.stdout
