@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import difflib
 import json
 import re
 from functools import cache
@@ -11,9 +10,8 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
-from fastjsonschema import JsonSchemaException
-
 from .loader import Document, escape_pointer_token
+from .schemas._fast_support import JsonSchemaValueException
 
 if TYPE_CHECKING:
     import jsonschema
@@ -70,7 +68,7 @@ def _fast_validator(name: str) -> Callable[..., Any]:
 def is_valid(name: str, data: Any) -> bool:
     try:
         _fast_validator(name)(data, custom_formats=FORMATS)
-    except JsonSchemaException:
+    except JsonSchemaValueException:
         return False
     return True
 
@@ -161,6 +159,8 @@ def _furthest(error: ValidationError) -> ValidationError:
 
 
 def _suggestion(key: str, known: Any) -> str:
+    import difflib  # only an invalid manifest pays for it
+
     close = difflib.get_close_matches(key, list(known), n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""
 

@@ -10,7 +10,6 @@ process reads the next number when it is free, so a slow rule does not hold the 
 from __future__ import annotations
 
 import os
-import pickle
 from typing import Callable, TypeVar
 
 T = TypeVar("T")
@@ -24,6 +23,7 @@ def run_shared(count: int, task: Callable[[int], T], workers: int) -> list[T]:
     the result is always the same as running the tasks in order in this process."""
     if workers <= 1 or count < 2 or count > MAX_TASKS or not hasattr(os, "fork"):
         return [task(index) for index in range(count)]
+    import pickle  # only a shared run pays for importing it
     queue, queue_input = os.pipe()
     os.write(queue_input, b"".join(index.to_bytes(_NUMBER, "big") for index in range(count)))
     os.close(queue_input)  # an empty queue then reads as end of file
@@ -48,6 +48,8 @@ def _start_worker(queue: int, task: Callable[[int], T]) -> tuple[int, int]:
         try:
             os.close(reports)
             done = _take_tasks(queue, task)
+            import pickle
+
             with os.fdopen(reports_input, "wb") as stream:
                 pickle.dump(done, stream, protocol=pickle.HIGHEST_PROTOCOL)
             status = 0

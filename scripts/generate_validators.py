@@ -47,8 +47,23 @@ def generate(schema_file: str) -> str:
     code = fastjsonschema.compile_to_code(schema, formats=dict.fromkeys(("date", "email"), bool),
                                           detailed_exceptions=False)
     entry = re.search(r"^def (\w+)\(", code, re.MULTILINE).group(1)  # the schema's own function comes first
+    code = _support_imports(code)
     return (f'"""Generated from {schema_file} by scripts/generate_validators.py: do not edit."""\n# ruff: noqa\n'
             + code + f"\n\nvalidate = {entry}\n")
+
+
+# The imports fastjsonschema writes, and what replaces them (see checker/schemas/_fast_support.py).
+RUNTIME_IMPORTS = ("from decimal import Decimal\n",
+                   "from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException\n")
+SUPPORT_IMPORT = "from ._fast_support import Decimal, JsonSchemaValueException, JsonSchemaValuesException\n"
+
+
+def _support_imports(code: str) -> str:
+    for line in RUNTIME_IMPORTS:
+        if line not in code:
+            raise SystemExit(f"fastjsonschema no longer writes {line.strip()!r}: update RUNTIME_IMPORTS")
+        code = code.replace(line, "")
+    return code.replace("import re\n", "import re\n" + SUPPORT_IMPORT, 1)
 
 
 def main() -> int:

@@ -154,3 +154,13 @@ def test_broken_rule_pack_is_exit_2_with_file_and_line(tmp_path, write_manifest)
 
 def test_python_m_checker_and_version():
     assert hkai("--version").stdout.startswith("hkai ")
+
+
+def test_every_command_module_is_a_listed_command():
+    import pkgutil
+
+    from checker import cli, commands
+
+    modules = sorted(info.name for info in pkgutil.iter_modules(commands.__path__))
+    assert sorted(cli.COMMANDS) == modules
+    assert all(f"  {name}" in hkai("--help").stdout for name in cli.COMMANDS)

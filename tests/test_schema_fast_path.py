@@ -1,5 +1,6 @@
 """The generated fast validators are current, and agree with jsonschema on every corpus file."""
 
+import json
 import subprocess
 import sys
 
@@ -40,3 +41,14 @@ def test_fast_and_full_validation_agree_on_the_corpus(name):
 @pytest.mark.parametrize("path", rule_files(builtin_pack_dir()), ids=lambda p: p.name)
 def test_fast_validation_accepts_the_rule_files(path):
     assert is_valid(RULE_FILE_SCHEMA, load_file(path).data)
+
+
+def test_checking_needs_no_fastjsonschema():
+    # fastjsonschema only writes the validators; a run that cannot import it still checks.
+    program = ("import sys; sys.modules['fastjsonschema'] = None; from checker.cli import main; "
+               f"sys.exit(main(['check', {str(EXAMPLES)!r}, '--format', 'json']))")
+    result = subprocess.run([sys.executable, "-c", program], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1, result.stderr
+    manifests = json.loads(result.stdout)["manifests"]
+    assert len(manifests) == 7 and all(m["schema_valid"] for m in manifests)
+    assert sum(len(m["findings"]) for m in manifests) > 0

@@ -10,7 +10,6 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-from ..baseline import apply_baseline, read_baseline, write_baseline
 from ..batch import check_paths
 from ..check import FAIL_ON, CheckOptions, ManifestResult
 from ..config import ConfigError, Settings, find_config, read_config
@@ -151,6 +150,8 @@ def run_check(args: argparse.Namespace, settings: Settings) -> int:
         if result.error is not None:
             print(f"hkai: error: {result.error}", file=sys.stderr)
     outcome = None
+    if args.baseline is not None or args.create_baseline is not None:
+        from ..baseline import apply_baseline, read_baseline, write_baseline  # only baseline runs pay for it
     try:
         if args.baseline is not None:
             outcome = apply_baseline(results, read_baseline(args.baseline))

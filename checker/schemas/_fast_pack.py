@@ -1,9 +1,8 @@
 """Generated from pack.schema.json by scripts/generate_validators.py: do not edit."""
 # ruff: noqa
 VERSION = "2.22.3"
-from decimal import Decimal
 import re
-from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException
+from ._fast_support import Decimal, JsonSchemaValueException, JsonSchemaValuesException
 
 
 REGEX_PATTERNS = {
