@@ -32,12 +32,16 @@ def evaluate(pack: RuleSet, document: Document, today: str, evidence_folder: Pat
     use_levels = {use["effective_level"] for use in manifest.get("ai_uses") or ()}
     applicable = [rule for rule in pack.rules if rule.applies_to(use_levels)]
     first = [rule for rule in applicable if not rule.reads_findings]
+    # Shared, the rules with most checks (roughly the longest) start first so that the
+    # processes end together; findings are still gathered in the pack's order.
+    order = list(range(len(first)))
     if workers > 1:
+        order.sort(key=lambda index: -len(first[index].checks))
         context.index_by_id()  # joins on ids are everywhere: index once, before the workers fork
-        first.sort(key=lambda rule: -len(rule.checks))  # longest (roughly) first, so they end together
-    per_rule = run_shared(len(first), lambda index: list(_rule_findings(first[index], context, document)), workers)
+    found = run_shared(len(order), lambda task: list(_rule_findings(first[order[task]], context, document)), workers)
+    per_rule = dict(zip(order, found))
     findings: dict[tuple, Finding] = {}
-    _keep(findings, (finding for found in per_rule for finding in found))
+    _keep(findings, (finding for index in range(len(first)) for finding in per_rule[index]))
     roots["checker"].value["findings"] = [
         {"rule": f.rule, "target": f.target, "path": f.pointer} for f in findings.values()]
     _keep(findings, (finding for rule in applicable if rule.reads_findings
