@@ -127,7 +127,7 @@ def compile_check(spec: dict[str, Any], names: Names, where: str,
         message=(_templates(spec["message"], names, f"{where}/message") if "message" in spec
                  else _templates(rule_message, names, rule_message_where)),
         first_key=(json.dumps(first_spec, sort_keys=True)
-                   if first_spec is not None and not _mentions_findings(first_spec) else None),
+                   if first_spec is not None and not _mentions_findings(first_spec[1]) else None),
     )
 
 

@@ -14,35 +14,59 @@ from typing import Callable, TypeVar
 
 T = TypeVar("T")
 _NUMBER = 2  # bytes per task number on the queue
-MAX_TASKS = 4096  # the whole queue (8 KiB) fits in a pipe's buffer, so writing it never blocks
+MAX_TASKS = 2048  # the whole queue (4 KiB) fits in any pipe's buffer, so writing it never blocks
+MAX_WORKERS = 4  # each worker ends up copying much of the manifest's memory; more seldom pay
 
 
 def run_shared(count: int, task: Callable[[int], T], workers: int) -> list[T]:
-    """``[task(0), ..., task(count - 1)]``, computed here and in ``workers - 1`` forked
-    processes. A task a worker did not report (it failed or was killed) is run here, so
-    the result is always the same as running the tasks in order in this process."""
-    if workers <= 1 or count < 2 or count > MAX_TASKS or not hasattr(os, "fork"):
+    """``[task(0), ..., task(count - 1)]``, computed here and in up to ``workers - 1``
+    forked processes. A task a worker did not report (it failed, was killed or could not
+    be started) is run here, so the result is always what running the tasks in order in
+    this process gives."""
+    workers = min(workers, count, MAX_WORKERS)
+    if workers <= 1 or count > MAX_TASKS or not hasattr(os, "fork"):
         return [task(index) for index in range(count)]
     import pickle  # only a shared run pays for importing it
+
     queue, queue_input = os.pipe()
-    os.write(queue_input, b"".join(index.to_bytes(_NUMBER, "big") for index in range(count)))
+    tasks = b"".join(index.to_bytes(_NUMBER, "big") for index in range(count))
+    written = os.write(queue_input, tasks)
     os.close(queue_input)  # an empty queue then reads as end of file
-    children = [_start_worker(queue, task) for _ in range(min(workers, count) - 1)]
-    results = dict(_take_tasks(queue, task))
-    for pid, reports in children:
-        with os.fdopen(reports, "rb") as stream:
+    children: list[tuple[int, int]] = []
+    results: dict[int, T] = {}
+    try:
+        if written == len(tasks):
+            for _ in range(workers - 1):
+                try:
+                    children.append(_start_worker(queue, task))
+                except OSError:  # no more processes or memory: fewer workers, or none
+                    break
+            results.update(_take_tasks(queue, task))
+        while children:
+            pid, reports = children.pop()
             try:
-                results.update(pickle.load(stream))
+                with os.fdopen(reports, "rb") as stream:
+                    results.update(pickle.load(stream))
             except (EOFError, pickle.UnpicklingError):
                 pass  # the worker died: its tasks are run below
-        os.waitpid(pid, 0)
-    os.close(queue)
+            finally:
+                os.waitpid(pid, 0)
+    finally:
+        os.close(queue)
+        for pid, reports in children:  # only when this process failed: unread workers
+            os.close(reports)  # their report then fails to send, and they exit
+            os.waitpid(pid, 0)
     return [results[index] if index in results else task(index) for index in range(count)]
 
 
 def _start_worker(queue: int, task: Callable[[int], T]) -> tuple[int, int]:
     reports, reports_input = os.pipe()
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(reports)
+        os.close(reports_input)
+        raise
     if pid == 0:  # the worker: take tasks, send back what they gave, and leave at once
         status = 1
         try:

@@ -59,11 +59,16 @@ SUPPORT_IMPORT = "from ._fast_support import Decimal, JsonSchemaValueException, 
 
 
 def _support_imports(code: str) -> str:
+    if "Decimal(" in code:  # multipleOf: the stand-in Decimal cannot do arithmetic
+        raise SystemExit("a schema uses multipleOf: give checker/schemas/_fast_support.py a real Decimal first")
     for line in RUNTIME_IMPORTS:
         if line not in code:
             raise SystemExit(f"fastjsonschema no longer writes {line.strip()!r}: update RUNTIME_IMPORTS")
         code = code.replace(line, "")
-    return code.replace("import re\n", "import re\n" + SUPPORT_IMPORT, 1)
+    version = re.search(r"^VERSION = .*\n", code, re.MULTILINE)
+    if version is None:
+        raise SystemExit("fastjsonschema no longer writes its VERSION line: update _support_imports")
+    return code[:version.end()] + SUPPORT_IMPORT + code[version.end():]
 
 
 def main() -> int:

@@ -74,6 +74,32 @@ def test_indexed_join_finds_the_same_records_as_a_scan():
         assert holds(indexed, data) == holds(scanned, data)
 
 
+def test_the_narrowest_index_bucket_finds_what_a_scan_finds():
+    # A person with a payment per AI use, and a few uses with payments from two people: the
+    # join on the AI use narrows most, the join on the person least.
+    payments = [{"id": f"pay{i}", "person": f"p{i % 2}", "for": [f"u{i // 3}", f"u{i // 5}"]} for i in range(60)]
+    data = {"consents": payments}
+    for person in ("p0", "p1", "p9"):
+        for use in ("u0", "u3", "u11", "u99"):
+            expected = sum(1 for p in payments if p["person"] == person and use in p["for"])
+            indexed = [{"c.person": {"equals": person}}, {"c.for": {"contains": use}}]
+            scanned = [{"not": {"c.person": {"not_equals": person}}}, {"any": [{"c.for": {"contains": use}}]}]
+            for where in (indexed, scanned):
+                condition = {"count": {"from": "consents", "as": "c", "where": where,
+                                       "at_least": expected, "at_most": expected}}
+                assert holds(condition, data), (person, use, where)
+
+
+def test_a_first_selection_that_reads_findings_is_never_shared_between_checks():
+    from checker.rules import compile_check
+
+    names = Names(frozenset({"checker", "people"}))
+    reads_findings = {"for_each": {"f": {"from": "checker.findings"}}, "require": {"f.rule": {"present": True}}}
+    reads_people = {"for_each": {"p": "people"}, "require": {"p.id": {"present": True}}}
+    assert compile_check(reads_findings, names, "", {"en": "m"}, "").first_key is None
+    assert compile_check(reads_people, names, "", {"en": "m"}, "").first_key is not None
+
+
 def test_a_record_compared_with_itself_is_not_used_as_an_index_key():
     data = {"people": [{"id": "a", "name": "a"}, {"id": "b", "name": "c"}]}
     condition = {"count": {"from": "people", "as": "p", "where": {"p.id": {"equals": "$p.name"}}, "at_least": 1,

@@ -4,6 +4,8 @@ import importlib.util
 import os
 import time
 
+import pytest
+
 from conftest import ROOT, TODAY, hkai
 
 from checker.check import SHARED_RULES_MIN_USES
@@ -47,3 +49,26 @@ def test_a_big_manifest_checked_with_two_jobs_reports_exactly_what_one_job_does(
     assert one.returncode == two.returncode == 1
     assert one.stdout == two.stdout
     assert '"rule": "INT-001"' in two.stdout and '"rule": "CON-005"' in two.stdout
+
+
+def test_when_no_worker_can_be_started_every_task_is_run_here(monkeypatch):
+    def no_fork():
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    assert run_shared(5, lambda index: index * 10, workers=2) == [0, 10, 20, 30, 40]
+
+
+def test_a_failure_here_leaves_no_worker_behind():
+    parent = os.getpid()
+
+    def fails_here(index):
+        time.sleep(0.05)
+        if os.getpid() == parent:
+            raise ValueError("bug in a rule")
+        return "x" * 100_000  # more than a pipe holds: the worker would wait for a reader
+
+    with pytest.raises(ValueError, match="bug in a rule"):
+        run_shared(6, fails_here, workers=2)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # every worker was waited for

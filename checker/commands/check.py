@@ -65,13 +65,21 @@ def register(commands: argparse._SubParsersAction) -> None:
                        help="check that each consent's document exists beside the manifest and matches its sha256")
     check.add_argument("--baseline", type=Path, metavar="FILE", help="fail only on findings that are not in this baseline")
     check.add_argument("--create-baseline", type=Path, metavar="FILE", help="write the current findings as a baseline")
-    check.add_argument("--jobs", type=positive, default=os.cpu_count() or 1, metavar="N",
-                       help="check manifests, or a big manifest's rules, in N parallel processes (default: number of CPUs)")
+    check.add_argument("--jobs", type=positive, default=_usable_cpus(), metavar="N",
+                       help="check manifests, or a big manifest's rules, in N parallel processes "
+                            "(default: the CPUs this process may use)")
     check.add_argument("--no-color", action="store_true", help="plain text without colours")
     check.add_argument("--today", type=iso_date, metavar="YYYY-MM-DD", help="the date to check expiry against (default: today)")
     check.add_argument("--max-file-size", type=positive, default=DEFAULT_MAX_BYTES, metavar="BYTES",
                        help=f"refuse manifests larger than this (default: {DEFAULT_MAX_BYTES})")
     check.set_defaults(handler=run)
+
+
+def _usable_cpus() -> int:
+    """CPUs this process may run on (a container or taskset may allow fewer than exist)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
 
 
 def _selectors(value: str) -> list[str]:

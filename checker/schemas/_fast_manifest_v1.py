@@ -1,8 +1,8 @@
 """Generated from manifest-v1.schema.json by scripts/generate_validators.py: do not edit."""
 # ruff: noqa
 VERSION = "2.22.3"
-import re
 from ._fast_support import Decimal, JsonSchemaValueException, JsonSchemaValuesException
+import re
 
 
 REGEX_PATTERNS = {
