@@ -26,9 +26,11 @@ SCHEMA_FIX = {
     "zh": "按清單格式修正此處(參見 manifest-v1 格式說明)。",
 }
 FAIL_ON = ("error", "warning", "info", "never")
-# A manifest with this many AI uses has its rules shared between --jobs processes: below
-# it, starting a worker costs more than it saves.
+# A manifest with this many AI uses has its rules shared between --jobs processes (below
+# it, starting a worker costs more than it saves), at most this many: each copies much of
+# the manifest's memory as it runs, and the rules are too few to keep more busy.
 SHARED_RULES_MIN_USES = 1000
+SHARED_RULES_MAX_PROCESSES = 4
 
 
 @dataclass
@@ -104,7 +106,8 @@ def check_document(document: Document, pack: RuleSet, options: CheckOptions,
         return result
     result.schema_valid = True
     evidence_folder = Path(document.path).parent if options.verify_evidence else None
-    workers = options.jobs if len(data.get("ai_uses") or ()) >= SHARED_RULES_MIN_USES else 1
+    big = len(data.get("ai_uses") or ()) >= SHARED_RULES_MIN_USES
+    workers = min(options.jobs, SHARED_RULES_MAX_PROCESSES) if big else 1
     findings, applicable, result.derived_level = evaluate(pack, document, options.today, evidence_folder, workers)
     result.findings = apply_waivers(findings, data["production"]["id"], data.get("waivers") or [],
                                     options.review_waivers, options.today, options.trusted_waivers_only)

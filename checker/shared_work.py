@@ -1,8 +1,9 @@
 """Run independent tasks in this process and in forked workers, taking them from one queue.
 
-One big manifest is checked by many independent rules; with a second core, a forked
-worker takes rules alongside this process. Forking (not spawning) lets the worker inherit
-the loaded manifest and the compiled rules, which hold closures and cannot be pickled.
+A batch is many independent manifests, and one big manifest is checked by many
+independent rules: with more cores, forked workers take manifests, or rules, alongside
+this process. Forking (not spawning) lets the workers inherit the loaded manifest and the
+compiled rules, which hold closures and cannot be pickled.
 The queue is a pipe holding every task's number, written before any worker starts: each
 process reads the next number when it is free, so a slow rule does not hold the others up.
 """
@@ -15,7 +16,6 @@ from typing import Callable, TypeVar
 T = TypeVar("T")
 _NUMBER = 2  # bytes per task number on the queue
 MAX_TASKS = 2048  # the whole queue (4 KiB) fits in any pipe's buffer, so writing it never blocks
-MAX_WORKERS = 4  # each worker ends up copying much of the manifest's memory; more seldom pay
 
 
 def run_shared(count: int, task: Callable[[int], T], workers: int) -> list[T]:
@@ -23,7 +23,7 @@ def run_shared(count: int, task: Callable[[int], T], workers: int) -> list[T]:
     forked processes. A task a worker did not report (it failed, was killed or could not
     be started) is run here, so the result is always what running the tasks in order in
     this process gives."""
-    workers = min(workers, count, MAX_WORKERS)
+    workers = min(workers, count)
     if workers <= 1 or count > MAX_TASKS or not hasattr(os, "fork"):
         return [task(index) for index in range(count)]
     import pickle  # only a shared run pays for importing it
