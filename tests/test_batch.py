@@ -50,3 +50,23 @@ def test_github_actions_adds_annotations_to_the_rich_report():
                   env={"GITHUB_ACTIONS": "true"})
     assert "Checked 1 manifests" in result.stdout
     assert any(line.startswith("::error file=") for line in result.stdout.splitlines())
+
+
+def test_many_manifests_are_shared_in_groups_and_keep_their_order(tmp_path, monkeypatch):
+    from checker import batch
+    from checker.check import CheckOptions
+    from checker.pack import load_rule_set
+
+    examples = sorted(EXAMPLES.glob("*/manifest.yaml"))
+    paths = []
+    for copy in range(3):
+        for example in examples:
+            target = tmp_path / f"{copy}-{example.parent.name}.yaml"
+            shutil.copy(example, target)
+            paths.append(target)
+    monkeypatch.setattr(batch, "MAX_TASKS", 4)  # 21 manifests: groups of 6
+    rule_set, options = load_rule_set(), CheckOptions(today=TODAY)
+    shared = batch.check_paths(paths, rule_set, options, jobs=2)
+    serial = batch.check_paths(paths, rule_set, options, jobs=1)
+    assert [r.path for r in shared] == [str(p) for p in paths]
+    assert [[f.sort_key() for f in r.findings] for r in shared] == [[f.sort_key() for f in r.findings] for r in serial]
