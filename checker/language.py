@@ -86,16 +86,15 @@ class Context:
 
     def index(self, section: str, field: str) -> dict[Any, list[Bound]]:
         """Records of ``section`` by the value of ``field`` (each element, for a list)."""
-        key = (section, field)
-        if key not in self._indexes:
-            table: dict[Any, list[Bound]] = {}
+        table = self._indexes.get((section, field))
+        if table is None:
+            table = self._indexes[section, field] = {}
             for record in self.records(section):
                 value = record.value.get(field, MISSING) if isinstance(record.value, dict) else MISSING
                 elements = value if isinstance(value, list) else (value,)
                 for element in dict.fromkeys(e for e in elements if _hashable(e)):  # once per record
                     table.setdefault(element, []).append(record)
-            self._indexes[key] = table
-        return self._indexes[key]
+        return table
 
 
 def _hashable(value: Any) -> bool:
@@ -320,33 +319,31 @@ def _any_of(parts: list[Condition]) -> Condition:
 
 
 def _compile_comparison(path_text: str, tests: dict[str, Any], names: Names, where: str) -> Condition:
-    path = Path(path_text, names, where)
+    value_of = Path(path_text, names, where).value
     compiled = []
     for name, operand in tests.items():
         if name not in OPERATORS:
             raise RuleCompileError(f"unknown operator {name!r}", f"{where}/{name}")
         if name == "matches":
             operand = _compile_regex(operand, f"{where}/{name}")
-        compiled.append(_test(name, operand, names, f"{where}/{name}"))
-    value_of = path.value
-    if len(compiled) == 1:
-        (single,) = compiled
-        return lambda env, ctx: single(value_of(env), env)
-    return lambda env, ctx: all(test(value_of(env), env) for test in compiled)
+        compiled.append(_test(value_of, name, operand, names, f"{where}/{name}"))
+    return _all_of(compiled)
 
 
-def _test(name: str, operand: Any, names: Names, where: str) -> Callable[[Any, Env], bool]:
-    """``test(value, env)`` for one operator; membership in a literal list of text is a set lookup."""
+def _test(value_of: Callable[[Env], Any], name: str, operand: Any, names: Names, where: str) -> Condition:
+    """One operator applied to a path's value; membership in a literal list of text is a set lookup."""
     test = OPERATORS[name]
     if name in ("in", "not_in") and isinstance(operand, list) and all(type(o) is str for o in operand):
         options = frozenset(operand)
-        if name == "in":
-            return lambda value, env: type(value) is str and value in options
-        return lambda value, env: not (type(value) is str and value in options)
+
+        def is_in(env: Env, ctx: Context) -> bool:
+            value = value_of(env)
+            return type(value) is str and value in options
+        return is_in if name == "in" else lambda env, ctx: not is_in(env, ctx)
     if isinstance(operand, str) and operand.startswith("$"):
         read = Path(operand[1:], names, where).value
-        return lambda value, env: test(value, read(env))
-    return lambda value, env: test(value, operand)
+        return lambda env, ctx: test(value_of(env), read(env))
+    return lambda env, ctx: test(value_of(env), operand)
 
 
 def _compile_regex(pattern: Any, where: str) -> re.Pattern:
@@ -428,8 +425,7 @@ def compile_selection(spec: Any, name: str, names: Names, where: str) -> Selecti
         if listed_paths:
             ids = [i for p in listed_paths for i in _flatten(p.value(env)) if _hashable(i)]
             if is_section:
-                by_id = ctx.index(source.root, "id")
-                return _unique(record for i in ids for record in by_id.get(i, ()))
+                return _listed(ctx.index(source.root, "id"), ids)
             return (r for r in source.resolve(env).items() if isinstance(r.value, dict) and r.value.get("id") in ids)
         if lookups:
             return _narrowest(source.root, lookups, env, ctx)
@@ -438,21 +434,29 @@ def compile_selection(spec: Any, name: str, names: Names, where: str) -> Selecti
     def select(env: Env, ctx: Context) -> Iterator[Env]:
         for record in candidates(env, ctx):
             extended = {**env, name: record}
-            if condition is None or condition(extended, ctx):
+            if condition(extended, ctx):
                 yield extended
-    return select
+
+    def select_all(env: Env, ctx: Context) -> Iterator[Env]:
+        for record in candidates(env, ctx):
+            yield {**env, name: record}
+    return select_all if condition is None else select
 
 
 def _flatten(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [] if value is MISSING or value is None else [value]
 
 
-def _unique(records: Iterable[Bound]) -> Iterator[Bound]:
+def _listed(by_id: dict[Any, list[Bound]], ids: list[Any]) -> list[Bound]:
+    """The records with these ids, each once, in the order the ids are listed."""
+    records: list[Bound] = []
     seen: set[str | None] = set()
-    for record in records:
-        if record.pointer not in seen:
-            seen.add(record.pointer)
-            yield record
+    for record_id in ids:
+        for record in by_id.get(record_id, ()):
+            if record.pointer not in seen:
+                seen.add(record.pointer)
+                records.append(record)
+    return records
 
 
 def _index_lookups(where_spec: Any, name: str, names: Names) -> tuple[tuple[str, Callable], ...]:
@@ -483,12 +487,12 @@ def _narrowest(section: str, lookups: tuple[tuple[str, Callable], ...], env: Env
     narrowest = None
     for field, operand in lookups:
         key = operand(env)
-        if _hashable(key):
+        if type(key) is str or _hashable(key):
             bucket = ctx.index(section, field).get(key, ())
+            if not bucket:
+                return bucket  # no record passes
             if narrowest is None or len(bucket) < len(narrowest):
                 narrowest = bucket
-                if not bucket:
-                    break
     return narrowest if narrowest is not None else ctx.records(section)
 
 
