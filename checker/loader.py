@@ -267,9 +267,12 @@ class _Builder:
             kind = type(event)
             if kind is scalar_event:
                 text = event.value
-                if event.tag is None and event.implicit[0] and text and text[0] not in plain_text_start \
-                        and text != "<<":
-                    value: Any = text  # plain text, the commonest scalar
+                if event.tag is not None:
+                    value: Any = self.scalar(event)
+                elif not event.implicit[0]:
+                    value = text  # quoted or block text
+                elif text and text[0] not in plain_text_start and text != "<<":
+                    value = text  # plain text, the commonest scalar
                 else:
                     value = self.scalar(event)
                 if event.anchor:
@@ -299,8 +302,13 @@ class _Builder:
                 if len(stack) >= MAX_DEPTH:
                     raise self.error(event, f"nesting is deeper than {MAX_DEPTH} levels")
                 is_mapping = kind is yaml.MappingStartEvent
-                self.check_tag(event, "map" if is_mapping else "seq")
-                self.place(stack, event)
+                if event.tag is not None:
+                    self.check_tag(event, "map" if is_mapping else "seq")
+                if stack and stack[-1].is_list:  # a list item is placed at its start
+                    mark = event.start_mark
+                    stack[-1].spots[len(stack[-1].value)] = (mark.line + 1, mark.column + 1)
+                elif not stack:
+                    self.place(stack, event)
                 container: dict | list = {} if is_mapping else []
                 frame_spots: dict = {}
                 spots[id(container)] = frame_spots
