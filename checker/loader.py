@@ -304,11 +304,11 @@ class _Builder:
                 is_mapping = kind is yaml.MappingStartEvent
                 if event.tag is not None:
                     self.check_tag(event, "map" if is_mapping else "seq")
-                if stack and stack[-1].is_list:  # a list item is placed at its start
+                if stack and stack[-1].is_list:  # a list item is placed at its start (a value, at its key)
                     mark = event.start_mark
                     stack[-1].spots[len(stack[-1].value)] = (mark.line + 1, mark.column + 1)
                 elif not stack:
-                    self.place(stack, event)
+                    self.place_root(event)
                 container: dict | list = {} if is_mapping else []
                 frame_spots: dict = {}
                 spots[id(container)] = frame_spots
@@ -335,21 +335,15 @@ class _Builder:
                 if documents > 1:
                     raise self.error(event, "a manifest is a single YAML document; remove the second '---'")
 
-    def place(self, stack: list[_Frame], event: yaml.Event) -> None:
-        """Record where a value starting at ``event`` is: a list item at its own start (a
-        mapping's value is placed at its key, when the key is read)."""
-        if not stack:
-            self.document.root_position = (event.start_mark.line + 1, event.start_mark.column + 1)
-        elif stack[-1].is_list:
-            mark = event.start_mark
-            stack[-1].spots[len(stack[-1].value)] = (mark.line + 1, mark.column + 1)
+    def place_root(self, event: yaml.Event) -> None:
+        self.document.root_position = (event.start_mark.line + 1, event.start_mark.column + 1)
 
     def complete(self, stack: list[_Frame], value: Any, size: int, event: yaml.Event, started: bool) -> None:
         """Put a finished collection or alias (or the root scalar) where it belongs; a
         collection is never a key (refused at its start), nor is an alias."""
         if not stack:
             if not started:
-                self.place(stack, event)
+                self.place_root(event)
             self.root = value
             return
         parent = stack[-1]
