@@ -21,7 +21,7 @@ import fastjsonschema
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run from a checkout, installed or not
 
-from checker.schema import fast_module_name  # noqa: E402  (the one place the naming is decided)
+from checker.reading.schema import fast_module_name  # noqa: E402  (the one place the naming is decided)
 
 SCHEMAS = ROOT / "checker" / "schemas"
 # fastjsonschema knows draft-07; these schemas use nothing that differs from 2020-12.

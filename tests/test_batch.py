@@ -5,7 +5,7 @@ import shutil
 
 from conftest import EXAMPLES, TODAY, hkai
 
-from checker.batch import MANY_FILES
+from checker.evaluation.batch import MANY_FILES
 
 
 def test_jobs_2_output_is_byte_identical_to_jobs_1(tmp_path):
@@ -53,9 +53,9 @@ def test_github_actions_adds_annotations_to_the_rich_report():
 
 
 def test_many_manifests_are_shared_in_groups_and_keep_their_order(tmp_path, monkeypatch):
-    from checker import batch
-    from checker.check import CheckOptions
-    from checker.pack import load_rule_set
+    from checker.evaluation import batch
+    from checker.evaluation.manifest import CheckOptions
+    from checker.packs.loading import load_rule_set
 
     examples = sorted(EXAMPLES.glob("*/manifest.yaml"))
     paths = []

@@ -15,13 +15,13 @@ from hypothesis import strategies as st
 
 from conftest import EXAMPLES, TODAY
 
-from checker.check import CheckOptions, check_document
+from checker.evaluation.manifest import CheckOptions, check_document
 from checker.cli import main
-from checker.loader import LoadError, load_text
-from checker.pack import load_rule_set
-from checker.reporters.json_report import to_dict
-from checker.run import Run
-from checker.schema import MANIFEST_SCHEMA, is_valid, load_schema, validator
+from checker.reading.yaml_loader import LoadError, load_text
+from checker.packs.loading import load_rule_set
+from checker.report.json_report import to_dict
+from checker.report.run import Run
+from checker.reading.schema import MANIFEST_SCHEMA, is_valid, load_schema, validator
 
 PACK = load_rule_set()
 DEFS = load_schema(MANIFEST_SCHEMA)["$defs"]

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLES, ROOT, hkai, hkai_json
 
-from checker.fixtures import run_fixtures
-from checker.pack import load_pack, load_rule_set
+from checker.authoring.fixtures import run_fixtures
+from checker.packs.loading import load_pack, load_rule_set
 
 PACK_DIR = ROOT / "examples" / "rule-packs" / "broadcaster-house-rules"
 PACK = load_pack(PACK_DIR)

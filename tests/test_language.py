@@ -2,7 +2,7 @@
 
 import pytest
 
-from checker.language import MISSING, OPERATORS, Bound, Context, Names, RuleCompileError, compile_condition
+from checker.language.compiler import MISSING, OPERATORS, Bound, Context, Names, RuleCompileError, compile_condition
 
 ROOTS = Names(frozenset({"people", "consents", "production"}))
 
@@ -91,7 +91,7 @@ def test_the_narrowest_index_bucket_finds_what_a_scan_finds():
 
 
 def test_a_first_selection_that_reads_findings_is_never_shared_between_checks():
-    from checker.rules import compile_check
+    from checker.packs.rule import compile_check
 
     names = Names(frozenset({"checker", "people"}))
     reads_findings = {"for_each": {"f": {"from": "checker.findings"}}, "require": {"f.rule": {"present": True}}}

@@ -2,7 +2,7 @@
 
 import pytest
 
-from checker.loader import LoadError, load_file, load_text
+from checker.reading.yaml_loader import LoadError, load_file, load_text
 
 
 def test_every_node_has_its_line_and_column():

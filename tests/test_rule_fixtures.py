@@ -3,8 +3,8 @@
 
 import pytest
 
-from checker.fixtures import run_fixtures
-from checker.pack import load_pack
+from checker.authoring.fixtures import run_fixtures
+from checker.packs.loading import load_pack
 
 PACK = load_pack()
 RESULTS = run_fixtures(PACK)

@@ -6,8 +6,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from checker.finding import PRINCIPLES
-from checker.pack import load_pack
+from checker.report.model import PRINCIPLES
+from checker.packs.loading import load_pack
 from conftest import ROOT, hkai
 
 PACK = load_pack()

@@ -8,9 +8,10 @@ import pytest
 
 from conftest import EXAMPLES, ROOT
 
-from checker.loader import LoadError, load_file
-from checker.pack import builtin_pack_dir, rule_files
-from checker.schema import MANIFEST_SCHEMA, RULE_FILE_SCHEMA, is_valid, validator
+from checker.reading.yaml_loader import LoadError, load_file
+from checker.packs.loading import rule_files
+from checker.packs.model import builtin_pack_dir
+from checker.reading.schema import MANIFEST_SCHEMA, RULE_FILE_SCHEMA, is_valid, validator
 
 
 def test_generated_validators_match_the_schemas():

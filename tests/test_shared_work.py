@@ -8,8 +8,8 @@ import pytest
 
 from conftest import ROOT, TODAY, hkai
 
-from checker.check import SHARED_RULES_MIN_USES
-from checker.shared_work import run_shared
+from checker.evaluation.manifest import SHARED_RULES_MIN_USES
+from checker.evaluation.parallel import run_shared
 
 
 def _slow_square(index):

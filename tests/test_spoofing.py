@@ -6,10 +6,10 @@ import re
 
 from conftest import MINIMAL, TODAY, hkai
 
-from checker.check import CheckOptions, check_file
-from checker.pack import load_rule_set
-from checker.reporters import renderer
-from checker.run import Run
+from checker.evaluation.manifest import CheckOptions, check_file
+from checker.packs.loading import load_rule_set
+from checker.report import renderer
+from checker.report.run import Run
 
 PAYLOADS = {
     "markup": "[green]PASS[/] [bold]All clear[/bold]",

@@ -7,7 +7,7 @@ import datetime
 import os
 import sys
 
-from ..run import EXIT_ERROR
+from ..report.run import EXIT_ERROR
 
 LANG_ENV = "HKAI_LANG"
 LANGS = ("en", "zh")

@@ -10,15 +10,16 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-from ..batch import check_paths
-from ..check import FAIL_ON, CheckOptions, ManifestResult
-from ..config import ConfigError, Settings, find_config, read_config
-from ..discover import discover
-from ..loader import DEFAULT_MAX_BYTES, LoadError
-from ..pack import load_rule_set, select_rules
-from ..reporters import FORMATS, renderer
-from ..run import EXIT_OK, Run
-from ..waivers import load_review_waivers, review_findings
+from ..evaluation.batch import check_paths
+from ..evaluation.manifest import FAIL_ON, CheckOptions, ManifestResult
+from ..settings import ConfigError, Settings, find_config, read_config
+from ..reading.discovery import discover
+from ..reading.yaml_loader import DEFAULT_MAX_BYTES, LoadError
+from ..packs.loading import load_rule_set
+from ..packs.selection import select_rules
+from ..report import FORMATS, renderer
+from ..report.run import EXIT_OK, Run
+from ..evaluation.waivers import load_review_waivers, review_findings
 from . import LANG_ENV, LANGS, fail, iso_date, positive
 
 STDOUT = "-"
@@ -159,7 +160,7 @@ def run_check(args: argparse.Namespace, settings: Settings) -> int:
             print(f"hkai: error: {result.error}", file=sys.stderr)
     outcome = None
     if args.baseline is not None or args.create_baseline is not None:
-        from ..baseline import apply_baseline, read_baseline, write_baseline  # only baseline runs pay for it
+        from ..evaluation.baseline import apply_baseline, read_baseline, write_baseline  # only baseline runs pay for it
     try:
         if args.baseline is not None:
             outcome = apply_baseline(results, read_baseline(args.baseline))

@@ -24,10 +24,10 @@ from typing import Any
 
 import yaml
 
-from ..discover import MANIFEST_NAMES
-from ..levels import KIND_MINIMUM_LEVEL
-from ..run import EXIT_OK
-from ..schema import MANIFEST_SCHEMA, load_schema
+from ..reading.discovery import MANIFEST_NAMES
+from ..evaluation.levels import KIND_MINIMUM_LEVEL
+from ..report.run import EXIT_OK
+from ..reading.schema import MANIFEST_SCHEMA, load_schema
 from . import LANG_ENV, LANGS, fail, language
 
 LEVELS = ("low", "medium", "high")

@@ -27,19 +27,19 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from ..finding import PRINCIPLES, SEVERITIES
-from ..fixtures import CaseResult, run_fixtures
-from ..lint import lint_pack
-from ..loader import Document, LoadError, load_file
-from ..pack import FIXTURES_DIR, RulePack, RuleSet, builtin_pack_dir, load_rule_set
-from ..reporters.labels import LABELS
-from ..reporters.safe_text import visible
-from ..rules import Rule
-from ..ruledoc import (describe_rule, levels_short, levels_text, pack_names, render_html, render_markdown,
+from ..report.model import PRINCIPLES, SEVERITIES
+from ..authoring.fixtures import CaseResult, run_fixtures
+from ..authoring.lint import lint_pack
+from ..reading.yaml_loader import Document, LoadError, load_file
+from ..packs.loading import load_rule_set
+from ..packs.model import FIXTURES_DIR, RulePack, RuleSet, builtin_pack_dir
+from ..report.labels import LABELS
+from ..report.safe_text import visible
+from ..packs.rule import Rule
+from ..authoring.guideline import (describe_rule, levels_short, levels_text, pack_names, render_html, render_markdown,
                        rule_text, severity_meaning, sorted_rules)
-from ..run import EXIT_FINDINGS, EXIT_OK
-from . import fail
-from . import LANG_ENV, language
+from ..report.run import EXIT_FINDINGS, EXIT_OK
+from . import LANG_ENV, fail, language
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 CODE_STYLE = "cyan"

@@ -6,8 +6,8 @@ from __future__ import annotations
 import argparse
 import json
 
-from ..run import EXIT_OK
-from ..schema import MANIFEST_SCHEMA, PACK_SCHEMA, RULE_FILE_SCHEMA, load_schema
+from ..report.run import EXIT_OK
+from ..reading.schema import MANIFEST_SCHEMA, PACK_SCHEMA, RULE_FILE_SCHEMA, load_schema
 from . import fail
 
 STDOUT = "-"

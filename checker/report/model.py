@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..reading.yaml_loader import LoadError
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
@@ -46,3 +50,28 @@ class Finding:
 
     def sort_key(self) -> tuple:
         return (self.line, self.column, self.rule, self.pointer, self.message.get("en", ""))
+
+
+@dataclass
+class ManifestResult:
+    path: str
+    production: dict[str, Any] | None = None  # id and title, when the manifest has them
+    declared_level: str | None = None
+    derived_level: str | None = None
+    findings: list[Finding] = field(default_factory=list)
+    rules_evaluated: list[str] = field(default_factory=list)
+    schema_valid: bool = False
+    error: LoadError | None = None
+    record_ids: list[str] = field(default_factory=list)  # every record id, for checking waivers against
+    kind: str = "manifest"  # or "waivers": a reviewer's waivers file, checked after the manifests
+
+    def status(self, fail_on: str) -> str:
+        if self.error is not None:
+            return "error"
+        return "fail" if any(counts_against(f, fail_on) for f in self.findings) else "pass"
+
+
+def counts_against(finding: Finding, fail_on: str) -> bool:
+    """Whether a finding fails the run at the given --fail-on threshold."""
+    return (finding.counts and fail_on != "never"
+            and SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[fail_on])

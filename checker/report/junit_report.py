@@ -13,9 +13,9 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import TextIO
 
-from ..check import SCHEMA_RULE, SCHEMA_TITLE, ManifestResult
-from ..finding import Finding
-from ..run import Run
+from ..evaluation.manifest import SCHEMA_RULE, SCHEMA_TITLE, ManifestResult
+from .model import Finding
+from .run import Run
 from .common import display_path
 from .safe_text import visible
 from .labels import LABELS

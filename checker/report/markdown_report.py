@@ -13,9 +13,9 @@ from typing import TextIO
 from urllib.parse import quote
 
 from .. import text
-from ..check import ManifestResult
-from ..finding import PRINCIPLES, SEVERITIES, Finding
-from ..run import EXIT_ERROR, EXIT_FINDINGS, Run
+from .model import ManifestResult
+from .model import PRINCIPLES, SEVERITIES, Finding
+from .run import EXIT_ERROR, EXIT_FINDINGS, Run
 from .common import display_path, packs
 from .safe_text import visible
 from .labels import LABELS

@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .engine import evaluate, record_ids
-from .finding import SEVERITY_RANK, Finding
-from .loader import DEFAULT_MAX_BYTES, Document, LoadError, load_file
-from .pack import RuleSet
-from .schema import MANIFEST_SCHEMA, schema_problems
+from ..report.model import Finding, ManifestResult
+from ..reading.yaml_loader import DEFAULT_MAX_BYTES, Document, LoadError, load_file
+from ..packs.model import RuleSet
+from ..reading.schema import MANIFEST_SCHEMA, schema_problems
 from .waivers import ReviewWaiver, apply_waivers
 
 SCHEMA_RULE = "SCHEMA"  # the pseudo-rule of schema findings: its texts, for every reporter
@@ -31,31 +31,6 @@ FAIL_ON = ("error", "warning", "info", "never")
 # the manifest's memory as it runs, and the rules are too few to keep more busy.
 SHARED_RULES_MIN_USES = 1000
 SHARED_RULES_MAX_PROCESSES = 4
-
-
-@dataclass
-class ManifestResult:
-    path: str
-    production: dict[str, Any] | None = None  # id and title, when the manifest has them
-    declared_level: str | None = None
-    derived_level: str | None = None
-    findings: list[Finding] = field(default_factory=list)
-    rules_evaluated: list[str] = field(default_factory=list)
-    schema_valid: bool = False
-    error: LoadError | None = None
-    record_ids: list[str] = field(default_factory=list)  # every record id, for checking waivers against
-    kind: str = "manifest"  # or "waivers": a reviewer's waivers file, checked after the manifests
-
-    def status(self, fail_on: str) -> str:
-        if self.error is not None:
-            return "error"
-        return "fail" if any(counts_against(f, fail_on) for f in self.findings) else "pass"
-
-
-def counts_against(finding: Finding, fail_on: str) -> bool:
-    """Whether a finding fails the run at the given --fail-on threshold."""
-    return (finding.counts and fail_on != "never"
-            and SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[fail_on])
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,10 @@ from rich.table import Table
 from rich.text import Text
 
 from .. import text
-from ..check import ManifestResult
-from ..finding import PRINCIPLES, SEVERITIES, Finding
-from ..levels import RANK
-from ..run import Run
+from .model import ManifestResult
+from .model import PRINCIPLES, SEVERITIES, Finding
+from ..evaluation.levels import RANK
+from .run import Run
 from .labels import LABELS
 from .safe_text import visible
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from .check import CheckOptions, ManifestResult, check_file
-from .pack import RuleSet
-from .shared_work import MAX_TASKS, run_shared
+from ..report.model import ManifestResult
+from .manifest import CheckOptions, check_file
+from ..packs.model import RuleSet
+from .parallel import MAX_TASKS, run_shared
 
 MANY_FILES = 16
 MANY_BYTES = 1 << 20

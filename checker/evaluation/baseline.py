@@ -12,9 +12,9 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .check import ManifestResult
-from .finding import Finding
-from .loader import LoadError
+from ..report.model import ManifestResult
+from ..report.model import Finding
+from ..reading.yaml_loader import LoadError
 
 FORMAT_VERSION = 1
 Key = tuple[str, str, str]

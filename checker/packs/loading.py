@@ -1,62 +1,19 @@
-"""Rule packs: folders of YAML rule files, validated and compiled once, and the rule set
-a run evaluates (the built-in pack, packs that extend it, selection and overrides)."""
+"""Reading rule packs: folders of YAML rule files, validated and compiled once, and the
+rule set of a run (the built-in pack, then packs with the packs they extend, overrides applied)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from .finding import PRINCIPLES
-from .language import RuleCompileError
-from .loader import Document, LoadError, load_file
-from .rules import Rule, compile_rule
-from .schema import PACK_SCHEMA, RULE_FILE_SCHEMA, manifest_sections, schema_problems
+from ..language.compiler import RuleCompileError
+from ..reading.yaml_loader import Document, LoadError, load_file
+from .model import BUILTIN_NAME, PACK_FILE, Override, RulePack, RuleSet, builtin_pack_dir
+from .rule import Rule, compile_rule
+from ..reading.schema import PACK_SCHEMA, RULE_FILE_SCHEMA, manifest_sections, schema_problems
 
-PACK_FILE = "pack.yaml"
-FIXTURES_DIR = "fixtures"
-BUILTIN_NAME = "hkai-guideline"
 ROOT_NAMES = frozenset({"checker"})  # besides the manifest's sections: run facts (today, rule ids)
-
-
-@dataclass(frozen=True)
-class Override:
-    """A change a pack makes to a rule it does not own: a new severity, or disabling it."""
-
-    rule: str
-    severity: str | None
-    disabled: bool
-    line: int
-    column: int
-
-
-@dataclass(frozen=True)
-class RulePack:
-    name: str
-    version: str
-    path: Path
-    rules: tuple[Rule, ...]
-    description: str = ""
-    extends: str | None = None
-    overrides: tuple[Override, ...] = ()
-    meta_file: Path | None = None
-
-    @property
-    def rule_ids(self) -> list[str]:
-        return [rule.id for rule in self.rules]
-
-    def base_dir(self) -> Path | None:
-        """The folder of the pack this one extends."""
-        if self.extends is None:
-            return None
-        return builtin_pack_dir() if self.extends == BUILTIN_NAME else (self.path / self.extends).resolve()
-
-
-def builtin_pack_dir() -> Path:
-    """The guideline pack: shipped in the wheel, or ``rules/`` beside a source checkout."""
-    package = Path(__file__).resolve().parent
-    installed = package / "builtin_rules"
-    return installed if installed.is_dir() else package.parent / "rules"
 
 
 def load_pack(directory: Path | None = None) -> RulePack:
@@ -140,32 +97,6 @@ def _read_meta(directory: Path, problems: list[LoadError]) -> dict[str, Any]:
     return meta
 
 
-@dataclass(frozen=True)
-class RuleSet:
-    """The rules a run evaluates: the built-in pack, then each extra pack (after the packs
-    it extends), with the packs' overrides applied, then the run's selection.
-
-    ``known_ids`` keeps every loaded rule id, so a waiver for a rule that is disabled or
-    ignored in this run is not reported as naming an unknown rule.
-    """
-
-    packs: tuple[RulePack, ...]
-    rules: tuple[Rule, ...]
-    known_ids: tuple[str, ...] = field(default=())
-
-    @property
-    def name(self) -> str:
-        return self.packs[0].name
-
-    @property
-    def version(self) -> str:
-        return self.packs[0].version
-
-    @property
-    def rule_ids(self) -> list[str]:
-        return [rule.id for rule in self.rules]
-
-
 def load_rule_set(extra: list[Path] = (), include_builtin: bool = True) -> RuleSet:
     """The built-in pack (unless told otherwise) and the extra packs with what they extend."""
     packs: list[RulePack] = []
@@ -227,25 +158,3 @@ def _ancestors(pack: RulePack, by_folder: dict[Path, RulePack]) -> list[RulePack
         found.append(by_folder[base.resolve()])
         base = found[-1].base_dir()
     return found
-
-
-def select_rules(rule_set: RuleSet, select: list[str], ignore: list[str], severity: dict[str, str]) -> RuleSet:
-    """Keep the rules matched by ``select`` (all when empty) and not by ``ignore``, with
-    severities overridden per rule id. A selector is a rule id, an id prefix such as
-    ``DIS-``, or a principle name."""
-    for selector in [*select, *ignore]:
-        if not any(_matches(rule, selector) for rule in rule_set.rules) and selector not in PRINCIPLES:
-            raise ValueError(f"{selector!r} matches no rule id, id prefix or principle")
-    for rule_id in severity:
-        if rule_id not in rule_set.known_ids:
-            raise ValueError(f"severity override for unknown rule {rule_id!r}")
-    rules = tuple(
-        replace(rule, severity=severity.get(rule.id, rule.severity)) for rule in rule_set.rules
-        if (not select or any(_matches(rule, s) for s in select)) and not any(_matches(rule, s) for s in ignore)
-    )
-    return replace(rule_set, rules=rules)
-
-
-def _matches(rule: Rule, selector: str) -> bool:
-    return (selector in (rule.id, rule.principle)
-            or rule.id.startswith(selector if selector.endswith("-") else selector + "-"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from ..run import Run
+from .run import Run
 from .common import display_path
 from .safe_text import visible
 

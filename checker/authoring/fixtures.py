@@ -23,9 +23,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .check import CheckOptions, check_document
-from .loader import Document, LoadError, load_file
-from .pack import FIXTURES_DIR, RulePack, RuleSet, combine
+from ..evaluation.manifest import CheckOptions, check_document
+from ..reading.yaml_loader import Document, LoadError, load_file
+from ..packs.loading import combine
+from ..packs.model import FIXTURES_DIR, RulePack, RuleSet
 
 DEFAULT_TODAY = "2026-06-30"
 CASE_KEYS = ("name", "triggers", "manifest", "paths", "today", "verify_evidence")

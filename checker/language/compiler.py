@@ -27,8 +27,8 @@ from re import _constants as _regex_constants, _parser as _regex_parser  # to in
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
-from . import text
-from .levels import RANK
+from .. import text
+from ..evaluation.levels import RANK
 
 MISSING: Any = type("Missing", (), {"__repr__": lambda self: "MISSING", "__bool__": lambda self: False})()
 MAX_MATCH_LENGTH = 10_000  # regexes only ever see this much of a value

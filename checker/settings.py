@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from .check import FAIL_ON
-from .finding import SEVERITIES
-from .reporters import FORMATS
+from .evaluation.manifest import FAIL_ON
+from .report.model import SEVERITIES
+from .report import FORMATS
 
 CONFIG_FILE = "hkai.toml"
 PYPROJECT = "pyproject.toml"

@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
-from .language import (Bound, Condition, Context, Env, Names, Path, RuleCompileError, Selection, Template,
+from ..language.compiler import (Bound, Condition, Context, Env, Names, Path, RuleCompileError, Selection, Template,
                        compile_condition, compile_selection)
 
 DEFAULT_TARGET = "production"

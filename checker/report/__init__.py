@@ -1,11 +1,13 @@
-"""One module per output format; each only renders a finished ``Run``."""
+"""The report: its model (findings, results, the run) and one module per output format,
+each only rendering a finished ``Run``."""
 
 from __future__ import annotations
 
 from importlib import import_module
-from typing import Callable, TextIO
+from typing import TYPE_CHECKING, Callable, TextIO
 
-from ..run import Run
+if TYPE_CHECKING:
+    from .run import Run
 
 FORMATS = ("rich", "json", "sarif", "junit", "github", "markdown")
 

@@ -17,13 +17,13 @@ import html
 import re
 from typing import Any, Iterable, Sequence
 
-from . import text as texts
-from .finding import PRINCIPLES
-from .pack import RuleSet
-from .reporters.labels import LABELS
-from .reporters.safe_text import visible
-from .rules import Rule
-from .schema import manifest_sections
+from .. import text as texts
+from ..report.model import PRINCIPLES
+from ..packs.model import RuleSet
+from ..report.labels import LABELS
+from ..report.safe_text import visible
+from ..packs.rule import Rule
+from ..reading.schema import manifest_sections
 
 Segments = list[tuple[str, bool]]  # (text, is_code)
 

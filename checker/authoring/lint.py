@@ -26,10 +26,11 @@ from pathlib import Path
 from typing import Any
 
 from .fixtures import CASE_KEYS
-from .language import Names, Path as RulePath, RuleCompileError
-from .loader import Document, LoadError, load_file
-from .pack import FIXTURES_DIR, PACK_FILE, ROOT_NAMES, RulePack, load_rule_set, read_pack, rule_files
-from .schema import manifest_sections
+from ..language.compiler import Names, Path as RulePath, RuleCompileError
+from ..reading.yaml_loader import Document, LoadError, load_file
+from ..packs.loading import ROOT_NAMES, load_rule_set, read_pack, rule_files
+from ..packs.model import FIXTURES_DIR, PACK_FILE, RulePack
+from ..reading.schema import manifest_sections
 
 # a placeholder as messages write them: {use.id}; braces holding anything else ({en: ..., zh: ...},
 # a YAML example) are plain text, and so is everything inside a `code span`

@@ -6,13 +6,13 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from . import evidence, levels
-from .finding import Finding
-from .language import MISSING, Bound, Context
-from .loader import Document
-from .pack import RuleSet
-from .rules import Rule
-from .schema import manifest_sections
-from .shared_work import run_shared
+from ..report.model import Finding
+from ..language.compiler import MISSING, Bound, Context
+from ..reading.yaml_loader import Document
+from ..packs.model import RuleSet
+from ..packs.rule import Rule
+from ..reading.schema import manifest_sections
+from .parallel import run_shared
 
 
 def evaluate(pack: RuleSet, document: Document, today: str, evidence_folder: Path | None = None,

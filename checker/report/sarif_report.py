@@ -16,10 +16,10 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from .. import __version__
-from ..check import SCHEMA_RATIONALE, SCHEMA_RULE, SCHEMA_TITLE, ManifestResult
-from ..finding import Finding
-from ..rules import Rule
-from ..run import Run
+from ..evaluation.manifest import SCHEMA_RATIONALE, SCHEMA_RULE, SCHEMA_TITLE, ManifestResult
+from .model import Finding
+from ..packs.rule import Rule
+from .run import Run
 from .common import display_path, packs
 from .safe_text import visible
 

@@ -7,9 +7,9 @@ from dataclasses import asdict
 from typing import Any, TextIO
 
 from .. import __version__
-from ..check import ManifestResult
-from ..finding import Finding
-from ..run import Run
+from .model import ManifestResult
+from .model import Finding
+from .run import Run
 
 
 def render(run: Run, stream: TextIO, color: bool = False) -> None:

@@ -11,10 +11,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from . import text
-from .finding import Finding, Waiver
-from .loader import LoadError, load_file
-from .schema import WAIVERS_SCHEMA, schema_problems
+from .. import text
+from ..report.model import Finding, Waiver
+from ..reading.yaml_loader import LoadError, load_file
+from ..reading.schema import WAIVERS_SCHEMA, schema_problems
 
 EVERYTHING = "*"
 

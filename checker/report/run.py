@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .check import ManifestResult
-from .finding import SEVERITIES
-from .pack import RuleSet
+from .model import ManifestResult
+from .model import SEVERITIES
+from ..packs.model import RuleSet
 
 if TYPE_CHECKING:  # a baseline is read only when one is asked for
-    from .baseline import BaselineOutcome
+    from ..evaluation.baseline import BaselineOutcome
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 

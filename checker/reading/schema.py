@@ -10,8 +10,8 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
-from .loader import Document, escape_pointer_token
-from .schemas._fast_support import JsonSchemaValueException
+from .yaml_loader import Document, escape_pointer_token
+from ..schemas._fast_support import JsonSchemaValueException
 
 if TYPE_CHECKING:
     import jsonschema
@@ -22,7 +22,7 @@ RULE_FILE_SCHEMA = "rule-file.schema.json"
 PACK_SCHEMA = "pack.schema.json"
 WAIVERS_SCHEMA = "waivers.schema.json"
 MAX_MESSAGE = 200
-SCHEMAS_DIR = Path(__file__).resolve().parent / "schemas"
+SCHEMAS_DIR = Path(__file__).resolve().parent.parent / "schemas"
 
 
 @cache
@@ -62,7 +62,7 @@ def fast_module_name(name: str) -> str:
 @cache
 def _fast_validator(name: str) -> Callable[..., Any]:
     """The validator generated from the schema by scripts/generate_validators.py."""
-    return import_module(f"{__package__}.schemas.{fast_module_name(name)}").validate
+    return import_module(f"checker.schemas.{fast_module_name(name)}").validate
 
 
 def is_valid(name: str, data: Any) -> bool:

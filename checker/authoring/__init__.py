@@ -1,0 +1,1 @@
+"""Rule authoring: fixtures, the pack linter and the guideline document."""
