@@ -17,7 +17,7 @@ import html
 import re
 from typing import Any, Iterable, Sequence
 
-from .. import text as texts
+from ..text.values import pick
 from ..report.model import PRINCIPLES
 from ..packs.model import RuleSet
 from ..report.labels import LABELS
@@ -432,7 +432,7 @@ def _operand(value: Any, lang: str, regex: bool = False) -> Segments:
     if value is None:
         return prose("null")
     if isinstance(value, dict):
-        picked = texts.pick(value, lang)
+        picked = pick(value, lang)
         return prose(picked if picked is not None else str(value))
     if value == "":
         return prose('""')
@@ -470,7 +470,7 @@ def severity_text(severity: str, lang: str) -> str:
 
 def rule_text(value: Any, lang: str) -> str:
     """A text of a rule (title, rationale, fix) in ``lang``, on one line, made visible."""
-    picked = texts.pick(value, lang)
+    picked = pick(value, lang)
     return visible(" ".join((picked or "").split()))
 
 

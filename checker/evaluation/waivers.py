@@ -11,7 +11,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from .. import text
+from ..text import LANGUAGES
+from ..text.values import pick
 from ..report.model import Finding, Waiver
 from ..reading.yaml_loader import LoadError, load_file
 from ..reading.schema import WAIVERS_SCHEMA, schema_problems
@@ -85,7 +86,7 @@ def _matches(rule: str, target: str, finding: Finding) -> bool:
 
 
 def _waiver(entry: dict[str, Any], source: str, key: str | None = None) -> Waiver:
-    return Waiver(reason={lang: text.pick(entry.get("reason"), lang) or "" for lang in text.LANGUAGES},
+    return Waiver(reason={lang: pick(entry.get("reason"), lang) or "" for lang in LANGUAGES},
                   approved_by=entry.get("approved_by"), expires_on=entry.get("expires_on"), source=source, key=key)
 
 

@@ -27,7 +27,7 @@ from re import _constants as _regex_constants, _parser as _regex_parser  # to in
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
-from .. import text
+from ..text import values as text_values
 from ..evaluation.levels import RANK
 
 MISSING: Any = type("Missing", (), {"__repr__": lambda self: "MISSING", "__bool__": lambda self: False})()
@@ -233,12 +233,12 @@ def _list_test(test: Callable[[list, Any], bool]) -> Callable[[Any, Any], bool]:
 
 def _text_test(test: Callable[[str, Any], bool]) -> Callable[[Any, Any], bool]:
     """A test of text holds when any language version of the value passes it."""
-    return lambda value, operand: any(test(version, operand) for version in text.variants(value))
+    return lambda value, operand: any(test(version, operand) for version in text_values.variants(value))
 
 
 def _mentions(version: str, needle: Any) -> bool:
     lowered = version.casefold()
-    return any(n.casefold() in lowered for n in text.variants(needle) if n)
+    return any(n.casefold() in lowered for n in text_values.variants(needle) if n)
 
 
 def _as_list(value: Any) -> list:
@@ -258,7 +258,7 @@ OPERATORS: dict[str, Callable[[Any, Any], bool]] = {
     "contains_all": _list_test(lambda items, wanted: all(any(_same(x, w) for x in items) for w in _as_list(wanted))),
     "matches": _text_test(lambda version, pattern: pattern.search(version[:MAX_MATCH_LENGTH]) is not None),
     "mentions": _text_test(_mentions),
-    "min_words": _text_test(lambda version, n: text.word_count(version) >= n),
+    "min_words": _text_test(lambda version, n: text_values.word_count(version) >= n),
     "min_length": _text_test(lambda version, n: len(version) >= n),
     "max_length": _text_test(lambda version, n: len(version) <= n),
     "at_least": _ordered(lambda a, b: a >= b),
@@ -518,6 +518,6 @@ def _display(value: Any, lang: str) -> str:
     if isinstance(value, list):
         return ", ".join(_display(item, lang) for item in value)
     if isinstance(value, dict):
-        picked = text.pick(value, lang)
+        picked = text_values.pick(value, lang)
         return picked if picked is not None else value.get("id", "…")
     return str(value)

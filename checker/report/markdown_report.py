@@ -12,7 +12,7 @@ import re
 from typing import TextIO
 from urllib.parse import quote
 
-from .. import text
+from ..text.values import variants
 from .model import ManifestResult
 from .model import PRINCIPLES, SEVERITIES, Finding
 from .run import EXIT_ERROR, EXIT_FINDINGS, Run
@@ -127,7 +127,7 @@ def _manifest(result: ManifestResult, run: Run) -> list[str]:
 
 def _heading(result: ManifestResult, labels: dict[str, str]) -> str:
     production = result.production or {}
-    names = [escape(t) for t in dict.fromkeys(text.variants(production.get("title")))]
+    names = [escape(t) for t in dict.fromkeys(variants(production.get("title")))]
     heading = " · ".join(names)
     if production.get("id") is not None:
         heading += f" ({escape(production['id'])})"

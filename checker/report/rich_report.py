@@ -13,7 +13,7 @@ from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from .. import text
+from ..text.values import variants
 from .model import ManifestResult
 from .model import PRINCIPLES, SEVERITIES, Finding
 from ..evaluation.levels import RANK
@@ -88,7 +88,7 @@ def _manifest(result: ManifestResult, run: Run, words: dict[str, str]) -> Iterat
 def _heading(result: ManifestResult, words: dict[str, str]) -> Text:
     production = result.production or {}
     title = production.get("title")
-    names = [visible(t) for t in dict.fromkeys(text.variants(title))] or [visible(str(production.get("id")))]
+    names = [visible(t) for t in dict.fromkeys(variants(title))] or [visible(str(production.get("id")))]
     heading = Text(" · ".join(names), style="bold")
     if production.get("id") is not None:
         heading.append(f"  ({visible(str(production['id']))})", style="dim")
