@@ -1,39 +1,118 @@
-"""Project settings: ``hkai.toml`` or ``[tool.hkai]`` in ``pyproject.toml``, found from the
-current folder upward, merged under the command line's flags."""
+"""The settings of a check, resolved once: defaults, then a config file (``hkai.toml`` or
+``[tool.hkai]`` in ``pyproject.toml``, found from the current folder upward), then the
+environment, then the caller's flags. Every value is validated here, whatever its source;
+an invalid one raises ``SettingsError`` naming where it came from.
+"""
 
 from __future__ import annotations
 
+import datetime
+import os
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
-from .evaluation.manifest import FAIL_ON
-from .report.model import SEVERITIES
+from .reading.yaml_loader import DEFAULT_MAX_BYTES
 from .report import FORMATS
+from .report.model import FAIL_ON, SEVERITIES
+from .text import LANGUAGES
 
 CONFIG_FILE = "hkai.toml"
 PYPROJECT = "pyproject.toml"
-DEFAULTS: dict[str, Any] = {
-    "fail-on": "error", "format": [], "lang": "en", "select": [], "ignore": [], "extra-rules": [], "severity": {},
-}
+LANG_ENV = "HKAI_LANG"
+STDOUT = None  # an output's destination when it is printed rather than written to a file
 
 
-class ConfigError(Exception):
-    """A config file that cannot be used; names the file and the key."""
+class SettingsError(Exception):
+    """A setting that cannot be used; the message names its source and key."""
 
 
-@dataclass
+@dataclass(frozen=True)
+class Output:
+    format: str
+    destination: Path | None = STDOUT
+
+
+@dataclass(frozen=True)
 class Settings:
-    values: dict[str, Any] = field(default_factory=lambda: dict(DEFAULTS))
-    sources: dict[str, str] = field(default_factory=lambda: dict.fromkeys(DEFAULTS, "default"))
+    """Everything a check needs to know besides the paths it checks.
 
-    def set(self, key: str, value: Any, source: str) -> None:
-        self.values[key] = value
-        self.sources[key] = source
+    ``sources`` says where each setting a config file may hold came from (``default``,
+    the file's path, ``$HKAI_LANG`` or ``command line``), for ``--show-config``.
+    """
 
-    def __getitem__(self, key: str) -> Any:
-        return self.values[key]
+    fail_on: str = "error"
+    outputs: tuple[Output, ...] = (Output("rich"),)
+    lang: str = "en"
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    extra_rules: tuple[Path, ...] = ()
+    severity: Mapping[str, str] = field(default_factory=dict)
+    today: str = field(default_factory=lambda: datetime.date.today().isoformat())
+    jobs: int = field(default_factory=lambda: usable_cpus())
+    max_file_size: int = DEFAULT_MAX_BYTES
+    review_waivers: tuple[Path, ...] = ()
+    trusted_waivers_only: bool = False
+    verify_evidence: bool = False
+    baseline: Path | None = None
+    create_baseline: Path | None = None
+    color: bool = True
+    sources: Mapping[str, str] = field(default_factory=dict, compare=False)
+
+    def __post_init__(self) -> None:
+        for setting in fields(self):
+            check = _CHECKS.get(setting.name)
+            problem = check(getattr(self, setting.name)) if check else None
+            if problem:
+                raise SettingsError(f"{_KEYS.get(setting.name, setting.name)}: {problem}")
+
+    def shown(self) -> list[tuple[str, Any, str]]:
+        """(key, value, source) of each setting a config file may hold, as the file names them."""
+        values = {"fail-on": self.fail_on, "format": [output.format for output in self.outputs],
+                  "lang": self.lang, "select": list(self.select), "ignore": list(self.ignore),
+                  "extra-rules": [str(path) for path in self.extra_rules], "severity": dict(self.severity)}
+        return [(key, value, self.sources.get(key, "default")) for key, value in values.items()]
+
+
+def resolve(flags: Mapping[str, Any], config: Path | None = None, cwd: Path | None = None,
+            environ: Mapping[str, str] | None = None) -> Settings:
+    """Settings from the defaults, the config file (``config``, else the nearest one above
+    ``cwd``), the environment and ``flags`` (keyword names of ``Settings``; ``None`` means
+    not given), each later source winning."""
+    environ = os.environ if environ is None else environ
+    values: dict[str, Any] = {}
+    sources: dict[str, str] = {}
+
+    def take(source: str, given: Mapping[str, Any]) -> None:
+        for name, value in given.items():
+            if value is not None:
+                values[name] = value
+                if name in _KEYS:
+                    sources[_KEYS[name]] = source
+
+    if config is not None and not config.is_file():
+        raise SettingsError(f"{config}: no such config file")
+    path = config or find_config(cwd or Path.cwd())
+    if path is not None:
+        take(str(path), read_config(path))
+    if environ.get(LANG_ENV):
+        if environ[LANG_ENV] not in LANGUAGES:
+            raise SettingsError(f"${LANG_ENV} must be {' or '.join(LANGUAGES)}, not {environ[LANG_ENV]!r}")
+        take(f"${LANG_ENV}", {"lang": environ[LANG_ENV]})
+    take("command line", flags)
+    if "outputs" not in values and environ.get("GITHUB_ACTIONS") == "true":
+        values["outputs"] = (Output("rich"), Output("github"))  # a readable log and annotations on the diff
+    if "color" not in values:
+        values["color"] = "NO_COLOR" not in environ
+    return Settings(**values, sources=sources)
+
+
+def usable_cpus() -> int:
+    """CPUs this process may run on (a container or taskset may allow fewer than exist)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
 
 
 def find_config(start: Path) -> Path | None:
@@ -48,27 +127,25 @@ def find_config(start: Path) -> Path | None:
 
 
 def read_config(path: Path) -> dict[str, Any]:
-    """The validated settings of a config file (extra-rules made absolute)."""
+    """A config file's settings as keyword names of ``Settings``, validated, paths made
+    absolute (relative to the file)."""
     data = _read_toml(path)
+    prefix = ""
     if path.name == PYPROJECT:
         data = data.get("tool", {}).get("hkai", {})
         prefix = "tool.hkai."
-    else:
-        prefix = ""
     if not isinstance(data, dict):
-        raise ConfigError(f"{path}: [{prefix.rstrip('.')}] must be a table")
-    settings = {}
+        raise SettingsError(f"{path}: [{prefix.rstrip('.')}] must be a table")
+    names = {key: name for name, key in _KEYS.items()}
+    settings: dict[str, Any] = {}
     for key, value in data.items():
-        if key not in _CHECKS:
-            raise ConfigError(f"{path}: unknown key '{prefix}{key}'; known keys: {', '.join(DEFAULTS)}")
-        problem = _CHECKS[key](value)
+        if key not in names:
+            raise SettingsError(f"{path}: unknown key '{prefix}{key}'; known keys: {', '.join(names)}")
+        value = _FROM_FILE.get(key, lambda v, _: v)(value, path)
+        problem = _CHECKS[names[key]](value)
         if problem:
-            raise ConfigError(f"{path}: {prefix}{key}: {problem}")
-        settings[key] = value
-    if "format" in settings and isinstance(settings["format"], str):
-        settings["format"] = [settings["format"]]
-    if "extra-rules" in settings:
-        settings["extra-rules"] = [str((path.parent / p).resolve()) for p in settings["extra-rules"]]
+            raise SettingsError(f"{path}: {prefix}{key}: {problem}")
+        settings[names[key]] = value
     return settings
 
 
@@ -77,9 +154,32 @@ def _read_toml(path: Path) -> dict[str, Any]:
         with open(path, "rb") as handle:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+        raise SettingsError(f"{path}: invalid TOML: {error}") from None
     except OSError as error:
-        raise ConfigError(f"{path}: cannot read file: {error.strerror or error}") from None
+        raise SettingsError(f"{path}: cannot read file: {error.strerror or error}") from None
+
+
+def _outputs_from_file(value: Any, _: Path) -> Any:
+    names = [value] if isinstance(value, str) else value
+    if isinstance(names, list) and all(name in FORMATS for name in names):
+        return tuple(Output(name) for name in names)
+    return value  # left for the check to report
+
+
+def _paths_from_file(value: Any, path: Path) -> Any:
+    if isinstance(value, list) and all(isinstance(item, str) and item for item in value):
+        return tuple((path.parent / item).resolve() for item in value)
+    return value
+
+
+# The settings a config file may hold: their keyword names here and their keys in the file.
+_KEYS = {"fail_on": "fail-on", "outputs": "format", "lang": "lang", "select": "select", "ignore": "ignore",
+         "extra_rules": "extra-rules", "severity": "severity"}
+_FROM_FILE: dict[str, Callable[[Any, Path], Any]] = {
+    "format": _outputs_from_file, "extra-rules": _paths_from_file,
+    "select": lambda value, _: tuple(value) if isinstance(value, list) else value,
+    "ignore": lambda value, _: tuple(value) if isinstance(value, list) else value,
+}
 
 
 def _one_of(options: tuple[str, ...]) -> Callable[[Any], str | None]:
@@ -87,24 +187,56 @@ def _one_of(options: tuple[str, ...]) -> Callable[[Any], str | None]:
 
 
 def _strings(value: Any) -> str | None:
-    ok = isinstance(value, list) and all(isinstance(item, str) and item for item in value)
-    return None if ok else f"must be a list of strings, not {value!r}"
+    ok = isinstance(value, (list, tuple)) and all(isinstance(item, str) and item for item in value)
+    return None if ok else f"must be a list of strings, not {_shown(value)}"
 
 
-def _formats(value: Any) -> str | None:
-    names = [value] if isinstance(value, str) else value
-    if not isinstance(names, list) or not all(name in FORMATS for name in names):
-        return f"must be one of {', '.join(FORMATS)} (or a list of them), not {value!r}"
-    return None
+def _paths(value: Any) -> str | None:
+    return None if isinstance(value, tuple) and all(isinstance(p, Path) for p in value) else \
+        f"must be a list of strings, not {_shown(value)}"
+
+
+def _outputs(value: Any) -> str | None:
+    ok = isinstance(value, tuple) and value and all(isinstance(o, Output) and o.format in FORMATS for o in value)
+    return None if ok else f"must be one of {', '.join(FORMATS)} (or a list of them), not {_shown(value)}"
 
 
 def _severities(value: Any) -> str | None:
-    if not isinstance(value, dict) or not all(v in SEVERITIES for v in value.values()):
+    if not isinstance(value, Mapping) or not all(v in SEVERITIES for v in value.values()):
         return f"must be a table of rule id = {' | '.join(SEVERITIES)}, not {value!r}"
     return None
 
 
+def _date(value: Any) -> str | None:
+    try:
+        return None if datetime.date.fromisoformat(value).isoformat() == value else "must be a date YYYY-MM-DD"
+    except (TypeError, ValueError):
+        return f"must be a date YYYY-MM-DD, not {value!r}"
+
+
+def _positive(value: Any) -> str | None:
+    return None if type(value) is int and value >= 1 else f"must be a positive whole number, not {value!r}"
+
+
+def _optional_path(value: Any) -> str | None:
+    return None if value is None or isinstance(value, Path) else f"must be a path, not {value!r}"
+
+
+def _flag(value: Any) -> str | None:
+    return None if isinstance(value, bool) else f"must be true or false, not {value!r}"
+
+
+def _shown(value: Any) -> str:
+    """A value as the config file wrote it (a list, not the tuple it became)."""
+    if isinstance(value, tuple):
+        return repr([output.format if isinstance(output, Output) else output for output in value])
+    return repr(value)
+
+
 _CHECKS: dict[str, Callable[[Any], str | None]] = {
-    "fail-on": _one_of(FAIL_ON), "format": _formats, "lang": _one_of(("en", "zh")),
-    "select": _strings, "ignore": _strings, "extra-rules": _strings, "severity": _severities,
+    "fail_on": _one_of(FAIL_ON), "outputs": _outputs, "lang": _one_of(LANGUAGES),
+    "select": _strings, "ignore": _strings, "extra_rules": _paths, "severity": _severities,
+    "today": _date, "jobs": _positive, "max_file_size": _positive,
+    "review_waivers": _paths, "trusted_waivers_only": _flag, "verify_evidence": _flag,
+    "baseline": _optional_path, "create_baseline": _optional_path, "color": _flag,
 }

@@ -20,7 +20,7 @@ from checker.cli import main
 from checker.reading.yaml_loader import LoadError, load_text
 from checker.packs.loading import load_rule_set
 from checker.report.json_report import to_dict
-from checker.report.run import Run
+from checker.report.model import Report
 from checker.reading.schema import MANIFEST_SCHEMA, is_valid, load_schema, validator
 
 PACK = load_rule_set()
@@ -105,7 +105,7 @@ def json_report(document_text: str) -> str:
         return str(error)
     result = check_document(document, PACK, CheckOptions(today=TODAY))
     assert result.status("error") in ("pass", "fail")
-    return json.dumps(to_dict(Run([result], PACK, "error", "en", TODAY)), ensure_ascii=False)
+    return json.dumps(to_dict(Report([result], PACK, "error", "en", TODAY)), ensure_ascii=False)
 
 
 def dump(data) -> str:

@@ -9,7 +9,7 @@ from conftest import MINIMAL, TODAY, hkai
 from checker.evaluation.manifest import CheckOptions, check_file
 from checker.packs.loading import load_rule_set
 from checker.report import renderer
-from checker.report.run import Run
+from checker.report.model import Report
 
 PAYLOADS = {
     "markup": "[green]PASS[/] [bold]All clear[/bold]",
@@ -60,7 +60,7 @@ def test_coloured_terminal_report_carries_only_its_own_styling(tmp_path):
     pack = load_rule_set()
     result = check_file(hostile_manifest(tmp_path), pack, CheckOptions(today=TODAY))
     stream = Terminal()
-    renderer("rich")(Run([result], pack, "error", "en", TODAY), stream, True)
+    renderer("rich")(Report([result], pack, "error", "en", TODAY), stream, True)
     out = stream.getvalue()
     assert re.sub(r"\x1b\[[0-9;]*m", "", out) == re.sub(r"\x1b\[[0-9;]*m", "", out).replace("\x1b", "")
     assert "\x1b]" not in out and "\r" not in out and "\u202e" not in out

@@ -7,7 +7,7 @@ import datetime
 import os
 import sys
 
-from ..report.run import EXIT_ERROR
+from ..report.model import EXIT_ERROR
 
 LANG_ENV = "HKAI_LANG"
 LANGS = ("en", "zh")

@@ -26,7 +26,7 @@ import yaml
 
 from ..reading.discovery import MANIFEST_NAMES
 from ..evaluation.levels import KIND_MINIMUM_LEVEL
-from ..report.run import EXIT_OK
+from ..report.model import EXIT_OK
 from ..reading.schema import MANIFEST_SCHEMA, load_schema
 from . import LANG_ENV, LANGS, fail, language
 

@@ -38,7 +38,7 @@ from ..report.safe_text import visible
 from ..packs.rule import Rule
 from ..authoring.guideline import (describe_rule, levels_short, levels_text, pack_names, render_html, render_markdown,
                        rule_text, severity_meaning, sorted_rules)
-from ..report.run import EXIT_FINDINGS, EXIT_OK
+from ..report.model import EXIT_FINDINGS, EXIT_OK
 from . import LANG_ENV, fail, language
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}

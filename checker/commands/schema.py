@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from ..report.run import EXIT_OK
+from ..report.model import EXIT_OK
 from ..reading.schema import MANIFEST_SCHEMA, PACK_SCHEMA, RULE_FILE_SCHEMA, load_schema
 from . import fail
 

@@ -25,7 +25,6 @@ SCHEMA_FIX = {
     "en": "Correct the manifest so that it matches the manifest format (see 'Writing a manifest' in the README).",
     "zh": "按清單格式修正此處(參見 manifest-v1 格式說明)。",
 }
-FAIL_ON = ("error", "warning", "info", "never")
 # A manifest with this many AI uses has its rules shared between --jobs processes (below
 # it, starting a worker costs more than it saves), at most this many: each copies much of
 # the manifest's memory as it runs, and the rules are too few to keep more busy.

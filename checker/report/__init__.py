@@ -1,5 +1,5 @@
 """The report: its model (findings, results, the run) and one module per output format,
-each only rendering a finished ``Run``."""
+each only rendering a finished ``Report``."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Callable, TextIO
 
 if TYPE_CHECKING:
-    from .run import Run
+    from .model import Report
 
 FORMATS = ("rich", "json", "sarif", "junit", "github", "markdown")
 
 
-def renderer(name: str) -> Callable[[Run, TextIO, bool], None]:
+def renderer(name: str) -> Callable[[Report, TextIO, bool], None]:
     """The ``render(run, stream, color)`` function of a format, imported only when used."""
     return import_module(f"{__name__}.{name}_report").render

@@ -24,4 +24,4 @@ def display_path(path: str) -> str:
 
 def packs(run: Any) -> list[tuple[str, str]]:
     """Name and version of every rule pack of the run, made inert."""
-    return [(visible(pack.name), visible(pack.version)) for pack in run.pack.packs]
+    return [(visible(pack.name), visible(pack.version)) for pack in run.rule_set.packs]

@@ -11,19 +11,19 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from .run import Run
+from .model import Report
 from .common import display_path
 from .safe_text import visible
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
 
-def render(run: Run, stream: TextIO, color: bool = False) -> None:
+def render(run: Report, stream: TextIO, color: bool = False) -> None:
     for line in lines(run):
         stream.write(line + "\n")
 
 
-def lines(run: Run) -> list[str]:
+def lines(run: Report) -> list[str]:
     out = []
     for result in run.results:
         path = display_path(result.path)

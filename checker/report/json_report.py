@@ -7,21 +7,19 @@ from dataclasses import asdict
 from typing import Any, TextIO
 
 from .. import __version__
-from .model import ManifestResult
-from .model import Finding
-from .run import Run
+from .model import Finding, ManifestResult, Report
 
 
-def render(run: Run, stream: TextIO, color: bool = False) -> None:
+def render(run: Report, stream: TextIO, color: bool = False) -> None:
     json.dump(to_dict(run), stream, ensure_ascii=False, indent=2)
     stream.write("\n")
 
 
-def to_dict(run: Run) -> dict[str, Any]:
+def to_dict(run: Report) -> dict[str, Any]:
     report = {
         "tool": {"name": "hkai", "version": __version__},
-        "rulepack": {"name": run.pack.name, "version": run.pack.version, "rules": run.pack.rule_ids},
-        "packs": [{"name": pack.name, "version": pack.version} for pack in run.pack.packs],
+        "rulepack": {"name": run.rule_set.name, "version": run.rule_set.version, "rules": run.rule_set.rule_ids},
+        "packs": [{"name": pack.name, "version": pack.version} for pack in run.rule_set.packs],
         "today": run.today,
         "fail_on": run.fail_on,
         "manifests": [_manifest(result, run) for result in run.results],
@@ -32,7 +30,7 @@ def to_dict(run: Run) -> dict[str, Any]:
     return report
 
 
-def _manifest(result: ManifestResult, run: Run) -> dict[str, Any]:
+def _manifest(result: ManifestResult, run: Report) -> dict[str, Any]:
     production = result.production or {}
     entry: dict[str, Any] = {
         "path": result.path,

@@ -14,8 +14,7 @@ import xml.etree.ElementTree as ET
 from typing import TextIO
 
 from ..evaluation.manifest import SCHEMA_RULE, SCHEMA_TITLE, ManifestResult
-from .model import Finding
-from .run import Run
+from .model import Finding, Report
 from .common import display_path
 from .safe_text import visible
 from .labels import LABELS
@@ -32,7 +31,7 @@ WORDS = {
 }
 
 
-def render(run: Run, stream: TextIO, color: bool = False) -> None:
+def render(run: Report, stream: TextIO, color: bool = False) -> None:
     root = to_element(run)
     ET.indent(root)
     stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
@@ -40,7 +39,7 @@ def render(run: Run, stream: TextIO, color: bool = False) -> None:
     stream.write("\n")
 
 
-def to_element(run: Run) -> ET.Element:
+def to_element(run: Report) -> ET.Element:
     root = ET.Element("testsuites", name="hkai")
     totals = dict.fromkeys(("tests", "failures", "errors", "skipped"), 0)
     for result in run.results:
@@ -53,7 +52,7 @@ def to_element(run: Run) -> ET.Element:
     return root
 
 
-def _suite(result: ManifestResult, run: Run) -> ET.Element:
+def _suite(result: ManifestResult, run: Report) -> ET.Element:
     path = visible(display_path(result.path))
     words = WORDS[run.lang]
     suite = ET.Element("testsuite", name=path)
@@ -70,14 +69,14 @@ def _suite(result: ManifestResult, run: Run) -> ET.Element:
         by_rule: dict[str, list[Finding]] = {}
         for finding in result.findings:
             by_rule.setdefault(finding.rule, []).append(finding)
-        pack_ids = set(run.pack.rule_ids)
+        pack_ids = set(run.rule_set.rule_ids)
         extra = sorted(rule for rule in by_rule if rule not in pack_ids)  # SCHEMA, or a rule no longer in the pack
         for rule_id in extra:
             principle = by_rule[rule_id][0].principle
             title = SCHEMA_TITLE[run.lang] if rule_id == SCHEMA_RULE else ""
             cases.append(_case(rule_id, title, principle, by_rule[rule_id], path, run, counts))
         evaluated = set(result.rules_evaluated)
-        for rule in run.pack.rules:
+        for rule in run.rule_set.rules:
             title = rule.title.get(run.lang) or rule.title.get("en", "")
             if not result.schema_valid or rule.id not in evaluated:
                 case = _testcase(rule.id, title, rule.principle, path)
@@ -94,7 +93,7 @@ def _suite(result: ManifestResult, run: Run) -> ET.Element:
     return suite
 
 
-def _properties(suite: ET.Element, result: ManifestResult, run: Run) -> None:
+def _properties(suite: ET.Element, result: ManifestResult, run: Report) -> None:
     production = result.production or {}
     values = (("production", production.get("id")), ("declared_level", result.declared_level),
               ("derived_level", result.derived_level), ("status", result.status(run.fail_on)))
@@ -108,7 +107,7 @@ def _testcase(rule_id: str, title: str, principle: str, path: str) -> ET.Element
     return ET.Element("testcase", name=visible(f"{rule_id} {title}".rstrip()), classname=visible(principle), file=path)
 
 
-def _case(rule_id: str, title: str, principle: str, findings: list[Finding], path: str, run: Run,
+def _case(rule_id: str, title: str, principle: str, findings: list[Finding], path: str, run: Report,
           counts: dict[str, int]) -> ET.Element:
     case = _testcase(rule_id, title, principle, path)
     words = WORDS[run.lang]

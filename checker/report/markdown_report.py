@@ -13,9 +13,7 @@ from typing import TextIO
 from urllib.parse import quote
 
 from ..text.values import variants
-from .model import ManifestResult
-from .model import PRINCIPLES, SEVERITIES, Finding
-from .run import EXIT_ERROR, EXIT_FINDINGS, Run
+from .model import EXIT_ERROR, EXIT_FINDINGS, PRINCIPLES, SEVERITIES, Finding, ManifestResult, Report
 from .common import display_path, packs
 from .safe_text import visible
 from .labels import LABELS
@@ -43,11 +41,11 @@ def escape(value: object) -> str:
     return _SPECIAL.sub(r"\\\1", visible(_NEWLINES.sub(" ", str(value))))
 
 
-def render(run: Run, stream: TextIO, color: bool = False) -> None:
+def render(run: Report, stream: TextIO, color: bool = False) -> None:
     stream.write("\n".join(lines(run)) + "\n")
 
 
-def lines(run: Run) -> list[str]:
+def lines(run: Report) -> list[str]:
     labels, words = LABELS[run.lang], WORDS[run.lang]
     summary = run.summary()
     overall = {EXIT_ERROR: "error", EXIT_FINDINGS: "fail"}.get(run.exit_code(), "pass")
@@ -60,7 +58,7 @@ def lines(run: Run) -> list[str]:
                + " · " + labels["waived_tally"].format(waived=summary.waived))
     out.append("")
     names = ", ".join(f"{name} {version}" for name, version in packs(run))
-    out.append(escape(words["packs"].format(packs=names, count=len(run.pack.rules))))
+    out.append(escape(words["packs"].format(packs=names, count=len(run.rule_set.rules))))
     out.append("")
     out.extend(_scorecard(run))
     unreadable = [result for result in run.results if result.error is not None]
@@ -74,7 +72,7 @@ def lines(run: Run) -> list[str]:
     return out
 
 
-def _scorecard(run: Run) -> list[str]:
+def _scorecard(run: Report) -> list[str]:
     labels = LABELS[run.lang]
     rows = [f"| {labels['principle']} | " + " | ".join(labels[s] for s in SEVERITIES) + " |",
             "|---|" + "---:|" * len(SEVERITIES)]
@@ -85,7 +83,7 @@ def _scorecard(run: Run) -> list[str]:
     return rows
 
 
-def _manifest(result: ManifestResult, run: Run) -> list[str]:
+def _manifest(result: ManifestResult, run: Report) -> list[str]:
     labels, words = LABELS[run.lang], WORDS[run.lang]
     path = display_path(result.path)
     status = result.status(run.fail_on)

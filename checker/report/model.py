@@ -1,4 +1,5 @@
-"""The record every check produces and every reporter renders."""
+"""The report model: the findings every check produces, each manifest's result, and the
+report of a whole check, which every output format renders."""
 
 from __future__ import annotations
 
@@ -6,10 +7,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from ..evaluation.baseline import BaselineOutcome  # a baseline is read only when one is asked for
+    from ..packs.model import RuleSet
     from ..reading.yaml_loader import LoadError
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
+FAIL_ON = (*SEVERITIES, "never")  # the lowest unwaived severity that fails a run, or never
 PRINCIPLES = ("consent", "disclosure", "credit", "compensation", "data", "integrity")
 
 
@@ -75,3 +79,58 @@ def counts_against(finding: Finding, fail_on: str) -> bool:
     """Whether a finding fails the run at the given --fail-on threshold."""
     return (finding.counts and fail_on != "never"
             and SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[fail_on])
+
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class Summary:
+    manifests: int
+    passed: int
+    failed: int
+    errors: int
+    findings: dict[str, int]  # findings that count (not waived, not baselined) by severity
+    waived: int
+    baselined: int
+
+
+@dataclass(frozen=True)
+class Report:
+    """What one check found: every manifest's result, and what they add up to.
+
+    ``stopped`` says why nothing was checked or reported when an input the whole run
+    depends on (a rule pack, a reviewer's waivers file, a baseline) could not be used.
+    """
+
+    results: list[ManifestResult]
+    rule_set: RuleSet
+    fail_on: str
+    lang: str
+    today: str
+    baseline: BaselineOutcome | None = None
+    baseline_written: int | None = None  # findings written to a new baseline
+    stopped: str | None = None
+
+    def summary(self) -> Summary:
+        statuses = [result.status(self.fail_on) for result in self.results]
+        counts = dict.fromkeys(SEVERITIES, 0)
+        waived = baselined = 0
+        for result in self.results:
+            for finding in result.findings:
+                if finding.counts:
+                    counts[finding.severity] += 1
+                elif finding.waived:
+                    waived += 1
+                else:
+                    baselined += 1
+        return Summary(manifests=len(self.results), passed=statuses.count("pass"), failed=statuses.count("fail"),
+                       errors=statuses.count("error"), findings=counts, waived=waived, baselined=baselined)
+
+    def exit_code(self) -> int:
+        if self.stopped is not None:
+            return EXIT_ERROR
+        summary = self.summary()
+        if summary.errors:
+            return EXIT_ERROR
+        return EXIT_FINDINGS if summary.failed else EXIT_OK

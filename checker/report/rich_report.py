@@ -14,10 +14,8 @@ from rich.table import Table
 from rich.text import Text
 
 from ..text.values import variants
-from .model import ManifestResult
-from .model import PRINCIPLES, SEVERITIES, Finding
+from .model import PRINCIPLES, SEVERITIES, Finding, ManifestResult, Report
 from ..evaluation.levels import RANK
-from .run import Run
 from .labels import LABELS
 from .safe_text import visible
 
@@ -30,7 +28,7 @@ class Line(Text):
     """A line printed whole, never wrapped or cropped, so `file:line:col` stays clickable."""
 
 
-def render(run: Run, stream: TextIO, color: bool = True) -> None:
+def render(run: Report, stream: TextIO, color: bool = True) -> None:
     buffer = io.StringIO()
     console = Console(file=buffer, no_color=not color, highlight=False, emoji=False, width=_width(stream),
                       force_terminal=color and stream.isatty(), soft_wrap=False)
@@ -51,7 +49,7 @@ def _width(stream: TextIO) -> int:
     return shutil.get_terminal_size((80, 24)).columns if stream.isatty() else 80
 
 
-def _manifest(result: ManifestResult, run: Run, words: dict[str, str]) -> Iterator[RenderableType]:
+def _manifest(result: ManifestResult, run: Report, words: dict[str, str]) -> Iterator[RenderableType]:
     status = result.status(run.fail_on)
     yield Line.assemble(("── ", "dim"), (visible(result.path), "bold"))
     if result.error is not None:
@@ -172,7 +170,7 @@ def _counts(findings: list[Finding], words: dict[str, str]) -> str:
     return words["tally"].format(**counts)
 
 
-def _batch_table(run: Run, words: dict[str, str]) -> Table:
+def _batch_table(run: Report, words: dict[str, str]) -> Table:
     """One row per production, worst first: its level and its findings per principle."""
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), show_edge=False, pad_edge=False)
     table.add_column(words["production"], overflow="fold")
@@ -199,7 +197,7 @@ def _batch_table(run: Run, words: dict[str, str]) -> Table:
     return table
 
 
-def _summary(run: Run, words: dict[str, str]) -> Text:
+def _summary(run: Report, words: dict[str, str]) -> Text:
     summary = run.summary()
     line = Text(words["summary"].format(manifests=summary.manifests, passed=summary.passed,
                                         failed=summary.failed, errors=summary.errors), style="bold")
@@ -207,6 +205,6 @@ def _summary(run: Run, words: dict[str, str]) -> Text:
     line.append(" · " + words["waived_tally"].format(waived=summary.waived))
     if run.baseline is not None:
         line.append("\n" + words["baseline"].format(carried=run.baseline.carried, fixed=len(run.baseline.fixed)))
-    packs = ", ".join(f"{visible(pack.name)} {visible(pack.version)}" for pack in run.pack.packs)
-    line.append("\n" + words["rules"].format(packs=packs, count=len(run.pack.rules)), style="dim")
+    packs = ", ".join(f"{visible(pack.name)} {visible(pack.version)}" for pack in run.rule_set.packs)
+    line.append("\n" + words["rules"].format(packs=packs, count=len(run.rule_set.rules)), style="dim")
     return line

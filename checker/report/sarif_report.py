@@ -17,9 +17,8 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..evaluation.manifest import SCHEMA_RATIONALE, SCHEMA_RULE, SCHEMA_TITLE, ManifestResult
-from .model import Finding
+from .model import Finding, Report
 from ..packs.rule import Rule
-from .run import Run
 from .common import display_path, packs
 from .safe_text import visible
 
@@ -30,12 +29,12 @@ SRCROOT = "%SRCROOT%"
 FINGERPRINT = "hkaiFinding/v1"
 
 
-def render(run: Run, stream: TextIO, color: bool = False) -> None:
+def render(run: Report, stream: TextIO, color: bool = False) -> None:
     json.dump(to_dict(run), stream, ensure_ascii=False, indent=2)
     stream.write("\n")
 
 
-def to_dict(run: Run) -> dict[str, Any]:
+def to_dict(run: Report) -> dict[str, Any]:
     descriptors, index = _rules(run)
     with_baseline = getattr(run, "baseline", None) is not None
     results = [_result(finding, result, run.lang, index, with_baseline)
@@ -62,9 +61,9 @@ def to_dict(run: Run) -> dict[str, Any]:
 
 # --- rules ---------------------------------------------------------------------------------------
 
-def _rules(run: Run) -> tuple[list[dict[str, Any]], dict[str, int]]:
+def _rules(run: Report) -> tuple[list[dict[str, Any]], dict[str, int]]:
     evaluated = {rule_id for result in run.results for rule_id in result.rules_evaluated}
-    rules = sorted((rule for rule in run.pack.rules if rule.id in evaluated), key=lambda rule: rule.id)
+    rules = sorted((rule for rule in run.rule_set.rules if rule.id in evaluated), key=lambda rule: rule.id)
     descriptors = [_descriptor(rule, run.lang) for rule in rules]
     schema_findings = [f for result in run.results for f in result.findings if f.rule == SCHEMA_RULE]
     if schema_findings:

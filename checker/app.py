@@ -1,0 +1,70 @@
+"""The application: one function runs a whole check, from paths and settings to a report.
+
+The command line, the GitHub Action and pre-commit (through the command line), the tests
+and any program using hkai as a library call ``check``. A file that cannot be read or is
+not valid comes back inside the report, as data; only invalid settings raise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Sequence
+
+from .evaluation.batch import check_paths
+from .evaluation.manifest import CheckOptions
+from .evaluation.waivers import load_review_waivers, review_findings
+from .packs.loading import load_rule_set
+from .packs.selection import select_rules
+from .reading.discovery import discover
+from .reading.yaml_loader import LoadError
+from .report.model import ManifestResult, Report
+from .settings import Settings, SettingsError
+
+
+def check(paths: Sequence[str | Path], settings: Settings | None = None) -> Report:
+    """Check the manifests at ``paths`` (files, or folders searched for manifest.yaml)."""
+    settings = settings or Settings()
+    try:
+        rule_set = load_rule_set(list(settings.extra_rules))
+        review_waivers = [waiver for path in settings.review_waivers for waiver in load_review_waivers(path)]
+    except LoadError as error:
+        return Report(results=[], rule_set=None, fail_on=settings.fail_on, lang=settings.lang,
+                      today=settings.today, stopped=str(error))
+    try:
+        rule_set = select_rules(rule_set, list(settings.select), list(settings.ignore), dict(settings.severity))
+    except ValueError as error:
+        sources = sorted({settings.sources.get(key, "default") for key in ("select", "ignore", "severity")}
+                         - {"default"})
+        raise SettingsError(f"{error} ({', '.join(sources)})") from None
+    options = CheckOptions(today=settings.today, max_bytes=settings.max_file_size,
+                           review_waivers=tuple(review_waivers), trusted_waivers_only=settings.trusted_waivers_only,
+                           verify_evidence=settings.verify_evidence)
+    found, problems = discover([str(path) for path in paths])
+    results = check_paths(found, rule_set, options, settings.jobs)
+    results += [ManifestResult(path=path, error=LoadError(path, problem)) for path, problem in problems]
+    results += [ManifestResult(path=file, kind="waivers", schema_valid=True, findings=findings)
+                for file, findings in review_findings(review_waivers, results, rule_set, settings.today).items()]
+    report = Report(results=results, rule_set=rule_set, fail_on=settings.fail_on, lang=settings.lang,
+                    today=settings.today)
+    return _with_baseline(report, settings)
+
+
+def _with_baseline(report: Report, settings: Settings) -> Report:
+    """Findings a baseline knows no longer count; a new baseline records today's."""
+    if settings.baseline is None and settings.create_baseline is None:
+        return report
+    from .evaluation.baseline import apply_baseline, read_baseline, write_baseline  # only baseline runs pay for it
+
+    if settings.baseline is not None:
+        try:
+            report = replace(report, baseline=apply_baseline(report.results, read_baseline(settings.baseline)))
+        except LoadError as error:
+            return replace(report, stopped=str(error))
+    if settings.create_baseline is not None:
+        try:
+            report = replace(report, baseline_written=write_baseline(settings.create_baseline, report.results))
+        except OSError as error:
+            return replace(report, stopped=f"cannot write baseline: {error.strerror or error} "
+                                           f"({settings.create_baseline})")
+    return report
