@@ -17,15 +17,17 @@ import datetime
 import re
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jinja2
 import yaml
 
 from ..evaluation.levels import KIND_MINIMUM_LEVEL
 from ..reading.schema import MANIFEST_SCHEMA, load_schema
 from ..text import LANGUAGES
 from .comments import place_comments
+
+if TYPE_CHECKING:
+    import jinja2
 
 LEVELS = ("low", "medium", "high")  # the levels the template has a starter for
 DEFAULT_SLUG = "my-production"
@@ -103,6 +105,8 @@ def _words(lang: str) -> dict[str, dict[str, str]]:
 
 @cache
 def _template() -> jinja2.Template:
+    import jinja2  # here, not at the top: every hkai command imports this module, only init renders
+
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
                                      trim_blocks=True, lstrip_blocks=True)
     return environment.get_template("manifest.yaml.j2")
