@@ -7,7 +7,7 @@ import pytest
 import yaml
 from conftest import ROOT, hkai, hkai_json
 
-from checker.commands.init import LEVELS, count_placeholders
+from checker.starters import LEVELS, count_placeholders
 
 MANIFEST_SCHEMA = ROOT / "checker" / "schemas" / "manifest-v1.schema.json"
 

@@ -1,16 +1,25 @@
-"""The rule pack ships inside the wheel: a plain, non-editable install can check manifests."""
+"""The rule pack and the starters ship inside the wheel: a plain, non-editable install can
+check manifests and write starters."""
 
+import datetime
 import json
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
 
 from conftest import EXAMPLES, ROOT, TODAY
 
+from checker.starters import render
 
-def test_built_wheel_carries_rules_schemas_and_fixtures(tmp_path):
-    subprocess.run([sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "-q", "-w", str(tmp_path / "dist")],
+
+def test_built_wheel_carries_rules_schemas_fixtures_and_starters(tmp_path):
+    # Built from a copy without the checkout's build leftovers (build/, *.egg-info), which would
+    # otherwise carry into the wheel files that pyproject.toml forgets to ship.
+    source = tmp_path / "source"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".*", "build", "dist", "*.egg-info", "__pycache__"))
+    subprocess.run([sys.executable, "-m", "pip", "wheel", str(source), "--no-deps", "-q", "-w", str(tmp_path / "dist")],
                    check=True, capture_output=True, timeout=600)
     (wheel,) = (tmp_path / "dist").glob("hkai-*.whl")
     site = tmp_path / "site"
@@ -21,6 +30,9 @@ def test_built_wheel_carries_rules_schemas_and_fixtures(tmp_path):
     source_rules = {p.name for p in (ROOT / "rules").glob("*.yaml")} | {p.name for p in (ROOT / "rules/fixtures").glob("*.yaml")}
     assert source_rules <= shipped_rules
     assert "checker/schemas/manifest-v1.schema.json" in names
+    starters = ROOT / "checker" / "starters" / "templates"
+    shipped_starters = {name.rsplit("/", 1)[-1] for name in names if name.startswith("checker/starters/templates/")}
+    assert shipped_starters == {path.name for path in starters.iterdir()}
 
     # Run from an empty folder with only the unpacked wheel importable: no checkout to fall back on.
     example = EXAMPLES / "nine-heavens-animation" / "manifest.yaml"
@@ -30,6 +42,17 @@ def test_built_wheel_carries_rules_schemas_and_fixtures(tmp_path):
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert len(report["rulepack"]["rules"]) == len(list(_rule_ids()))
+
+    # and write a starter from its templates
+    days = [datetime.date.today()]
+    init = subprocess.run([sys.executable, "-m", "checker", "init", "film", "--level", "high", "--lang", "zh"],
+                          capture_output=True, text=True, cwd=tmp_path,
+                          env={**os.environ, "PYTHONPATH": str(site)}, timeout=120)
+    days.append(datetime.date.today())  # the day may turn during the run
+    assert init.returncode == 0, init.stderr
+    assert "已寫入" in init.stdout
+    written = (tmp_path / "film" / "manifest.yaml").read_text(encoding="utf-8")
+    assert written in {render("high", "zh", "film", day, "film") for day in days}
 
 
 def _rule_ids():
