@@ -20,6 +20,7 @@ from ..packs.selection import select_rules
 from ..report import FORMATS, renderer
 from ..report.run import EXIT_OK, Run
 from ..evaluation.waivers import load_review_waivers, review_findings
+from ..text import say
 from . import LANG_ENV, LANGS, fail, iso_date, positive
 
 STDOUT = "-"
@@ -171,7 +172,8 @@ def run_check(args: argparse.Namespace, settings: Settings) -> int:
             count = write_baseline(args.create_baseline, results)
         except OSError as error:
             return fail(f"cannot write baseline: {error.strerror or error} ({args.create_baseline})")
-        print(f"hkai: wrote {count} findings to baseline {args.create_baseline}", file=sys.stderr)
+        print("hkai: " + say("cli.baseline_written", settings["lang"], count=count, path=args.create_baseline),
+              file=sys.stderr)
     run = Run(results=results, pack=rule_set, fail_on=settings["fail-on"], lang=settings["lang"], today=today,
               baseline=outcome)
     color = not args.no_color and "NO_COLOR" not in os.environ

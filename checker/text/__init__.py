@@ -29,13 +29,19 @@ def table(lang: str) -> dict[str, Any]:
 
 
 def words(section: str, lang: str) -> dict[str, Any]:
-    """One section of a language's table, e.g. ``words("report", "zh")``."""
-    return table(lang)[section]
+    """One section (dotted when nested) of a language's table, e.g. ``words("severity", "zh")``:
+    for words looked up by a value (a severity, a level), or used together (a table's heads)."""
+    return _at(section, lang)
 
 
 def say(key: str, lang: str, **values: Any) -> str:
     """The phrase at dotted ``key`` in ``lang``, its ``{placeholders}`` filled in."""
+    phrase = _at(key, lang)
+    return phrase.format(**values) if values else phrase
+
+
+def _at(key: str, lang: str) -> Any:
     node: Any = table(lang)
     for part in key.split("."):
         node = node[part]
-    return node.format(**values) if values else node
+    return node
