@@ -11,11 +11,12 @@ from typing import Any, Callable
 from .evaluation.manifest import FAIL_ON
 from .report.model import SEVERITIES
 from .report import FORMATS
+from .text import DEFAULT, LANGUAGES
 
 CONFIG_FILE = "hkai.toml"
 PYPROJECT = "pyproject.toml"
 DEFAULTS: dict[str, Any] = {
-    "fail-on": "error", "format": [], "lang": "en", "select": [], "ignore": [], "extra-rules": [], "severity": {},
+    "fail-on": "error", "format": [], "lang": DEFAULT, "select": [], "ignore": [], "extra-rules": [], "severity": {},
 }
 
 
@@ -105,6 +106,6 @@ def _severities(value: Any) -> str | None:
 
 
 _CHECKS: dict[str, Callable[[Any], str | None]] = {
-    "fail-on": _one_of(FAIL_ON), "format": _formats, "lang": _one_of(("en", "zh")),
+    "fail-on": _one_of(FAIL_ON), "format": _formats, "lang": _one_of(LANGUAGES),
     "select": _strings, "ignore": _strings, "extra-rules": _strings, "severity": _severities,
 }

@@ -8,9 +8,10 @@ import os
 import sys
 
 from ..report.run import EXIT_ERROR
+from ..text import DEFAULT, LANGUAGES
 
 LANG_ENV = "HKAI_LANG"
-LANGS = ("en", "zh")
+LANGS = LANGUAGES  # the name commands/init.py still imports
 
 
 def fail(message: str) -> int:
@@ -20,12 +21,17 @@ def fail(message: str) -> int:
 
 
 def language(flag: str | None) -> str:
-    """The report language: ``--lang``, else $HKAI_LANG, else English. ValueError for a
-    $HKAI_LANG that is neither en nor zh (every command treats it the same way)."""
-    value = flag or os.environ.get(LANG_ENV) or "en"
-    if value not in LANGS:
-        raise ValueError(f"${LANG_ENV} must be en or zh, not {value!r}")
-    return value
+    """The report language: ``--lang``, else $HKAI_LANG, else the default (English)."""
+    return flag or env_language() or DEFAULT
+
+
+def env_language() -> str | None:
+    """$HKAI_LANG when it is set. ValueError when it names no language of the table
+    (every command treats it the same way)."""
+    value = os.environ.get(LANG_ENV)
+    if value and value not in LANGUAGES:
+        raise ValueError(f"${LANG_ENV} must be {' or '.join(LANGUAGES)}, not {value!r}")
+    return value or None
 
 
 def iso_date(value: str) -> str:

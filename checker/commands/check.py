@@ -20,8 +20,8 @@ from ..packs.selection import select_rules
 from ..report import FORMATS, renderer
 from ..report.run import EXIT_OK, Run
 from ..evaluation.waivers import load_review_waivers, review_findings
-from ..text import say
-from . import LANG_ENV, LANGS, fail, iso_date, positive
+from ..text import LANGUAGES, say
+from . import LANG_ENV, env_language, fail, iso_date, positive
 
 STDOUT = "-"
 
@@ -49,7 +49,7 @@ def register(commands: argparse._SubParsersAction) -> None:
                        help="output format; repeat it to write several (default: rich)")
     check.add_argument("--output", action=_FormatAction, dest="output", metavar="FILE",
                        help="write the --format given just before to FILE instead of standard output")
-    check.add_argument("--lang", choices=LANGS, help=f"language of the report (default: ${LANG_ENV}, else en)")
+    check.add_argument("--lang", choices=LANGUAGES, help=f"language of the report (default: ${LANG_ENV}, else en)")
     check.add_argument("--fail-on", choices=FAIL_ON, help="lowest unwaived severity that fails the run (default: error)")
     check.add_argument("--select", type=_selectors, metavar="RULES",
                        help="only these rules: ids, id prefixes (DIS-) or principles, comma-separated")
@@ -109,10 +109,12 @@ def effective_settings(args: argparse.Namespace) -> Settings:
     if path is not None:
         for key, value in read_config(path).items():
             settings.set(key, value, str(path))
-    if os.environ.get(LANG_ENV):
-        if os.environ[LANG_ENV] not in LANGS:
-            raise ConfigError(f"${LANG_ENV} must be en or zh, not {os.environ[LANG_ENV]!r}")
-        settings.set("lang", os.environ[LANG_ENV], f"${LANG_ENV}")
+    try:
+        from_environment = env_language()
+    except ValueError as error:
+        raise ConfigError(str(error)) from None
+    if from_environment:
+        settings.set("lang", from_environment, f"${LANG_ENV}")
     flags: dict[str, Any] = {
         "fail-on": args.fail_on, "lang": args.lang, "select": args.select, "ignore": args.ignore,
         "extra-rules": [str(Path(p).resolve()) for p in args.rules] if args.rules else None,

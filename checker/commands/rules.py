@@ -39,7 +39,7 @@ from ..authoring.guideline import (describe_rule, levels_short, levels_text, pac
                        rule_text, severity_meaning, sorted_rules)
 from ..report.run import EXIT_FINDINGS, EXIT_OK
 from .. import text
-from ..text import say
+from ..text import LANGUAGES, say
 from . import LANG_ENV, fail, language
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -89,7 +89,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def _common(parser: argparse.ArgumentParser, extra_rules: bool = False, color: bool = True) -> None:
-    parser.add_argument("--lang", choices=("en", "zh"), help=f"language (default: ${LANG_ENV}, else en)")
+    parser.add_argument("--lang", choices=LANGUAGES, help=f"language (default: ${LANG_ENV}, else en)")
     if extra_rules:
         parser.add_argument("--rules", action="append", default=[], metavar="DIR",
                             help="an extra rule pack to load after the built-in one (repeatable)")
