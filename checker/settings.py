@@ -16,11 +16,10 @@ from typing import Any, Callable, Mapping
 from .reading.yaml_loader import DEFAULT_MAX_BYTES
 from .report import FORMATS
 from .report.model import FAIL_ON, SEVERITIES
-from .text import LANGUAGES
+from .text import DEFAULT, LANG_ENV, LANGUAGES, environment_language
 
 CONFIG_FILE = "hkai.toml"
 PYPROJECT = "pyproject.toml"
-LANG_ENV = "HKAI_LANG"
 STDOUT = None  # an output's destination when it is printed rather than written to a file
 
 
@@ -44,7 +43,7 @@ class Settings:
 
     fail_on: str = "error"
     outputs: tuple[Output, ...] = (Output("rich"),)
-    lang: str = "en"
+    lang: str = DEFAULT
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     extra_rules: tuple[Path, ...] = ()
@@ -96,10 +95,10 @@ def resolve(flags: Mapping[str, Any], config: Path | None = None, cwd: Path | No
     path = config or find_config(cwd or Path.cwd())
     if path is not None:
         take(str(path), read_config(path))
-    if environ.get(LANG_ENV):
-        if environ[LANG_ENV] not in LANGUAGES:
-            raise SettingsError(f"${LANG_ENV} must be {' or '.join(LANGUAGES)}, not {environ[LANG_ENV]!r}")
-        take(f"${LANG_ENV}", {"lang": environ[LANG_ENV]})
+    try:
+        take(f"${LANG_ENV}", {"lang": environment_language(environ)})
+    except ValueError as error:
+        raise SettingsError(str(error)) from None
     take("command line", flags)
     if "outputs" not in values and environ.get("GITHUB_ACTIONS") == "true":
         values["outputs"] = (Output("rich"), Output("github"))  # a readable log and annotations on the diff

@@ -1,9 +1,18 @@
-"""The program's own words: every language has the same keys and the same placeholders."""
+"""The program's own words: every language has the same keys and the same placeholders,
+every phrase the code asks for is in the table, and every phrase of the table is asked for."""
 
+import argparse
+import ast
 import re
 import string
+from functools import cache
+
+import pytest
 
 from checker import text
+from checker.cli import build_parser
+from checker.evaluation.levels import LEVELS
+from checker.report.model import PRINCIPLES, SEVERITIES
 
 PLACEHOLDER = string.Formatter()
 
@@ -43,4 +52,103 @@ def test_no_program_words_outside_the_table():
     for module in root.rglob("*.py"):
         if "schemas" in module.parts:
             continue
-        assert not re.search(r"\(\s*\"en\",\s*\"zh\"\s*\)", module.read_text(encoding="utf-8")), module
+        source = module.read_text(encoding="utf-8")
+        assert not re.search(r"[(\[{]\s*[\"']en[\"']\s*,\s*[\"']zh[\"']\s*[)\]}]", source), module
+
+
+def test_every_principle_severity_and_level_has_its_words():
+    """The sections looked up by a value hold a word for every value (the other languages
+    have the same keys)."""
+    def keys(section):
+        return set(text.words(section, text.DEFAULT))
+
+    assert keys("principle") == keys("principle_short") == set(PRINCIPLES)
+    assert keys("severity") == keys("guideline.severity_meaning") == set(SEVERITIES)
+    assert keys("level") == set(LEVELS)
+
+
+def _parsers(parser):
+    yield parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                yield from _parsers(sub)
+
+
+def test_every_lang_option_offers_the_languages_of_the_table():
+    options = [action for parser in _parsers(build_parser()) for action in parser._actions
+               if "--lang" in action.option_strings]
+    assert len(options) >= 7  # check, init and the five rules actions
+    assert all(option.choices is text.LANGUAGES for option in options)
+
+
+# --- the code and the table agree ---------------------------------------------------------
+
+@cache
+def _nodes() -> list[tuple[str, ast.AST]]:
+    """Every node of the package's code, with its module's name."""
+    return [(module.name, node) for module in sorted(text.FOLDER.parent.rglob("*.py"))
+            for node in ast.walk(ast.parse(module.read_text(encoding="utf-8")))]
+
+
+def _calls():
+    """Every ``say(...)`` and ``words(...)`` of the package: (module, function name, first argument)."""
+    for module, node in _nodes():
+        if isinstance(node, ast.Call) and node.args:
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+            if name in ("say", "words"):
+                yield module, name, node.args[0]
+
+
+def _fixed(key: ast.expr) -> tuple[str, bool]:
+    """A key as written: its text up to the first ``{value}``, and whether it stops there."""
+    if isinstance(key, ast.Constant) and isinstance(key.value, str):
+        return key.value, False
+    assert isinstance(key, ast.JoinedStr), f"a key is written out, not {ast.unparse(key)}"
+    fixed = ""
+    for part in key.values:
+        if isinstance(part, ast.FormattedValue):
+            return fixed, True
+        fixed += part.value
+    return fixed, False
+
+
+def _node(tree, key: str):
+    """The phrase or section at a dotted key; None when there is none."""
+    for part in key.split("."):
+        tree = tree.get(part) if isinstance(tree, dict) else None
+    return tree
+
+
+@pytest.mark.parametrize("lang", text.LANGUAGES)
+def test_every_phrase_the_code_asks_for_is_in_the_table(lang):
+    table = text.table(lang)
+    for module, function, key in _calls():
+        fixed, computed = _fixed(key)
+        where = f"{module}: {function}({ast.unparse(key)})"
+        if computed:  # f"severity.{name}": the part before the value names a section
+            assert fixed.endswith(".") and isinstance(_node(table, fixed[:-1]), dict), where
+        else:
+            found = _node(table, fixed)
+            assert isinstance(found, str if function == "say" else dict), where
+
+
+def test_every_phrase_of_the_table_is_used():
+    """A phrase is used when the code says it by its key, or says one of a section by a
+    computed key (``f"severity.{name}"``), or takes its section with ``words(...)`` and
+    names it somewhere (``column["rule"]``)."""
+    said, prefixes, sections = set(), [], []
+    for _, function, key in _calls():
+        fixed, computed = _fixed(key)
+        if computed:
+            prefixes.append(fixed)
+        elif function == "say":
+            said.add(fixed)
+        else:
+            sections.append(fixed + ".")
+    strings = {node.value for _, node in _nodes() if isinstance(node, ast.Constant) and isinstance(node.value, str)}
+    unused = [key for key, _ in _leaves(text.table(text.DEFAULT))
+              if key not in said and not any(key.startswith(prefix) for prefix in prefixes)
+              and not any(key.startswith(section) and key[len(section):].split(".")[0] in strings
+                          for section in sections)]
+    assert not unused, f"phrases no code uses: {unused}"

@@ -20,10 +20,11 @@ from typing import Any, Iterable, Sequence
 from ..text.values import pick
 from ..report.model import PRINCIPLES
 from ..packs.model import RuleSet
-from ..report.labels import LABELS
 from ..report.safe_text import visible
 from ..packs.rule import Rule
 from ..reading.schema import manifest_sections
+from .. import text
+from ..text import say
 
 Segments = list[tuple[str, bool]]  # (text, is_code)
 
@@ -167,30 +168,6 @@ PHRASES = {
         "listed_or": " 或 ",
         "list_sep": "、", "list_more": " 等（共 {count} 個值）",
         "ops_join": "，且",
-    },
-}
-
-# fixed words of rule documentation
-DOC_WORDS = {
-    "en": {
-        "doc_title": "AI in screen production: the rules",
-        "packs": "Rule packs", "rules_count": "{count} rules", "contents": "Contents",
-        "severity": "Severity", "levels": "Applies at AI-use levels", "source": "Source",
-        "requires": "What it requires", "why": "Why", "comply": "How to comply", "more": "More",
-        "principle": "Principle", "pack": "Pack", "id": "ID", "title": "Title",
-        "what_it_checks": "What it checks", "fix": "How to fix",
-        "all_levels": "all (even a production without AI use)",
-        "meaning_error": "blocks release", "meaning_warning": "must be justified", "meaning_info": "advice",
-    },
-    "zh": {
-        "doc_title": "影視製作中的人工智能：規則一覽",
-        "packs": "規則集", "rules_count": "{count} 條規則", "contents": "目錄",
-        "severity": "嚴重程度", "levels": "適用的人工智能應用程度", "source": "出處",
-        "requires": "要求", "why": "原因", "comply": "如何符合", "more": "詳情",
-        "principle": "原則", "pack": "規則集", "id": "編號", "title": "標題",
-        "what_it_checks": "檢查內容", "fix": "修正方法",
-        "all_levels": "全部（包括沒有使用人工智能的作品）",
-        "meaning_error": "不得發行", "meaning_warning": "須提出理由", "meaning_info": "建議",
     },
 }
 
@@ -445,8 +422,9 @@ def _operand(value: Any, lang: str, regex: bool = False) -> Segments:
 def levels_text(levels: tuple[str, ...] | None, lang: str) -> str:
     """A rule's levels for people: all, or the levels in the report's language."""
     if levels is None:
-        return DOC_WORDS[lang]["all_levels"]
-    return ("、" if lang == "zh" else ", ").join(LABELS[lang].get(level, visible(level)) for level in levels)
+        return say("guideline.all_levels", lang)
+    named = text.words("level", lang)
+    return say("guideline.level_separator", lang).join(named.get(level, visible(level)) for level in levels)
 
 
 def levels_short(levels: tuple[str, ...] | None) -> str:
@@ -456,16 +434,16 @@ def levels_short(levels: tuple[str, ...] | None) -> str:
 
 def severity_meaning(severity: str, lang: str) -> str:
     """What a severity means for a production: blocks release, must be justified, advice."""
-    return DOC_WORDS[lang].get(f"meaning_{severity}", "")
+    return text.words("guideline.severity_meaning", lang).get(severity, "")
 
 
 def severity_text(severity: str, lang: str) -> str:
     """``error (blocks release)``, in the report's language."""
-    label = LABELS[lang].get(severity, visible(severity))
+    label = text.words("severity", lang).get(severity, visible(severity))
     meaning = severity_meaning(severity, lang)
     if not meaning:
         return label
-    return f"{label}（{meaning}）" if lang == "zh" else f"{label} ({meaning})"
+    return say("guideline.severity_with_meaning", lang, severity=label, meaning=meaning)
 
 
 def rule_text(value: Any, lang: str) -> str:
@@ -506,21 +484,21 @@ def _md_rule_text(value: str) -> str:
 
 
 def render_markdown(rule_set: RuleSet, lang: str) -> str:
-    words, labels = DOC_WORDS[lang], LABELS[lang]
     rules = sorted_rules(rule_set.rules)
-    lines = [f"# {words['doc_title']}", ""]
-    lines.append(f"{words['packs']}{labels['colon']}" + labels["comma"].join(
+    lines = [f"# {say('guideline.title', lang)}", ""]
+    packs = say("punctuation.comma", lang).join(
         f"{_md_escape(visible(pack.name))} {_md_escape(visible(pack.version))}" for pack in rule_set.packs)
-        + " · " + words["rules_count"].format(count=len(rules)))
+    lines.append(f"{say('guideline.rule_packs', lang)}{say('punctuation.colon', lang)}{packs} · "
+                 + say("guideline.rule_count", lang, count=len(rules)))
     lines.append("")
     for pack in rule_set.packs:
         if pack.description:
             lines += [f"> {_md_rule_text(rule_text(pack.description, lang))}", ""]
     groups = [(p, [r for r in rules if r.principle == p]) for p in _principles(rules)]
-    lines += [f"## {words['contents']}", ""]
+    lines += [f"## {say('guideline.contents', lang)}", ""]
     for principle, group in groups:
         lines.append(f"- [{_md_escape(_principle_label(principle, lang))}](#{_anchor(principle)})"
-                     + _bracketed(words["rules_count"].format(count=len(group)), lang))
+                     + say("guideline.contents_count", lang, count=len(group)))
     lines.append("")
     for principle, group in groups:
         lines += [f'<a id="{_anchor(principle)}"></a>', "", f"## {_md_escape(_principle_label(principle, lang))}", ""]
@@ -530,28 +508,23 @@ def render_markdown(rule_set: RuleSet, lang: str) -> str:
 
 
 def _markdown_rule(rule: Rule, lang: str) -> list[str]:
-    words, labels = DOC_WORDS[lang], LABELS[lang]
-    colon = labels["colon"]
+    colon = say("punctuation.colon", lang)
     lines = [f"### {_md_escape(visible(rule.id))}{colon}{_md_rule_text(rule_text(rule.title, lang))}", ""]
-    lines.append(f"- **{words['severity']}**{colon}{severity_text(rule.severity, lang)}")
-    lines.append(f"- **{words['levels']}**{colon}{levels_text(rule.levels, lang)}")
-    lines.append(f"- **{words['source']}**{colon}{_md_rule_text(rule_text(rule.source, lang))}")
+    lines.append(f"- **{say('guideline.severity', lang)}**{colon}{severity_text(rule.severity, lang)}")
+    lines.append(f"- **{say('guideline.levels', lang)}**{colon}{levels_text(rule.levels, lang)}")
+    lines.append(f"- **{say('guideline.source', lang)}**{colon}{_md_rule_text(rule_text(rule.source, lang))}")
     help_uri = rule.spec.get("help_uri") if isinstance(rule.spec, dict) else None
     if isinstance(help_uri, str):
-        lines.append(f"- **{words['more']}**{colon}<{_md_escape(visible(help_uri))}>")
-    lines += ["", f"**{words['requires']}**", ""]
+        lines.append(f"- **{say('guideline.more', lang)}**{colon}<{_md_escape(visible(help_uri))}>")
+    lines += ["", f"**{say('guideline.requires', lang)}**", ""]
     described = describe_rule(rule, lang)
     if len(described) == 1:
         lines.append(markdown_text(described[0]))
     else:
         lines += [f"{index}. {markdown_text(sentence)}" for index, sentence in enumerate(described, 1)]
-    lines += ["", f"**{words['why']}**{colon}{_md_rule_text(rule_text(rule.rationale, lang))}", ""]
-    lines += [f"**{words['comply']}**{colon}{_md_rule_text(rule_text(rule.fix, lang))}", ""]
+    lines += ["", f"**{say('guideline.why', lang)}**{colon}{_md_rule_text(rule_text(rule.rationale, lang))}", ""]
+    lines += [f"**{say('guideline.how_to_comply', lang)}**{colon}{_md_rule_text(rule_text(rule.fix, lang))}", ""]
     return lines
-
-
-def _bracketed(value: str, lang: str) -> str:
-    return f"（{value}）" if lang == "zh" else f" ({value})"
 
 
 def _principles(rules: list[Rule]) -> list[str]:
@@ -560,7 +533,7 @@ def _principles(rules: list[Rule]) -> list[str]:
 
 
 def _principle_label(principle: str, lang: str) -> str:
-    return LABELS[lang].get(principle, visible(principle))
+    return text.words("principle", lang).get(principle, visible(principle))
 
 
 def _anchor(principle: str) -> str:
@@ -587,25 +560,26 @@ def _html_rule_text(value: str) -> str:
 
 
 def render_html(rule_set: RuleSet, lang: str) -> str:
-    words, labels = DOC_WORDS[lang], LABELS[lang]
     esc = html.escape
     rules = sorted_rules(rule_set.rules)
-    packs = labels["comma"].join(f"{esc(visible(p.name))} {esc(visible(p.version))}" for p in rule_set.packs)
-    out = ["<!DOCTYPE html>", f'<html lang="{"zh-Hant" if lang == "zh" else "en"}">', "<head>",
+    title = esc(say("guideline.title", lang))
+    packs = say("punctuation.comma", lang).join(f"{esc(visible(p.name))} {esc(visible(p.version))}"
+                                                for p in rule_set.packs)
+    out = ["<!DOCTYPE html>", f'<html lang="{say("language.html", lang)}">', "<head>",
            '<meta charset="utf-8">', '<meta name="viewport" content="width=device-width, initial-scale=1">',
-           f"<title>{esc(words['doc_title'])}</title>", f"<style>{_CSS}</style>", "</head>", "<body>",
-           "<header>", f"<h1>{esc(words['doc_title'])}</h1>",
-           f'<p class="packs">{esc(words["packs"])}{esc(labels["colon"])}{packs} · '
-           f'{esc(words["rules_count"].format(count=len(rules)))}</p>']
+           f"<title>{title}</title>", f"<style>{_CSS}</style>", "</head>", "<body>",
+           "<header>", f"<h1>{title}</h1>",
+           f'<p class="packs">{esc(say("guideline.rule_packs", lang))}{esc(say("punctuation.colon", lang))}'
+           f'{packs} · {esc(say("guideline.rule_count", lang, count=len(rules)))}</p>']
     for pack in rule_set.packs:
         if pack.description:
             out.append(f"<p>{_html_rule_text(rule_text(pack.description, lang))}</p>")
     out.append("</header>")
     groups = [(p, [r for r in rules if r.principle == p]) for p in _principles(rules)]
-    out += ["<nav>", f"<h2>{esc(words['contents'])}</h2>", "<ul>"]
+    out += ["<nav>", f"<h2>{esc(say('guideline.contents', lang))}</h2>", "<ul>"]
     for principle, group in groups:
         out.append(f'<li><a href="#{_anchor(principle)}">{esc(_principle_label(principle, lang))}</a>'
-                   f"{esc(_bracketed(words['rules_count'].format(count=len(group)), lang))}</li>")
+                   f"{esc(say('guideline.contents_count', lang, count=len(group)))}</li>")
     out += ["</ul>", "</nav>", "<main>"]
     for principle, group in groups:
         out += [f'<section id="{_anchor(principle)}">', f"<h2>{esc(_principle_label(principle, lang))}</h2>"]
@@ -617,27 +591,28 @@ def render_html(rule_set: RuleSet, lang: str) -> str:
 
 
 def _html_rule(rule: Rule, lang: str) -> list[str]:
-    words = DOC_WORDS[lang]
     esc = html.escape
     severity = rule.severity if rule.severity in ("error", "warning", "info") else "info"
     out = [f'<article id="{esc(visible(rule.id), quote=True)}" class="{severity}">',
            f'<h3><span class="id">{esc(visible(rule.id))}</span>{_html_rule_text(rule_text(rule.title, lang))}</h3>',
            "<dl>",
-           f"<dt>{esc(words['severity'])}</dt><dd>{esc(severity_text(rule.severity, lang))}</dd>",
-           f"<dt>{esc(words['levels'])}</dt><dd>{esc(levels_text(rule.levels, lang))}</dd>",
-           f"<dt>{esc(words['source'])}</dt><dd>{_html_rule_text(rule_text(rule.source, lang))}</dd>"]
+           f"<dt>{esc(say('guideline.severity', lang))}</dt><dd>{esc(severity_text(rule.severity, lang))}</dd>",
+           f"<dt>{esc(say('guideline.levels', lang))}</dt><dd>{esc(levels_text(rule.levels, lang))}</dd>",
+           f"<dt>{esc(say('guideline.source', lang))}</dt><dd>{_html_rule_text(rule_text(rule.source, lang))}</dd>"]
     help_uri = rule.spec.get("help_uri") if isinstance(rule.spec, dict) else None
     if isinstance(help_uri, str) and help_uri.lower().startswith(("https://", "http://")):
         uri = esc(visible(help_uri), quote=True)
-        out.append(f'<dt>{esc(words["more"])}</dt><dd><a href="{uri}">{uri}</a></dd>')
+        out.append(f'<dt>{esc(say("guideline.more", lang))}</dt><dd><a href="{uri}">{uri}</a></dd>')
     out.append("</dl>")
-    out.append(f"<h4>{esc(words['requires'])}</h4>")
+    out.append(f"<h4>{esc(say('guideline.requires', lang))}</h4>")
     described = describe_rule(rule, lang)
     if len(described) == 1:
         out.append(f"<p>{html_text(described[0])}</p>")
     else:
         out += ["<ol>", *(f"<li>{html_text(sentence)}</li>" for sentence in described), "</ol>"]
-    out += [f"<h4>{esc(words['why'])}</h4>", f"<p>{_html_rule_text(rule_text(rule.rationale, lang))}</p>",
-            f"<h4>{esc(words['comply'])}</h4>", f"<p>{_html_rule_text(rule_text(rule.fix, lang))}</p>",
+    out += [f"<h4>{esc(say('guideline.why', lang))}</h4>",
+            f"<p>{_html_rule_text(rule_text(rule.rationale, lang))}</p>",
+            f"<h4>{esc(say('guideline.how_to_comply', lang))}</h4>",
+            f"<p>{_html_rule_text(rule_text(rule.fix, lang))}</p>",
             "</article>"]
     return out

@@ -8,9 +8,7 @@ import os
 import sys
 
 from ..report.model import EXIT_ERROR
-
-LANG_ENV = "HKAI_LANG"
-LANGS = ("en", "zh")
+from ..text import DEFAULT, environment_language
 
 
 def fail(message: str) -> int:
@@ -20,12 +18,8 @@ def fail(message: str) -> int:
 
 
 def language(flag: str | None) -> str:
-    """The report language: ``--lang``, else $HKAI_LANG, else English. ValueError for a
-    $HKAI_LANG that is neither en nor zh (every command treats it the same way)."""
-    value = flag or os.environ.get(LANG_ENV) or "en"
-    if value not in LANGS:
-        raise ValueError(f"${LANG_ENV} must be en or zh, not {value!r}")
-    return value
+    """The report language: ``--lang``, else $HKAI_LANG, else the default (English)."""
+    return flag or environment_language(os.environ) or DEFAULT
 
 
 def iso_date(value: str) -> str:

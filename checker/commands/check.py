@@ -10,8 +10,8 @@ from pathlib import Path
 from ..reading.yaml_loader import DEFAULT_MAX_BYTES
 from ..report import FORMATS, renderer
 from ..report.model import EXIT_OK, FAIL_ON, Report
-from ..settings import LANG_ENV, STDOUT, Output, Settings, SettingsError, resolve
-from ..text import LANGUAGES
+from ..settings import STDOUT, Output, Settings, SettingsError, resolve
+from ..text import LANG_ENV, LANGUAGES, say
 from . import fail, iso_date, positive
 
 
@@ -88,7 +88,8 @@ def run(args: argparse.Namespace) -> int:
     if report.stopped is not None:
         return fail(report.stopped)
     if report.baseline_written is not None:
-        print(f"hkai: wrote {report.baseline_written} findings to baseline {settings.create_baseline}", file=sys.stderr)
+        print("hkai: " + say("cli.baseline_written", settings.lang, count=report.baseline_written,
+                             path=settings.create_baseline), file=sys.stderr)
     try:
         _render(report, settings)
     except OSError as error:

@@ -13,8 +13,8 @@ import yaml
 from ..reading.discovery import MANIFEST_NAMES
 from ..report.model import EXIT_OK
 from ..starters import LEVELS, count_placeholders, render, slug_for
-from ..text import say
-from . import LANG_ENV, LANGS, fail, language
+from ..text import LANG_ENV, LANGUAGES, say
+from . import fail, language
 
 MANIFEST_FILE = MANIFEST_NAMES[0]
 
@@ -30,7 +30,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     init.add_argument("--level", required=True, choices=LEVELS,
                       help="the production's AI-use level: low (e.g. accent correction), medium (de-ageing, "
                            "replicas, voice clones), high (synthetic performers, generated footage)")
-    init.add_argument("--lang", choices=LANGS,
+    init.add_argument("--lang", choices=LANGUAGES,
                       help=f"language of the comments and placeholders (default: ${LANG_ENV}, else en)")
     init.set_defaults(handler=run)
 

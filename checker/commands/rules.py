@@ -33,55 +33,20 @@ from ..authoring.lint import lint_pack
 from ..reading.yaml_loader import Document, LoadError, load_file
 from ..packs.loading import load_rule_set
 from ..packs.model import FIXTURES_DIR, RulePack, RuleSet, builtin_pack_dir
-from ..report.labels import LABELS
 from ..report.safe_text import visible
 from ..packs.rule import Rule
 from ..authoring.guideline import (describe_rule, levels_short, levels_text, pack_names, render_html, render_markdown,
                        rule_text, severity_meaning, sorted_rules)
 from ..report.model import EXIT_FINDINGS, EXIT_OK
-from . import LANG_ENV, fail, language
+from .. import text
+from ..text import LANG_ENV, LANGUAGES, say
+from . import fail, language
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 CODE_STYLE = "cyan"
 INDENT = 4
 PLAIN_WIDTH = 100  # columns when writing to a pipe or a file
 WIDE = 200  # the rule table, piped: wide enough that no title wraps
-
-WORDS = {
-    "en": {
-        "id": "ID", "principle": "Principle", "severity": "Severity", "levels": "Levels", "title": "Title",
-        "pack": "Pack", "file": "Defined in", "rules_listed": "{count} ({packs})",
-        "no_rules": "No rule matches.", "why": "Why", "what": "What it checks", "source": "Source",
-        "fix": "How to fix", "more": "More", "failing": "Example that breaks the rule",
-        "passing": "Example that complies", "no_example": "(no such case in {file})",
-        "disabled": "disabled by pack {pack}",
-        "pass": "PASS", "fail": "FAIL", "cases": "{passed}/{total}",
-        "testing": "Testing {pack} ({path}): {rules}",
-        "tested": "{rules}: {passed} passed, {failed} failed; {cases}",
-        "triggers": "must trigger", "no_trigger": "must not trigger",
-        "no_fixtures": "no fixture file {file}", "no_triggering": "no case that triggers it",
-        "no_passing": "no case that does not trigger it",
-        "unknown_rule": "fixtures for rule {rule}, which this pack does not define",
-        "clean": "{path}: {rules}, no problems", "problems": "{path}: {count} ({rules})",
-    },
-    "zh": {
-        "id": "編號", "principle": "原則", "severity": "嚴重程度", "levels": "程度", "title": "標題",
-        "pack": "規則集", "file": "定義於", "rules_listed": "共 {count}（{packs}）",
-        "no_rules": "沒有符合的規則。", "why": "原因", "what": "檢查內容", "source": "出處",
-        "fix": "修正方法", "more": "詳情", "failing": "違反此規則的例子",
-        "passing": "符合此規則的例子", "no_example": "（{file} 沒有這類例子）",
-        "disabled": "已被規則集 {pack} 停用",
-        "pass": "通過", "fail": "不通過", "cases": "{passed}/{total}",
-        "testing": "測試 {pack}（{path}）：{rules}",
-        "tested": "{rules}：{passed} 條通過，{failed} 條不通過；共 {cases}",
-        "triggers": "應觸發", "no_trigger": "不應觸發",
-        "no_fixtures": "沒有測試例子檔案 {file}", "no_triggering": "沒有觸發此規則的例子",
-        "no_passing": "沒有不觸發此規則的例子",
-        "unknown_rule": "測試例子所指的規則 {rule} 並非由此規則集定義",
-        "clean": "{path}：{rules}，沒有問題", "problems": "{path}：{count}（{rules}）",
-    },
-}
-
 
 # --- the command line ------------------------------------------------------------------
 
@@ -124,7 +89,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def _common(parser: argparse.ArgumentParser, extra_rules: bool = False, color: bool = True) -> None:
-    parser.add_argument("--lang", choices=("en", "zh"), help=f"language (default: ${LANG_ENV}, else en)")
+    parser.add_argument("--lang", choices=LANGUAGES, help=f"language (default: ${LANG_ENV}, else en)")
     if extra_rules:
         parser.add_argument("--rules", action="append", default=[], metavar="DIR",
                             help="an extra rule pack to load after the built-in one (repeatable)")
@@ -164,14 +129,9 @@ class _Output:
             os.dup2(devnull, self.stream.fileno())
 
 
-_COUNTED = {"rule": "條規則", "case": "個例子", "problem": "個問題"}
-
-
 def _n(count: int, noun: str, lang: str) -> str:
     """``1 rule``, ``3 rules``; ``3 條規則``."""
-    if lang == "zh":
-        return f"{count} {_COUNTED[noun]}"
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+    return say(f"rules_command.count.{noun}.{'one' if count == 1 else 'other'}", lang, count=count)
 
 
 def _shown(path: str | Path) -> str:
@@ -198,26 +158,27 @@ def run_list(args: argparse.Namespace) -> int:
     except (ValueError, LoadError) as error:
         return fail(str(error))
     assert rule_set is not None
-    words = WORDS[lang]
+    field = text.words("rules_command.field", lang)
     rules = [rule for rule in sorted_rules(rule_set.rules)
              if (args.principle is None or rule.principle == args.principle)
              and (args.severity is None or rule.severity == args.severity)]
     out = _Output(args, plain_width=WIDE)  # piped, a row per rule: easy to grep
     if not rules:
-        out.print(Text(words["no_rules"]))
+        out.print(Text(say("rules_command.list.no_rules", lang)))
     else:
         table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), show_edge=False, pad_edge=False)
-        table.add_column(words["id"], no_wrap=True)
-        table.add_column(words["principle"], no_wrap=True)
-        table.add_column(words["severity"], no_wrap=True)
-        table.add_column(words["levels"], no_wrap=True)
-        table.add_column(words["title"], ratio=1, overflow="fold")
+        table.add_column(field["id"], no_wrap=True)
+        table.add_column(field["principle"], no_wrap=True)
+        table.add_column(field["severity"], no_wrap=True)
+        table.add_column(field["levels"], no_wrap=True)
+        table.add_column(field["title"], ratio=1, overflow="fold")
         for rule in rules:
             table.add_row(Text(visible(rule.id), style="bold"), Text(visible(rule.principle)),
                           Text(visible(rule.severity), style=SEVERITY_STYLE.get(rule.severity, "")),
                           Text(levels_short(rule.levels)), Text(rule_text(rule.title, lang)))
         out.print(table)
-    summary = words["rules_listed"].format(count=_n(len(rules), "rule", lang), packs=visible(pack_names(rule_set)))
+    summary = say("rules_command.list.summary", lang, count=_n(len(rules), "rule", lang),
+                  packs=visible(pack_names(rule_set)))
     out.print(Text(summary, style="dim"))
     out.close()
     return EXIT_OK
@@ -236,50 +197,53 @@ def run_show(args: argparse.Namespace) -> int:
     if found is None:
         return fail(_unknown_rule(rule_set, args.rule))
     rule, owner, disabled_by = found
-    words, labels = WORDS[lang], LABELS[lang]
+    field = text.words("rules_command.field", lang)
     out = _Output(args)
     out.print(Text.assemble((visible(rule.id), "bold"), "  ", (rule_text(rule.title, lang), "bold")))
     out.print()
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="dim", no_wrap=True)
     facts.add_column(overflow="fold")
-    facts.add_row(words["principle"], f"{visible(rule.principle)} ({labels.get(rule.principle, '')})")
+    principle = text.words("principle", lang).get(rule.principle, "")
+    facts.add_row(field["principle"], f"{visible(rule.principle)} ({principle})")
     severity = Text(visible(rule.severity), style=SEVERITY_STYLE.get(rule.severity, ""))
     meaning = severity_meaning(rule.severity, lang)
     if meaning:
         severity.append(f"  {meaning}", style="dim")
-    facts.add_row(words["severity"], severity)
-    facts.add_row(words["levels"], levels_text(rule.levels, lang))
+    facts.add_row(field["severity"], severity)
+    facts.add_row(field["levels"], levels_text(rule.levels, lang))
     pack_line = Text(f"{visible(owner.name)} {visible(owner.version)}")
     if disabled_by is not None:
-        pack_line.append("  " + words["disabled"].format(pack=visible(disabled_by.name)), style="bold red")
-    facts.add_row(words["pack"], pack_line)
-    facts.add_row(words["file"], visible(_shown(rule.file)))
+        pack_line.append("  " + say("rules_command.show.disabled_by", lang, pack=visible(disabled_by.name)),
+                         style="bold red")
+    facts.add_row(field["pack"], pack_line)
+    facts.add_row(field["defined_in"], visible(_shown(rule.file)))
     out.print(facts)
-    _section(out, words["why"], Text(rule_text(rule.rationale, lang)))
+    _section(out, say("rules_command.show.why", lang), Text(rule_text(rule.rationale, lang)))
     described = describe_rule(rule, lang)
     if len(described) == 1:
-        _section(out, words["what"], _segments_text(described[0]))
+        _section(out, say("rules_command.show.what_it_checks", lang), _segments_text(described[0]))
     else:
         numbered = Table.grid(padding=(0, 1))
         numbered.add_column(no_wrap=True, justify="right")
         numbered.add_column(ratio=1, overflow="fold")
         for index, sentence in enumerate(described, 1):
             numbered.add_row(f"{index}.", _segments_text(sentence))
-        _section(out, words["what"], numbered)
-    _section(out, words["source"], Text(rule_text(rule.source, lang)))
-    _section(out, words["fix"], Text(rule_text(rule.fix, lang)))
+        _section(out, say("rules_command.show.what_it_checks", lang), numbered)
+    _section(out, say("rules_command.show.source", lang), Text(rule_text(rule.source, lang)))
+    _section(out, say("rules_command.show.how_to_fix", lang), Text(rule_text(rule.fix, lang)))
     help_uri = rule.spec.get("help_uri") if isinstance(rule.spec, dict) else None
     if isinstance(help_uri, str):
-        _section(out, words["more"], Text(visible(help_uri)))
+        _section(out, say("rules_command.show.more", lang), Text(visible(help_uri)))
     examples = _examples(rule, owner)
     fixture_file = _shown(owner.path / FIXTURES_DIR / f"{rule.id}.yaml")
-    for triggers, title in ((True, words["failing"]), (False, words["passing"])):
+    for triggers, title in ((True, say("rules_command.show.breaking_example", lang)),
+                            (False, say("rules_command.show.complying_example", lang))):
         out.print()
         out.print(Text(title, style="bold"))
         example = examples.get(triggers)
         if example is None:
-            missing = Text(words["no_example"].format(file=visible(fixture_file)), style="dim")
+            missing = Text(say("rules_command.show.no_example", lang, file=visible(fixture_file)), style="dim")
             out.print(Padding(missing, (0, 0, 0, INDENT)))
             continue
         file, line, name, snippet = example
@@ -415,7 +379,7 @@ def _load_for_test(directory: Path | None) -> tuple[RulePack, RuleSet]:
 
 def _test_pack(out: _Output, pack: RulePack, rule_set: RuleSet, lang: str) -> bool:
     """Print each rule's outcome; whether any failed."""
-    words = WORDS[lang]
+    words = text.words("rules_command.test", lang)
     own = sorted(pack.rule_ids)
     heading = words["testing"].format(pack=f"{visible(pack.name)} {visible(pack.version)}",
                                       path=visible(_shown(pack.path)), rules=_n(len(own), "rule", lang))
@@ -474,7 +438,6 @@ def run_lint(args: argparse.Namespace) -> int:
     for directory in directories:
         if not directory.is_dir():
             return fail(f"{directory}: no such rule pack folder")
-    words = WORDS[lang]
     out = _Output(args)
     found = False
     for directory in directories:
@@ -484,8 +447,9 @@ def run_lint(args: argparse.Namespace) -> int:
             out.print(Text(visible(location)), whole=True)
         found |= bool(result.problems)
         path, rules = visible(_shown(directory)), _n(result.rule_count, "rule", lang)
-        summary = (words["problems"].format(path=path, count=_n(len(result.problems), "problem", lang), rules=rules)
-                   if result.problems else words["clean"].format(path=path, rules=rules))
+        summary = (say("rules_command.lint.problems", lang, path=path, count=_n(len(result.problems), "problem", lang),
+                       rules=rules)
+                   if result.problems else say("rules_command.lint.clean", lang, path=path, rules=rules))
         out.print(Text(summary, style="bold red" if result.problems else "bold green"), whole=True)
     out.close()
     return EXIT_FINDINGS if found else EXIT_OK

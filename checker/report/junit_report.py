@@ -17,19 +17,7 @@ from ..evaluation.manifest import SCHEMA_RULE, SCHEMA_TITLE, ManifestResult
 from .model import Finding, Report
 from .common import display_path
 from .safe_text import visible
-from .labels import LABELS
-
-WORDS = {
-    "en": {"not_applicable": "not applicable at this AI-use level",
-           "schema_skipped": "manifest does not match the format",
-           "load": "load", "cannot_read": "the manifest could not be read",
-           "waived": "waived", "baselined": "known from the baseline", "pointer": "pointer", "target": "target"},
-    "zh": {"not_applicable": "不適用於此人工智能應用程度",
-           "schema_skipped": "清單不符合格式",
-           "load": "load", "cannot_read": "無法讀取清單",
-           "waived": "已豁免", "baselined": "基線已包含", "pointer": "位置", "target": "對象"},
-}
-
+from ..text import DEFAULT, say
 
 def render(run: Report, stream: TextIO, color: bool = False) -> None:
     root = to_element(run)
@@ -54,12 +42,12 @@ def to_element(run: Report) -> ET.Element:
 
 def _suite(result: ManifestResult, run: Report) -> ET.Element:
     path = visible(display_path(result.path))
-    words = WORDS[run.lang]
+    lang = run.lang
     suite = ET.Element("testsuite", name=path)
     counts = dict.fromkeys(("tests", "failures", "errors", "skipped"), 0)
     cases: list[ET.Element] = []
     if result.error is not None:
-        case = ET.Element("testcase", name=words["load"], classname="integrity", file=path)
+        case = ET.Element("testcase", name=say("junit.load_case", lang), classname="integrity", file=path)
         error = ET.SubElement(case, "error", message=visible(result.error.message), type="load")
         error.text = f"{_where(path, result.error.line, result.error.column)}: {visible(result.error.message)}"
         cases.append(case)
@@ -77,10 +65,11 @@ def _suite(result: ManifestResult, run: Report) -> ET.Element:
             cases.append(_case(rule_id, title, principle, by_rule[rule_id], path, run, counts))
         evaluated = set(result.rules_evaluated)
         for rule in run.rule_set.rules:
-            title = rule.title.get(run.lang) or rule.title.get("en", "")
+            title = rule.title.get(lang) or rule.title.get(DEFAULT, "")
             if not result.schema_valid or rule.id not in evaluated:
                 case = _testcase(rule.id, title, rule.principle, path)
-                reason = words["schema_skipped"] if not result.schema_valid else words["not_applicable"]
+                reason = (say("junit.schema_skipped", lang) if not result.schema_valid
+                          else say("junit.not_applicable", lang))
                 ET.SubElement(case, "skipped", message=reason)
                 counts["skipped"] += 1
                 cases.append(case)
@@ -110,45 +99,44 @@ def _testcase(rule_id: str, title: str, principle: str, path: str) -> ET.Element
 def _case(rule_id: str, title: str, principle: str, findings: list[Finding], path: str, run: Report,
           counts: dict[str, int]) -> ET.Element:
     case = _testcase(rule_id, title, principle, path)
-    words = WORDS[run.lang]
+    lang = run.lang
     for finding in findings:
         if not finding.counts:
             continue
-        message = visible(finding.message.get(run.lang, ""))
+        message = visible(finding.message.get(lang, ""))
         failure = ET.SubElement(case, "failure", message=message, type=finding.severity)
         failure.text = "\n".join((
-            f"{_where(path, finding.line, finding.column)}: {LABELS[run.lang][finding.severity]} {finding.rule}: "
-            f"{message}",
-            f"{words['pointer']}: {visible(finding.pointer) or '/'}"
-            + (f"  {words['target']}: {visible(finding.target)}" if finding.target is not None else ""),
-            f"{LABELS[run.lang]['fix']}: {visible(finding.fix.get(run.lang, ''))}",
+            f"{_where(path, finding.line, finding.column)}: {say(f'severity.{finding.severity}', lang)} "
+            f"{finding.rule}: {message}",
+            f"{say('junit.pointer', lang)}: {visible(finding.pointer) or '/'}"
+            + (f"  {say('junit.target', lang)}: {visible(finding.target)}" if finding.target is not None else ""),
+            f"{say('report.fix', lang)}: {visible(finding.fix.get(lang, ''))}",
         ))
         counts["failures"] += 1
     waived = [finding for finding in findings if finding.waived]
     known = [finding for finding in findings if not finding.waived and finding.baselined]
     if waived or known:
         out = ET.SubElement(case, "system-out")
-        out.text = "\n".join([_waived_line(finding, path, run.lang) for finding in waived]
-                             + [_baselined_line(finding, path, run.lang) for finding in known])
+        out.text = "\n".join([_waived_line(finding, path, lang) for finding in waived]
+                             + [_baselined_line(finding, path, lang) for finding in known])
     return case
 
 
 def _baselined_line(finding: Finding, path: str, lang: str) -> str:
-    return (f"{WORDS[lang]['baselined']}: {_where(path, finding.line, finding.column)}: "
-            f"{LABELS[lang][finding.severity]} {finding.rule}: {visible(finding.message.get(lang, ''))}")
+    return (f"{say('junit.baselined', lang)}: {_where(path, finding.line, finding.column)}: "
+            f"{say(f'severity.{finding.severity}', lang)} {finding.rule}: {visible(finding.message.get(lang, ''))}")
 
 
 def _waived_line(finding: Finding, path: str, lang: str) -> str:
     waiver = finding.waiver
     assert waiver is not None
-    words, labels = WORDS[lang], LABELS[lang]
-    line = (f"{words['waived']}: {_where(path, finding.line, finding.column)}: {labels[finding.severity]} "
-            f"{finding.rule}: {visible(finding.message.get(lang, ''))}; "
-            f"{labels['reason']}: {visible(waiver.reason.get(lang, ''))}")
+    line = (f"{say('junit.waived', lang)}: {_where(path, finding.line, finding.column)}: "
+            f"{say(f'severity.{finding.severity}', lang)} {finding.rule}: {visible(finding.message.get(lang, ''))}; "
+            f"{say('report.reason', lang)}: {visible(waiver.reason.get(lang, ''))}")
     if waiver.approved_by:
-        line += f"; {labels['approved_by']}: {visible(waiver.approved_by)}"
+        line += f"; {say('report.approved_by', lang)}: {visible(waiver.approved_by)}"
     if waiver.expires_on:
-        line += f"; {labels['expires']}: {visible(waiver.expires_on)}"
+        line += f"; {say('report.expires', lang)}: {visible(waiver.expires_on)}"
     return line
 
 

@@ -16,20 +16,8 @@ from ..text.values import variants
 from .model import EXIT_ERROR, EXIT_FINDINGS, PRINCIPLES, SEVERITIES, Finding, ManifestResult, Report
 from .common import display_path, packs
 from .safe_text import visible
-from .labels import LABELS
+from ..text import say, words
 
-WORDS = {
-    "en": {"heading": "hkai compliance report", "severity": "Severity", "rule": "Rule", "message": "Message",
-           "location": "Location", "waived": "Waived findings (they do not fail the run)",
-           "reason": "Reason", "approved_by": "Approved by", "expires": "Expires",
-           "cannot_read": "The manifest could not be read", "unreadable": "Manifests that could not be read",
-           "packs": "Rule packs: {packs}; {count} rules", "baselined": "{count} known findings carried by the baseline."},
-    "zh": {"heading": "hkai 合規檢查報告", "severity": "嚴重程度", "rule": "規則", "message": "訊息",
-           "location": "位置", "waived": "已豁免的結果（不影響檢查結果）",
-           "reason": "理由", "approved_by": "批准者", "expires": "屆滿",
-           "cannot_read": "無法讀取此清單", "unreadable": "無法讀取的清單",
-           "packs": "規則集：{packs}；共 {count} 條規則", "baselined": "基線已包含 {count} 項已知結果。"},
-}
 STATUS_MARK = {"pass": "✅", "fail": "❌", "error": "⚠️"}
 
 _NEWLINES = re.compile("\r\n|[\r\n\x0b\x0c\x85\u2028\u2029]")
@@ -46,24 +34,22 @@ def render(run: Report, stream: TextIO, color: bool = False) -> None:
 
 
 def lines(run: Report) -> list[str]:
-    labels, words = LABELS[run.lang], WORDS[run.lang]
-    summary = run.summary()
+    lang, summary = run.lang, run.summary()
     overall = {EXIT_ERROR: "error", EXIT_FINDINGS: "fail"}.get(run.exit_code(), "pass")
-    status_word = labels["error_status" if overall == "error" else overall]
-    out = [f"## {words['heading']}", ""]
-    out.append(f"{STATUS_MARK[overall]} **{status_word}** · "
-               + labels["summary"].format(manifests=summary.manifests, passed=summary.passed,
-                                          failed=summary.failed, errors=summary.errors)
-               + " · " + labels["tally"].format(**summary.findings)
-               + " · " + labels["waived_tally"].format(waived=summary.waived))
+    out = [f"## {say('markdown.heading', lang)}", ""]
+    out.append(f"{STATUS_MARK[overall]} **{say(f'status.{overall}', lang)}** · "
+               + say("summary.manifests", lang, manifests=summary.manifests, passed=summary.passed,
+                     failed=summary.failed, errors=summary.errors)
+               + " · " + say("summary.findings", lang, **summary.findings)
+               + " · " + say("summary.waived", lang, waived=summary.waived))
     out.append("")
     names = ", ".join(f"{name} {version}" for name, version in packs(run))
-    out.append(escape(words["packs"].format(packs=names, count=len(run.rule_set.rules))))
+    out.append(escape(say("markdown.rule_packs", lang, packs=names, count=len(run.rule_set.rules))))
     out.append("")
     out.extend(_scorecard(run))
     unreadable = [result for result in run.results if result.error is not None]
     if unreadable:
-        out += ["", f"**{words['unreadable']}**", ""]
+        out += ["", f"**{say('markdown.unreadable', lang)}**", ""]
         out += [f"- {_link(display_path(r.path), r.error.line)}: {escape(r.error.message)}"  # type: ignore[union-attr]
                 for r in unreadable]
     for result in run.results:
@@ -73,49 +59,50 @@ def lines(run: Report) -> list[str]:
 
 
 def _scorecard(run: Report) -> list[str]:
-    labels = LABELS[run.lang]
-    rows = [f"| {labels['principle']} | " + " | ".join(labels[s] for s in SEVERITIES) + " |",
+    lang = run.lang
+    rows = [f"| {say('report.principle', lang)} | " + " | ".join(say(f"severity.{s}", lang) for s in SEVERITIES) + " |",
             "|---|" + "---:|" * len(SEVERITIES)]
     findings = [f for result in run.results for f in result.findings if f.counts]
     for principle in PRINCIPLES:
         counts = [sum(1 for f in findings if f.principle == principle and f.severity == s) for s in SEVERITIES]
-        rows.append(f"| {labels[principle]} | " + " | ".join(str(n) for n in counts) + " |")
+        rows.append(f"| {say(f'principle.{principle}', lang)} | " + " | ".join(str(n) for n in counts) + " |")
     return rows
 
 
 def _manifest(result: ManifestResult, run: Report) -> list[str]:
-    labels, words = LABELS[run.lang], WORDS[run.lang]
+    lang = run.lang
+    column = words("markdown.column", lang)
     path = display_path(result.path)
     status = result.status(run.fail_on)
-    status_word = labels["error_status" if status == "error" else status]
+    status_word = say(f"status.{status}", lang)
     out = [f"### {STATUS_MARK[status]} {escape(path)}", ""]
     if result.error is not None:
-        out.append(f"**{status_word}** · {words['cannot_read']}: {_link(path, result.error.line)} "
+        out.append(f"**{status_word}** · {say('markdown.cannot_read', lang)}: {_link(path, result.error.line)} "
                    f"{escape(result.error.message)}")
         return out
-    out.append(f"**{status_word}** · {_heading(result, labels)}")
+    out.append(f"**{status_word}** · {_heading(result, lang)}")
     out.append("")
     if not result.schema_valid:
-        out += [f"_{labels['schema_skipped']}_", ""]
+        out += [f"_{say('report.schema_skipped', lang)}_", ""]
     active = [f for f in result.findings if f.counts]
     waived = [f for f in result.findings if f.waived]
     known = sum(1 for f in result.findings if not f.waived and f.baselined)
     if active:
-        out.append(f"| {words['severity']} | {words['rule']} | {words['message']} | {words['location']} |")
+        out.append(f"| {column['severity']} | {column['rule']} | {column['message']} | {column['location']} |")
         out.append("|---|---|---|---|")
         for finding in active:
-            out.append(f"| {labels[finding.severity]} | {escape(finding.rule)} | "
-                       f"{escape(finding.message.get(run.lang, ''))} | {_link(path, finding.line)} |")
+            out.append(f"| {say(f'severity.{finding.severity}', lang)} | {escape(finding.rule)} | "
+                       f"{escape(finding.message.get(lang, ''))} | {_link(path, finding.line)} |")
     elif not waived and not known:
-        out.append(labels["no_findings"])
+        out.append(say("report.no_findings", lang))
     if known:
-        out += ([""] if active else []) + [words["baselined"].format(count=known)]
+        out += ([""] if active else []) + [say("report.baselined", lang, count=known)]
     if waived:
         if active or known:
             out.append("")
-        out += [f"<details><summary>{escape(words['waived'])}: {len(waived)}</summary>", ""]
-        out.append(f"| {words['severity']} | {words['rule']} | {words['message']} | {words['location']} "
-                   f"| {words['reason']} | {words['approved_by']} | {words['expires']} |")
+        out += [f"<details><summary>{escape(say('report.waived_findings', lang))}: {len(waived)}</summary>", ""]
+        out.append(f"| {column['severity']} | {column['rule']} | {column['message']} | {column['location']} "
+                   f"| {column['reason']} | {column['approved_by']} | {column['expires']} |")
         out.append("|---|---|---|---|---|---|---|")
         for finding in waived:
             out.append(_waived_row(finding, path, run.lang))
@@ -123,27 +110,29 @@ def _manifest(result: ManifestResult, run: Report) -> list[str]:
     return out
 
 
-def _heading(result: ManifestResult, labels: dict[str, str]) -> str:
+def _heading(result: ManifestResult, lang: str) -> str:
     production = result.production or {}
     names = [escape(t) for t in dict.fromkeys(variants(production.get("title")))]
     heading = " · ".join(names)
     if production.get("id") is not None:
         heading += f" ({escape(production['id'])})"
-    levels = (f"{labels['level']}: {labels['declared']} {_level(result.declared_level, labels)}, "
-              f"{labels['derived']} {_level(result.derived_level, labels)}")
+    declared, derived = _level(result.declared_level, lang), _level(result.derived_level, lang)
+    levels = (f"{say('report.ai_use_level', lang)}: {say('report.declared', lang)} {declared}, "
+              f"{say('report.derived', lang)} {derived}")
     return f"{heading} · {levels}" if heading else levels
 
 
-def _level(level: object, labels: dict[str, str]) -> str:
-    if level in ("none", "low", "medium", "high"):
-        return labels.get(str(level), str(level))
+def _level(level: object, lang: str) -> str:
+    named = words("level", lang)
+    if isinstance(level, str) and level in named:
+        return named[level]
     return escape(level) if level is not None else "?"
 
 
 def _waived_row(finding: Finding, path: str, lang: str) -> str:
     waiver = finding.waiver
     assert waiver is not None
-    cells = [LABELS[lang][finding.severity], escape(finding.rule), escape(finding.message.get(lang, "")),
+    cells = [say(f"severity.{finding.severity}", lang), escape(finding.rule), escape(finding.message.get(lang, "")),
              _link(path, finding.line), escape(waiver.reason.get(lang, "")),
              escape(waiver.approved_by or ""), escape(waiver.expires_on or "")]
     return "| " + " | ".join(cells) + " |"

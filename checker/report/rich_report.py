@@ -14,10 +14,10 @@ from rich.table import Table
 from rich.text import Text
 
 from ..text.values import variants
-from .model import PRINCIPLES, SEVERITIES, Finding, ManifestResult, Report
 from ..evaluation.levels import RANK
-from .labels import LABELS
+from .model import PRINCIPLES, SEVERITIES, Finding, ManifestResult, Report
 from .safe_text import visible
+from ..text import say, words
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 INDENT = 8  # where a finding's location and fix start, under its message
@@ -32,14 +32,13 @@ def render(run: Report, stream: TextIO, color: bool = True) -> None:
     buffer = io.StringIO()
     console = Console(file=buffer, no_color=not color, highlight=False, emoji=False, width=_width(stream),
                       force_terminal=color and stream.isatty(), soft_wrap=False)
-    words = LABELS[run.lang]
     for result in run.results:
-        for part in _manifest(result, run, words):
+        for part in _manifest(result, run):
             console.print(part, soft_wrap=isinstance(part, Line))
         console.print()
     if len(run.results) > 1:
-        console.print(_batch_table(run, words))
-    console.print(_summary(run, words))
+        console.print(_batch_table(run))
+    console.print(_summary(run))
     for line in buffer.getvalue().splitlines():
         stream.write(line.rstrip() + "\n")  # tables pad lines to the width; piped text needs no trailing spaces
 
@@ -49,41 +48,42 @@ def _width(stream: TextIO) -> int:
     return shutil.get_terminal_size((80, 24)).columns if stream.isatty() else 80
 
 
-def _manifest(result: ManifestResult, run: Report, words: dict[str, str]) -> Iterator[RenderableType]:
+def _manifest(result: ManifestResult, run: Report) -> Iterator[RenderableType]:
+    lang = run.lang
     status = result.status(run.fail_on)
     yield Line.assemble(("── ", "dim"), (visible(result.path), "bold"))
     if result.error is not None:
-        yield Line.assemble((words["error_status"], STATUS_STYLE["error"]), "  ", visible(str(result.error)))
+        yield Line.assemble((say("status.error", lang), STATUS_STYLE["error"]), "  ", visible(str(result.error)))
         return
     if result.kind == "waivers":
-        yield Text(words["waivers_file"], style="bold")
+        yield Text(say("report.waivers_file", lang), style="bold")
     elif not result.schema_valid:
-        yield _heading(result, words)
-        yield Text(words["schema_skipped"], style="bold")
+        yield _heading(result, lang)
+        yield Text(say("report.schema_skipped", lang), style="bold")
     else:
-        yield _heading(result, words)
-        yield _scorecard(result, words)
+        yield _heading(result, lang)
+        yield _scorecard(result, lang)
     active = [f for f in result.findings if f.counts]
     for principle in PRINCIPLES:
         group = [f for f in active if f.principle == principle]
         if group:
-            yield Text(words[principle], style="bold underline")
+            yield Text(say(f"principle.{principle}", lang), style="bold underline")
             for finding in group:
-                yield from _finding(finding, result.path, run.lang, words)
+                yield from _finding(finding, result.path, lang)
     waived = [f for f in result.findings if f.waived]
     if waived:
-        yield Text(words["waived"], style="bold")
+        yield Text(say("report.waived_findings", lang), style="bold")
         for finding in waived:
-            yield from _waived(finding, result.path, run.lang, words)
+            yield from _waived(finding, result.path, lang)
     baselined = sum(1 for f in result.findings if f.baselined)
     if baselined:
-        yield Text(words["baselined"].format(count=baselined), style="dim")
+        yield Text(say("report.baselined", lang, count=baselined), style="dim")
     if not active and not waived and not baselined:
-        yield Text(words["no_findings"])
-    yield Text.assemble((words[status], STATUS_STYLE[status]), "  ", _counts(active, words))
+        yield Text(say("report.no_findings", lang))
+    yield Text.assemble((say(f"status.{status}", lang), STATUS_STYLE[status]), "  ", _counts(active, lang))
 
 
-def _heading(result: ManifestResult, words: dict[str, str]) -> Text:
+def _heading(result: ManifestResult, lang: str) -> Text:
     production = result.production or {}
     title = production.get("title")
     names = [visible(t) for t in dict.fromkeys(variants(title))] or [visible(str(production.get("id")))]
@@ -91,12 +91,13 @@ def _heading(result: ManifestResult, words: dict[str, str]) -> Text:
     if production.get("id") is not None:
         heading.append(f"  ({visible(str(production['id']))})", style="dim")
     heading.append("\n")
-    derived = words.get(result.derived_level or "", "?")
-    declared = words.get(str(result.declared_level), visible(str(result.declared_level)))
+    levels = words("level", lang)
+    derived = levels.get(result.derived_level or "", "?")
+    declared = levels.get(str(result.declared_level), visible(str(result.declared_level)))
     level_style = "bold red" if _below(result.declared_level, result.derived_level) else ""
-    heading.append(f"{words['level']}{words['colon']}{words['declared']} ")
+    heading.append(f"{say('report.ai_use_level', lang)}{say('punctuation.colon', lang)}{say('report.declared', lang)} ")
     heading.append(declared, style=level_style)
-    heading.append(f"{words['comma']}{words['derived']} {derived}")
+    heading.append(f"{say('punctuation.comma', lang)}{say('report.derived', lang)} {derived}")
     return heading
 
 
@@ -104,39 +105,43 @@ def _below(declared: Any, derived: str | None) -> bool:
     return declared in RANK and derived in RANK and RANK[declared] < RANK[derived]
 
 
-def _scorecard(result: ManifestResult, words: dict[str, str]) -> Table:
+def _scorecard(result: ManifestResult, lang: str) -> Table:
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), show_edge=False, pad_edge=False)
-    table.add_column(words["principle"])
+    table.add_column(say("report.principle", lang))
     for severity in SEVERITIES:
-        table.add_column(words[severity], justify="right")
+        table.add_column(say(f"severity.{severity}", lang), justify="right")
     for principle in PRINCIPLES:
         counts = [sum(1 for f in result.findings if f.principle == principle and f.severity == severity
                       and f.counts) for severity in SEVERITIES]
         mark = ("✗", "red") if counts[0] else ("!", "yellow") if counts[1] else ("✓", "green")
         cells = [Text(str(n), style=SEVERITY_STYLE[s] if n else "dim") for n, s in zip(counts, SEVERITIES)]
-        table.add_row(Text.assemble((mark[0], mark[1]), " ", words[principle]), *cells)
+        table.add_row(Text.assemble((mark[0], mark[1]), " ", say(f"principle.{principle}", lang)), *cells)
     return table
 
 
-def _finding(finding: Finding, path: str, lang: str, words: dict[str, str]) -> Iterator[RenderableType]:
-    yield _headline(Text(words[finding.severity], style=SEVERITY_STYLE[finding.severity]), finding, lang)
+def _finding(finding: Finding, path: str, lang: str) -> Iterator[RenderableType]:
+    severity = say(f"severity.{finding.severity}", lang)
+    yield _headline(Text(severity, style=SEVERITY_STYLE[finding.severity]), finding, lang)
     yield _location(finding, path, show_pointer=True)
-    yield _indented(Text.assemble((f"{words['fix']}: ", "green"), finding.fix[lang]))
+    yield _indented(Text.assemble((f"{say('report.fix', lang)}: ", "green"), finding.fix[lang]))
     if finding.claim is not None:
-        yield _indented(Text.assemble((f"{words['claimed']}: ", "yellow"), visible(finding.claim.reason[lang])))
+        yield _indented(Text.assemble((f"{say('report.claimed_waiver', lang)}: ", "yellow"),
+                                      visible(finding.claim.reason[lang])))
 
 
-def _waived(finding: Finding, path: str, lang: str, words: dict[str, str]) -> Iterator[RenderableType]:
+def _waived(finding: Finding, path: str, lang: str) -> Iterator[RenderableType]:
     waiver = finding.waiver
     assert waiver is not None
-    yield _headline(Text(words[finding.severity], style="dim"), finding, lang)
+    yield _headline(Text(say(f"severity.{finding.severity}", lang), style="dim"), finding, lang)
     yield _location(finding, path, show_pointer=False)
-    details = Text.assemble((f"{words['waived_by_' + waiver.source]}. {words['reason']}: ", "green"),
-                            visible(waiver.reason[lang]))
+    details = Text.assemble((f"{say(f'report.waived_by.{waiver.source}', lang)}. {say('report.reason', lang)}: ",
+                             "green"), visible(waiver.reason[lang]))
     if waiver.approved_by:
-        details.append_text(Text.assemble("\n", (f"{words['approved_by']}: ", "green"), visible(waiver.approved_by)))
+        details.append_text(Text.assemble("\n", (f"{say('report.approved_by', lang)}: ", "green"),
+                                          visible(waiver.approved_by)))
     if waiver.expires_on:
-        details.append_text(Text.assemble("\n", (f"{words['expires']}: ", "green"), visible(waiver.expires_on)))
+        details.append_text(Text.assemble("\n", (f"{say('report.expires', lang)}: ", "green"),
+                                          visible(waiver.expires_on)))
     yield _indented(details)
 
 
@@ -165,19 +170,20 @@ def _indented(body: Text) -> Table:
     return grid
 
 
-def _counts(findings: list[Finding], words: dict[str, str]) -> str:
+def _counts(findings: list[Finding], lang: str) -> str:
     counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}
-    return words["tally"].format(**counts)
+    return say("summary.findings", lang, **counts)
 
 
-def _batch_table(run: Report, words: dict[str, str]) -> Table:
+def _batch_table(run: Report) -> Table:
     """One row per production, worst first: its level and its findings per principle."""
+    lang = run.lang
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), show_edge=False, pad_edge=False)
-    table.add_column(words["production"], overflow="fold")
-    table.add_column(words["level_short"])
+    table.add_column(say("report.batch.production", lang), overflow="fold")
+    table.add_column(say("report.batch.level", lang))
     for principle in PRINCIPLES:
-        table.add_column(words[f"{principle}_short"], justify="right")
-    table.add_column(words["status"])
+        table.add_column(say(f"principle_short.{principle}", lang), justify="right")
+    table.add_column(say("report.batch.status", lang))
     rows = []
     for result in (r for r in run.results if r.kind == "manifest"):
         counting = [f for f in result.findings if f.counts]
@@ -190,21 +196,22 @@ def _batch_table(run: Report, words: dict[str, str]) -> Table:
             found = [f for f in counting if f.principle == principle]
             worst = next((s for s in SEVERITIES if any(f.severity == s for f in found)), None)
             cells.append(Text(str(len(found)), style=SEVERITY_STYLE[worst] if worst else "dim"))
-        rows.append((rank, [Text(visible(str(production))), Text(words.get(result.derived_level or "", "—")), *cells,
-                            Text(words[status if status != "error" else "error_status"], style=STATUS_STYLE[status])]))
+        level = words("level", lang).get(result.derived_level or "", "—")
+        rows.append((rank, [Text(visible(str(production))), Text(level), *cells,
+                            Text(say(f"status.{status}", lang), style=STATUS_STYLE[status])]))
     for _, cells in sorted(rows, key=lambda row: row[0]):
         table.add_row(*cells)
     return table
 
 
-def _summary(run: Report, words: dict[str, str]) -> Text:
-    summary = run.summary()
-    line = Text(words["summary"].format(manifests=summary.manifests, passed=summary.passed,
-                                        failed=summary.failed, errors=summary.errors), style="bold")
-    line.append(" · " + words["tally"].format(**summary.findings))
-    line.append(" · " + words["waived_tally"].format(waived=summary.waived))
+def _summary(run: Report) -> Text:
+    lang, summary = run.lang, run.summary()
+    line = Text(say("summary.manifests", lang, manifests=summary.manifests, passed=summary.passed,
+                    failed=summary.failed, errors=summary.errors), style="bold")
+    line.append(" · " + say("summary.findings", lang, **summary.findings))
+    line.append(" · " + say("summary.waived", lang, waived=summary.waived))
     if run.baseline is not None:
-        line.append("\n" + words["baseline"].format(carried=run.baseline.carried, fixed=len(run.baseline.fixed)))
+        line.append("\n" + say("summary.baseline", lang, carried=run.baseline.carried, fixed=len(run.baseline.fixed)))
     packs = ", ".join(f"{visible(pack.name)} {visible(pack.version)}" for pack in run.rule_set.packs)
-    line.append("\n" + words["rules"].format(packs=packs, count=len(run.rule_set.rules)), style="dim")
+    line.append("\n" + say("summary.rule_packs", lang, packs=packs, count=len(run.rule_set.rules)), style="dim")
     return line

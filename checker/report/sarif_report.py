@@ -21,10 +21,10 @@ from .model import Finding, Report
 from ..packs.rule import Rule
 from .common import display_path, packs
 from .safe_text import visible
+from ..text import DEFAULT, say
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
-LANGUAGE = {"en": "en", "zh": "zh-HK"}
 SRCROOT = "%SRCROOT%"
 FINGERPRINT = "hkaiFinding/v1"
 
@@ -50,7 +50,7 @@ def to_dict(run: Report) -> dict[str, Any]:
             "tool": {"driver": {"name": "hkai", "version": __version__, "semanticVersion": __version__,
                                 "rules": descriptors}},
             "invocations": [invocation],
-            "language": LANGUAGE.get(run.lang, "en"),
+            "language": say("language.sarif", run.lang),
             "columnKind": "unicodeCodePoints",
             "results": results,
             "properties": {"rulePacks": [{"name": name, "version": version} for name, version in packs(run)],
@@ -76,7 +76,7 @@ def _descriptor(rule: Rule, lang: str) -> dict[str, Any]:
                              visible(_text(rule.fix, lang)))
     descriptor: dict[str, Any] = {
         "id": rule.id,
-        "name": _name(_text(rule.title, "en"), rule.id),
+        "name": _name(_text(rule.title, DEFAULT), rule.id),
         "shortDescription": {"text": title},
         "fullDescription": {"text": rationale},
         "help": {"text": fix, "markdown": f"{rationale}\n\n**Fix:** {fix}\n\nSource: {visible(rule.source)}"},
@@ -114,7 +114,7 @@ def _name(title: str, rule_id: str) -> str:
 
 
 def _text(texts: dict[str, str], lang: str) -> str:
-    return texts.get(lang) or texts.get("en") or next(iter(texts.values()), "")
+    return texts.get(lang) or texts.get(DEFAULT) or next(iter(texts.values()), "")
 
 
 # --- results -------------------------------------------------------------------------------------

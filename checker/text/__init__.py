@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 import yaml
 
 FOLDER = Path(__file__).resolve().parent
+LANG_ENV = "HKAI_LANG"  # the environment variable choosing the language
 DEFAULT = "en"  # first: the language others fall back to, in rules' texts as in this table
 LANGUAGES: tuple[str, ...] = (DEFAULT, *sorted(p.stem for p in FOLDER.glob("*.yaml") if p.stem != DEFAULT))
 
@@ -29,13 +30,27 @@ def table(lang: str) -> dict[str, Any]:
 
 
 def words(section: str, lang: str) -> dict[str, Any]:
-    """One section of a language's table, e.g. ``words("report", "zh")``."""
-    return table(lang)[section]
+    """One section (dotted when nested) of a language's table, e.g. ``words("severity", "zh")``:
+    for words looked up by a value (a severity, a level), or used together (a table's heads)."""
+    return _at(section, lang)
 
 
 def say(key: str, lang: str, **values: Any) -> str:
     """The phrase at dotted ``key`` in ``lang``, its ``{placeholders}`` filled in."""
+    phrase = _at(key, lang)
+    return phrase.format(**values) if values else phrase
+
+
+def _at(key: str, lang: str) -> Any:
     node: Any = table(lang)
     for part in key.split("."):
         node = node[part]
-    return node.format(**values) if values else node
+    return node
+
+
+def environment_language(environ: Mapping[str, str]) -> str | None:
+    """The language $HKAI_LANG names, if set; ValueError when it names no language here."""
+    value = environ.get(LANG_ENV)
+    if value and value not in LANGUAGES:
+        raise ValueError(f"${LANG_ENV} must be {' or '.join(LANGUAGES)}, not {value!r}")
+    return value or None
