@@ -18,7 +18,7 @@ from .packs.loading import load_rule_set
 from .packs.selection import select_rules
 from .reading.discovery import discover
 from .reading.yaml_loader import LoadError
-from .report.model import ManifestResult, Report
+from .report.model import ManifestResult, Report, WaiversFileResult
 from .settings import Settings, SettingsError
 
 
@@ -43,10 +43,10 @@ def check(paths: Sequence[str | Path], settings: Settings | None = None) -> Repo
     found, problems = discover([str(path) for path in paths])
     results = check_paths(found, rule_set, options, settings.jobs)
     results += [ManifestResult(path=path, error=LoadError(path, problem)) for path, problem in problems]
-    results += [ManifestResult(path=file, kind="waivers", schema_valid=True, findings=findings)
-                for file, findings in review_findings(review_waivers, results, rule_set, settings.today).items()]
+    waiver_files = [WaiversFileResult(path=file, findings=findings)
+                    for file, findings in review_findings(review_waivers, results, rule_set, settings.today).items()]
     report = Report(results=results, rule_set=rule_set, fail_on=settings.fail_on, lang=settings.lang,
-                    today=settings.today)
+                    today=settings.today, waiver_files=waiver_files)
     return _with_baseline(report, settings)
 
 

@@ -82,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
         report = check(args.paths, settings)
     except SettingsError as error:
         return fail(str(error))
-    for result in report.results:
+    for result in report.documents:
         if result.error is not None:
             print(f"hkai: error: {result.error}", file=sys.stderr)
     if report.stopped is not None:

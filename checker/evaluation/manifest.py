@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import gc
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Iterator
 
 from .engine import evaluate, record_ids
 from ..report.model import Finding, ManifestResult

@@ -1,4 +1,4 @@
-"""The report: its model (findings, results, the run) and one module per output format,
+"""The report: its model (findings, each document's result, the report) and one module per output format,
 each only rendering a finished ``Report``."""
 
 from __future__ import annotations
@@ -13,5 +13,5 @@ FORMATS = ("rich", "json", "sarif", "junit", "github", "markdown")
 
 
 def renderer(name: str) -> Callable[[Report, TextIO, bool], None]:
-    """The ``render(run, stream, color)`` function of a format, imported only when used."""
+    """The ``render(report, stream, color)`` function of a format, imported only when used."""
     return import_module(f"{__name__}.{name}_report").render

@@ -22,6 +22,6 @@ def display_path(path: str) -> str:
     return path
 
 
-def packs(run: Any) -> list[tuple[str, str]]:
-    """Name and version of every rule pack of the run, made inert."""
-    return [(visible(pack.name), visible(pack.version)) for pack in run.rule_set.packs]
+def packs(report: Any) -> list[tuple[str, str]]:
+    """Name and version of every rule pack of the report, made inert."""
+    return [(visible(pack.name), visible(pack.version)) for pack in report.rule_set.packs]

@@ -18,14 +18,14 @@ from .safe_text import visible
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
 
-def render(run: Report, stream: TextIO, color: bool = False) -> None:
-    for line in lines(run):
+def render(report: Report, stream: TextIO, color: bool = False) -> None:
+    for line in lines(report):
         stream.write(line + "\n")
 
 
-def lines(run: Report) -> list[str]:
+def lines(report: Report) -> list[str]:
     out = []
-    for result in run.results:
+    for result in report.documents:
         path = display_path(result.path)
         if result.error is not None:
             out.append(_command("error", _properties(path, result.error.line, result.error.column), result.error.message))
@@ -34,7 +34,7 @@ def lines(run: Report) -> list[str]:
             if not finding.counts:  # waived, or known from the baseline
                 continue
             properties = _properties(path, finding.line, finding.column) + [("title", finding.rule)]
-            out.append(_command(COMMAND[finding.severity], properties, finding.message.get(run.lang, "")))
+            out.append(_command(COMMAND[finding.severity], properties, finding.message.get(report.lang, "")))
     return out
 
 

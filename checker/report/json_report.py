@@ -7,30 +7,30 @@ from dataclasses import asdict
 from typing import Any, TextIO
 
 from .. import __version__
-from .model import Finding, ManifestResult, Report
+from .model import DocumentResult, Finding, Report
 
 
-def render(run: Report, stream: TextIO, color: bool = False) -> None:
-    json.dump(to_dict(run), stream, ensure_ascii=False, indent=2)
+def render(report: Report, stream: TextIO, color: bool = False) -> None:
+    json.dump(to_dict(report), stream, ensure_ascii=False, indent=2)
     stream.write("\n")
 
 
-def to_dict(run: Report) -> dict[str, Any]:
-    report = {
+def to_dict(report: Report) -> dict[str, Any]:
+    document = {
         "tool": {"name": "hkai", "version": __version__},
-        "rulepack": {"name": run.rule_set.name, "version": run.rule_set.version, "rules": run.rule_set.rule_ids},
-        "packs": [{"name": pack.name, "version": pack.version} for pack in run.rule_set.packs],
-        "today": run.today,
-        "fail_on": run.fail_on,
-        "manifests": [_manifest(result, run) for result in run.results],
-        "summary": asdict(run.summary()),
+        "rulepack": {"name": report.rule_set.name, "version": report.rule_set.version, "rules": report.rule_set.rule_ids},
+        "packs": [{"name": pack.name, "version": pack.version} for pack in report.rule_set.packs],
+        "today": report.today,
+        "fail_on": report.fail_on,
+        "manifests": [_manifest(result, report) for result in report.documents],
+        "summary": asdict(report.summary()),
     }
-    if run.baseline is not None:
-        report["baseline"] = asdict(run.baseline)
-    return report
+    if report.baseline is not None:
+        document["baseline"] = asdict(report.baseline)
+    return document
 
 
-def _manifest(result: ManifestResult, run: Report) -> dict[str, Any]:
+def _manifest(result: DocumentResult, report: Report) -> dict[str, Any]:
     production = result.production or {}
     entry: dict[str, Any] = {
         "path": result.path,
@@ -39,10 +39,10 @@ def _manifest(result: ManifestResult, run: Report) -> dict[str, Any]:
         "title": production.get("title"),
         "declared_level": result.declared_level,
         "derived_level": result.derived_level,
-        "status": result.status(run.fail_on),
+        "status": result.status(report.fail_on),
         "schema_valid": result.schema_valid,
         "rules_evaluated": result.rules_evaluated,
-        "findings": [_finding(finding, run.lang) for finding in result.findings],
+        "findings": [_finding(finding, report.lang) for finding in result.findings],
     }
     if result.error is not None:
         entry["error"] = {"message": result.error.message, "line": result.error.line, "column": result.error.column}

@@ -13,25 +13,25 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import TextIO
 
-from ..evaluation.manifest import SCHEMA_RULE, SCHEMA_TITLE, ManifestResult
-from .model import Finding, Report
+from ..evaluation.manifest import SCHEMA_RULE, SCHEMA_TITLE
+from .model import DocumentResult, Finding, Report
 from .common import display_path
 from .safe_text import visible
 from ..text import DEFAULT, say
 
-def render(run: Report, stream: TextIO, color: bool = False) -> None:
-    root = to_element(run)
+def render(report: Report, stream: TextIO, color: bool = False) -> None:
+    root = to_element(report)
     ET.indent(root)
     stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     stream.write(ET.tostring(root, encoding="unicode"))
     stream.write("\n")
 
 
-def to_element(run: Report) -> ET.Element:
+def to_element(report: Report) -> ET.Element:
     root = ET.Element("testsuites", name="hkai")
     totals = dict.fromkeys(("tests", "failures", "errors", "skipped"), 0)
-    for result in run.results:
-        suite = _suite(result, run)
+    for result in report.documents:
+        suite = _suite(result, report)
         root.append(suite)
         for key in totals:
             totals[key] += int(suite.get(key, "0"))
@@ -40,9 +40,9 @@ def to_element(run: Report) -> ET.Element:
     return root
 
 
-def _suite(result: ManifestResult, run: Report) -> ET.Element:
+def _suite(result: DocumentResult, report: Report) -> ET.Element:
     path = visible(display_path(result.path))
-    lang = run.lang
+    lang = report.lang
     suite = ET.Element("testsuite", name=path)
     counts = dict.fromkeys(("tests", "failures", "errors", "skipped"), 0)
     cases: list[ET.Element] = []
@@ -53,18 +53,18 @@ def _suite(result: ManifestResult, run: Report) -> ET.Element:
         cases.append(case)
         counts["errors"] += 1
     else:
-        _properties(suite, result, run)
+        _properties(suite, result, report)
         by_rule: dict[str, list[Finding]] = {}
         for finding in result.findings:
             by_rule.setdefault(finding.rule, []).append(finding)
-        pack_ids = set(run.rule_set.rule_ids)
+        pack_ids = set(report.rule_set.rule_ids)
         extra = sorted(rule for rule in by_rule if rule not in pack_ids)  # SCHEMA, or a rule no longer in the pack
         for rule_id in extra:
             principle = by_rule[rule_id][0].principle
-            title = SCHEMA_TITLE[run.lang] if rule_id == SCHEMA_RULE else ""
-            cases.append(_case(rule_id, title, principle, by_rule[rule_id], path, run, counts))
+            title = SCHEMA_TITLE[report.lang] if rule_id == SCHEMA_RULE else ""
+            cases.append(_case(rule_id, title, principle, by_rule[rule_id], path, report, counts))
         evaluated = set(result.rules_evaluated)
-        for rule in run.rule_set.rules:
+        for rule in report.rule_set.rules:
             title = rule.title.get(lang) or rule.title.get(DEFAULT, "")
             if not result.schema_valid or rule.id not in evaluated:
                 case = _testcase(rule.id, title, rule.principle, path)
@@ -74,7 +74,7 @@ def _suite(result: ManifestResult, run: Report) -> ET.Element:
                 counts["skipped"] += 1
                 cases.append(case)
             else:
-                cases.append(_case(rule.id, title, rule.principle, by_rule.get(rule.id, []), path, run, counts))
+                cases.append(_case(rule.id, title, rule.principle, by_rule.get(rule.id, []), path, report, counts))
     counts["tests"] = len(cases)
     for key, value in counts.items():
         suite.set(key, str(value))
@@ -82,10 +82,10 @@ def _suite(result: ManifestResult, run: Report) -> ET.Element:
     return suite
 
 
-def _properties(suite: ET.Element, result: ManifestResult, run: Report) -> None:
+def _properties(suite: ET.Element, result: DocumentResult, report: Report) -> None:
     production = result.production or {}
     values = (("production", production.get("id")), ("declared_level", result.declared_level),
-              ("derived_level", result.derived_level), ("status", result.status(run.fail_on)))
+              ("derived_level", result.derived_level), ("status", result.status(report.fail_on)))
     properties = ET.SubElement(suite, "properties")
     for name, value in values:
         if value is not None:
@@ -96,10 +96,10 @@ def _testcase(rule_id: str, title: str, principle: str, path: str) -> ET.Element
     return ET.Element("testcase", name=visible(f"{rule_id} {title}".rstrip()), classname=visible(principle), file=path)
 
 
-def _case(rule_id: str, title: str, principle: str, findings: list[Finding], path: str, run: Report,
+def _case(rule_id: str, title: str, principle: str, findings: list[Finding], path: str, report: Report,
           counts: dict[str, int]) -> ET.Element:
     case = _testcase(rule_id, title, principle, path)
-    lang = run.lang
+    lang = report.lang
     for finding in findings:
         if not finding.counts:
             continue

@@ -13,7 +13,7 @@ from typing import TextIO
 from urllib.parse import quote
 
 from ..text.values import variants
-from .model import EXIT_ERROR, EXIT_FINDINGS, PRINCIPLES, SEVERITIES, Finding, ManifestResult, Report
+from .model import EXIT_ERROR, EXIT_FINDINGS, PRINCIPLES, SEVERITIES, DocumentResult, Finding, Report
 from .common import display_path, packs
 from .safe_text import visible
 from ..text import say, words
@@ -29,13 +29,13 @@ def escape(value: object) -> str:
     return _SPECIAL.sub(r"\\\1", visible(_NEWLINES.sub(" ", str(value))))
 
 
-def render(run: Report, stream: TextIO, color: bool = False) -> None:
-    stream.write("\n".join(lines(run)) + "\n")
+def render(report: Report, stream: TextIO, color: bool = False) -> None:
+    stream.write("\n".join(lines(report)) + "\n")
 
 
-def lines(run: Report) -> list[str]:
-    lang, summary = run.lang, run.summary()
-    overall = {EXIT_ERROR: "error", EXIT_FINDINGS: "fail"}.get(run.exit_code(), "pass")
+def lines(report: Report) -> list[str]:
+    lang, summary = report.lang, report.summary()
+    overall = {EXIT_ERROR: "error", EXIT_FINDINGS: "fail"}.get(report.exit_code(), "pass")
     out = [f"## {say('markdown.heading', lang)}", ""]
     out.append(f"{STATUS_MARK[overall]} **{say(f'status.{overall}', lang)}** · "
                + say("summary.manifests", lang, manifests=summary.manifests, passed=summary.passed,
@@ -43,37 +43,37 @@ def lines(run: Report) -> list[str]:
                + " · " + say("summary.findings", lang, **summary.findings)
                + " · " + say("summary.waived", lang, waived=summary.waived))
     out.append("")
-    names = ", ".join(f"{name} {version}" for name, version in packs(run))
-    out.append(escape(say("markdown.rule_packs", lang, packs=names, count=len(run.rule_set.rules))))
+    names = ", ".join(f"{name} {version}" for name, version in packs(report))
+    out.append(escape(say("markdown.rule_packs", lang, packs=names, count=len(report.rule_set.rules))))
     out.append("")
-    out.extend(_scorecard(run))
-    unreadable = [result for result in run.results if result.error is not None]
+    out.extend(_scorecard(report))
+    unreadable = [result for result in report.documents if result.error is not None]
     if unreadable:
         out += ["", f"**{say('markdown.unreadable', lang)}**", ""]
         out += [f"- {_link(display_path(r.path), r.error.line)}: {escape(r.error.message)}"  # type: ignore[union-attr]
                 for r in unreadable]
-    for result in run.results:
+    for result in report.documents:
         out.append("")
-        out.extend(_manifest(result, run))
+        out.extend(_manifest(result, report))
     return out
 
 
-def _scorecard(run: Report) -> list[str]:
-    lang = run.lang
+def _scorecard(report: Report) -> list[str]:
+    lang = report.lang
     rows = [f"| {say('report.principle', lang)} | " + " | ".join(say(f"severity.{s}", lang) for s in SEVERITIES) + " |",
             "|---|" + "---:|" * len(SEVERITIES)]
-    findings = [f for result in run.results for f in result.findings if f.counts]
+    findings = [f for result in report.documents for f in result.findings if f.counts]
     for principle in PRINCIPLES:
         counts = [sum(1 for f in findings if f.principle == principle and f.severity == s) for s in SEVERITIES]
         rows.append(f"| {say(f'principle.{principle}', lang)} | " + " | ".join(str(n) for n in counts) + " |")
     return rows
 
 
-def _manifest(result: ManifestResult, run: Report) -> list[str]:
-    lang = run.lang
+def _manifest(result: DocumentResult, report: Report) -> list[str]:
+    lang = report.lang
     column = words("markdown.column", lang)
     path = display_path(result.path)
-    status = result.status(run.fail_on)
+    status = result.status(report.fail_on)
     status_word = say(f"status.{status}", lang)
     out = [f"### {STATUS_MARK[status]} {escape(path)}", ""]
     if result.error is not None:
@@ -105,12 +105,12 @@ def _manifest(result: ManifestResult, run: Report) -> list[str]:
                    f"| {column['reason']} | {column['approved_by']} | {column['expires']} |")
         out.append("|---|---|---|---|---|---|---|")
         for finding in waived:
-            out.append(_waived_row(finding, path, run.lang))
+            out.append(_waived_row(finding, path, report.lang))
         out += ["", "</details>"]
     return out
 
 
-def _heading(result: ManifestResult, lang: str) -> str:
+def _heading(result: DocumentResult, lang: str) -> str:
     production = result.production or {}
     names = [escape(t) for t in dict.fromkeys(variants(production.get("title")))]
     heading = " · ".join(names)

@@ -4,7 +4,7 @@ report of a whole check, which every output format renders."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 if TYPE_CHECKING:
     from ..evaluation.baseline import BaselineOutcome  # a baseline is read only when one is asked for
@@ -57,22 +57,42 @@ class Finding:
 
 
 @dataclass
-class ManifestResult:
+class DocumentResult:
+    """What checking one document found."""
+
     path: str
-    production: dict[str, Any] | None = None  # id and title, when the manifest has them
-    declared_level: str | None = None
-    derived_level: str | None = None
     findings: list[Finding] = field(default_factory=list)
-    rules_evaluated: list[str] = field(default_factory=list)
-    schema_valid: bool = False
-    error: LoadError | None = None
-    record_ids: list[str] = field(default_factory=list)  # every record id, for checking waivers against
-    kind: str = "manifest"  # or "waivers": a reviewer's waivers file, checked after the manifests
+    error: LoadError | None = None  # the document could not be read
 
     def status(self, fail_on: str) -> str:
         if self.error is not None:
             return "error"
         return "fail" if any(counts_against(f, fail_on) for f in self.findings) else "pass"
+
+
+@dataclass
+class ManifestResult(DocumentResult):
+    kind: ClassVar[str] = "manifest"
+    production: dict[str, Any] | None = None  # id and title, when the manifest has them
+    declared_level: str | None = None
+    derived_level: str | None = None
+    rules_evaluated: list[str] = field(default_factory=list)
+    schema_valid: bool = False
+    record_ids: list[str] = field(default_factory=list)  # every record id, for checking waivers against
+
+
+@dataclass
+class WaiversFileResult(DocumentResult):
+    """A reviewer's waivers file, reported on line by line like a manifest. (One that cannot
+    be read or is not valid stops the run: its waivers would silently be missing.)"""
+
+    kind: ClassVar[str] = "waivers"
+    # What a report shows for the manifest's parts a waivers file does not have.
+    production: ClassVar[None] = None
+    declared_level: ClassVar[None] = None
+    derived_level: ClassVar[None] = None
+    rules_evaluated: ClassVar[tuple[str, ...]] = ()
+    schema_valid: ClassVar[bool] = True
 
 
 def counts_against(finding: Finding, fail_on: str) -> bool:
@@ -97,26 +117,32 @@ class Summary:
 
 @dataclass(frozen=True)
 class Report:
-    """What one check found: every manifest's result, and what they add up to.
+    """What one check found: every document's result, and what they add up to.
 
     ``stopped`` says why nothing was checked or reported when an input the whole run
     depends on (a rule pack, a reviewer's waivers file, a baseline) could not be used.
     """
 
     results: list[ManifestResult]
-    rule_set: RuleSet
+    rule_set: RuleSet | None
     fail_on: str
     lang: str
     today: str
     baseline: BaselineOutcome | None = None
     baseline_written: int | None = None  # findings written to a new baseline
     stopped: str | None = None
+    waiver_files: list[WaiversFileResult] = field(default_factory=list)
+
+    @property
+    def documents(self) -> list[DocumentResult]:
+        """Every document reported on: the manifests, then reviewers' waivers files."""
+        return [*self.results, *self.waiver_files]
 
     def summary(self) -> Summary:
-        statuses = [result.status(self.fail_on) for result in self.results]
+        statuses = [result.status(self.fail_on) for result in self.documents]
         counts = dict.fromkeys(SEVERITIES, 0)
         waived = baselined = 0
-        for result in self.results:
+        for result in self.documents:
             for finding in result.findings:
                 if finding.counts:
                     counts[finding.severity] += 1
@@ -124,7 +150,7 @@ class Report:
                     waived += 1
                 else:
                     baselined += 1
-        return Summary(manifests=len(self.results), passed=statuses.count("pass"), failed=statuses.count("fail"),
+        return Summary(manifests=len(self.documents), passed=statuses.count("pass"), failed=statuses.count("fail"),
                        errors=statuses.count("error"), findings=counts, waived=waived, baselined=baselined)
 
     def exit_code(self) -> int:

@@ -15,7 +15,7 @@ from rich.text import Text
 
 from ..text.values import variants
 from ..evaluation.levels import RANK
-from .model import PRINCIPLES, SEVERITIES, Finding, ManifestResult, Report
+from .model import PRINCIPLES, SEVERITIES, DocumentResult, Finding, Report
 from .safe_text import visible
 from ..text import say, words
 
@@ -28,17 +28,17 @@ class Line(Text):
     """A line printed whole, never wrapped or cropped, so `file:line:col` stays clickable."""
 
 
-def render(run: Report, stream: TextIO, color: bool = True) -> None:
+def render(report: Report, stream: TextIO, color: bool = True) -> None:
     buffer = io.StringIO()
     console = Console(file=buffer, no_color=not color, highlight=False, emoji=False, width=_width(stream),
                       force_terminal=color and stream.isatty(), soft_wrap=False)
-    for result in run.results:
-        for part in _manifest(result, run):
+    for result in report.documents:
+        for part in _manifest(result, report):
             console.print(part, soft_wrap=isinstance(part, Line))
         console.print()
-    if len(run.results) > 1:
-        console.print(_batch_table(run))
-    console.print(_summary(run))
+    if len(report.documents) > 1:
+        console.print(_batch_table(report))
+    console.print(_summary(report))
     for line in buffer.getvalue().splitlines():
         stream.write(line.rstrip() + "\n")  # tables pad lines to the width; piped text needs no trailing spaces
 
@@ -48,9 +48,9 @@ def _width(stream: TextIO) -> int:
     return shutil.get_terminal_size((80, 24)).columns if stream.isatty() else 80
 
 
-def _manifest(result: ManifestResult, run: Report) -> Iterator[RenderableType]:
-    lang = run.lang
-    status = result.status(run.fail_on)
+def _manifest(result: DocumentResult, report: Report) -> Iterator[RenderableType]:
+    lang = report.lang
+    status = result.status(report.fail_on)
     yield Line.assemble(("── ", "dim"), (visible(result.path), "bold"))
     if result.error is not None:
         yield Line.assemble((say("status.error", lang), STATUS_STYLE["error"]), "  ", visible(str(result.error)))
@@ -83,7 +83,7 @@ def _manifest(result: ManifestResult, run: Report) -> Iterator[RenderableType]:
     yield Text.assemble((say(f"status.{status}", lang), STATUS_STYLE[status]), "  ", _counts(active, lang))
 
 
-def _heading(result: ManifestResult, lang: str) -> Text:
+def _heading(result: DocumentResult, lang: str) -> Text:
     production = result.production or {}
     title = production.get("title")
     names = [visible(t) for t in dict.fromkeys(variants(title))] or [visible(str(production.get("id")))]
@@ -105,7 +105,7 @@ def _below(declared: Any, derived: str | None) -> bool:
     return declared in RANK and derived in RANK and RANK[declared] < RANK[derived]
 
 
-def _scorecard(result: ManifestResult, lang: str) -> Table:
+def _scorecard(result: DocumentResult, lang: str) -> Table:
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), show_edge=False, pad_edge=False)
     table.add_column(say("report.principle", lang))
     for severity in SEVERITIES:
@@ -175,9 +175,9 @@ def _counts(findings: list[Finding], lang: str) -> str:
     return say("summary.findings", lang, **counts)
 
 
-def _batch_table(run: Report) -> Table:
+def _batch_table(report: Report) -> Table:
     """One row per production, worst first: its level and its findings per principle."""
-    lang = run.lang
+    lang = report.lang
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), show_edge=False, pad_edge=False)
     table.add_column(say("report.batch.production", lang), overflow="fold")
     table.add_column(say("report.batch.level", lang))
@@ -185,10 +185,10 @@ def _batch_table(run: Report) -> Table:
         table.add_column(say(f"principle_short.{principle}", lang), justify="right")
     table.add_column(say("report.batch.status", lang))
     rows = []
-    for result in (r for r in run.results if r.kind == "manifest"):
+    for result in report.results:
         counting = [f for f in result.findings if f.counts]
         by_severity = [sum(1 for f in counting if f.severity == s) for s in SEVERITIES]
-        status = result.status(run.fail_on)
+        status = result.status(report.fail_on)
         rank = (status != "error", -by_severity[0], -by_severity[1], -by_severity[2], result.path)
         production = (result.production or {}).get("id") or result.path
         cells = []
@@ -204,14 +204,14 @@ def _batch_table(run: Report) -> Table:
     return table
 
 
-def _summary(run: Report) -> Text:
-    lang, summary = run.lang, run.summary()
+def _summary(report: Report) -> Text:
+    lang, summary = report.lang, report.summary()
     line = Text(say("summary.manifests", lang, manifests=summary.manifests, passed=summary.passed,
                     failed=summary.failed, errors=summary.errors), style="bold")
     line.append(" · " + say("summary.findings", lang, **summary.findings))
     line.append(" · " + say("summary.waived", lang, waived=summary.waived))
-    if run.baseline is not None:
-        line.append("\n" + say("summary.baseline", lang, carried=run.baseline.carried, fixed=len(run.baseline.fixed)))
-    packs = ", ".join(f"{visible(pack.name)} {visible(pack.version)}" for pack in run.rule_set.packs)
-    line.append("\n" + say("summary.rule_packs", lang, packs=packs, count=len(run.rule_set.rules)), style="dim")
+    if report.baseline is not None:
+        line.append("\n" + say("summary.baseline", lang, carried=report.baseline.carried, fixed=len(report.baseline.fixed)))
+    packs = ", ".join(f"{visible(pack.name)} {visible(pack.version)}" for pack in report.rule_set.packs)
+    line.append("\n" + say("summary.rule_packs", lang, packs=packs, count=len(report.rule_set.rules)), style="dim")
     return line

@@ -16,8 +16,8 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from .. import __version__
-from ..evaluation.manifest import SCHEMA_RATIONALE, SCHEMA_RULE, SCHEMA_TITLE, ManifestResult
-from .model import Finding, Report
+from ..evaluation.manifest import SCHEMA_RATIONALE, SCHEMA_RULE, SCHEMA_TITLE
+from .model import DocumentResult, Finding, Report
 from ..packs.rule import Rule
 from .common import display_path, packs
 from .safe_text import visible
@@ -29,17 +29,17 @@ SRCROOT = "%SRCROOT%"
 FINGERPRINT = "hkaiFinding/v1"
 
 
-def render(run: Report, stream: TextIO, color: bool = False) -> None:
-    json.dump(to_dict(run), stream, ensure_ascii=False, indent=2)
+def render(report: Report, stream: TextIO, color: bool = False) -> None:
+    json.dump(to_dict(report), stream, ensure_ascii=False, indent=2)
     stream.write("\n")
 
 
-def to_dict(run: Report) -> dict[str, Any]:
-    descriptors, index = _rules(run)
-    with_baseline = getattr(run, "baseline", None) is not None
-    results = [_result(finding, result, run.lang, index, with_baseline)
-               for result in run.results for finding in result.findings]
-    notifications = [_notification(result) for result in run.results if result.error is not None]
+def to_dict(report: Report) -> dict[str, Any]:
+    descriptors, index = _rules(report)
+    with_baseline = getattr(report, "baseline", None) is not None
+    results = [_result(finding, result, report.lang, index, with_baseline)
+               for result in report.documents for finding in result.findings]
+    notifications = [_notification(result) for result in report.documents if result.error is not None]
     invocation: dict[str, Any] = {"executionSuccessful": not notifications}
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
@@ -50,24 +50,24 @@ def to_dict(run: Report) -> dict[str, Any]:
             "tool": {"driver": {"name": "hkai", "version": __version__, "semanticVersion": __version__,
                                 "rules": descriptors}},
             "invocations": [invocation],
-            "language": say("language.sarif", run.lang),
+            "language": say("language.sarif", report.lang),
             "columnKind": "unicodeCodePoints",
             "results": results,
-            "properties": {"rulePacks": [{"name": name, "version": version} for name, version in packs(run)],
-                           "today": run.today, "failOn": run.fail_on},
+            "properties": {"rulePacks": [{"name": name, "version": version} for name, version in packs(report)],
+                           "today": report.today, "failOn": report.fail_on},
         }],
     }
 
 
 # --- rules ---------------------------------------------------------------------------------------
 
-def _rules(run: Report) -> tuple[list[dict[str, Any]], dict[str, int]]:
-    evaluated = {rule_id for result in run.results for rule_id in result.rules_evaluated}
-    rules = sorted((rule for rule in run.rule_set.rules if rule.id in evaluated), key=lambda rule: rule.id)
-    descriptors = [_descriptor(rule, run.lang) for rule in rules]
-    schema_findings = [f for result in run.results for f in result.findings if f.rule == SCHEMA_RULE]
+def _rules(report: Report) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    evaluated = {rule_id for result in report.documents for rule_id in result.rules_evaluated}
+    rules = sorted((rule for rule in report.rule_set.rules if rule.id in evaluated), key=lambda rule: rule.id)
+    descriptors = [_descriptor(rule, report.lang) for rule in rules]
+    schema_findings = [f for result in report.documents for f in result.findings if f.rule == SCHEMA_RULE]
     if schema_findings:
-        descriptors.append(_schema_descriptor(schema_findings[0], run.lang))
+        descriptors.append(_schema_descriptor(schema_findings[0], report.lang))
     return descriptors, {descriptor["id"]: i for i, descriptor in enumerate(descriptors)}
 
 
@@ -119,7 +119,7 @@ def _text(texts: dict[str, str], lang: str) -> str:
 
 # --- results -------------------------------------------------------------------------------------
 
-def _result(finding: Finding, result: ManifestResult, lang: str, index: dict[str, int],
+def _result(finding: Finding, result: DocumentResult, lang: str, index: dict[str, int],
             with_baseline: bool) -> dict[str, Any]:
     entry: dict[str, Any] = {"ruleId": finding.rule}
     if finding.rule in index:
@@ -154,14 +154,14 @@ def _message(text: str) -> str:
     return re.sub(r"([\[\]])", r"\\\1", visible(text))
 
 
-def _fingerprint(finding: Finding, result: ManifestResult) -> str:
+def _fingerprint(finding: Finding, result: DocumentResult) -> str:
     production = (result.production or {}).get("id")
     owner = production if isinstance(production, str) else display_path(result.path)
     key = "\0".join((owner, finding.rule, finding.target or "", finding.pointer, finding.message.get("en", "")))
     return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
-def _notification(result: ManifestResult) -> dict[str, Any]:
+def _notification(result: DocumentResult) -> dict[str, Any]:
     error = result.error
     assert error is not None
     return {
