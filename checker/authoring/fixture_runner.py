@@ -113,7 +113,7 @@ def _run_rule(rule_set: RuleSet, rule: str, fixtures: tuple[Fixture, ...]) -> Ru
     outcomes = []
     for fixture in fixtures:
         for case in fixture.cases or ():
-            if case.problems or case.manifest is None:  # the second only for the type checker
+            if case.problems or case.manifest is None:  # it cannot run
                 continue
             result = check_document(case.manifest, rule_set, case_options(case))
             outcomes.append(CaseOutcome(fixture, case, judge(rule, case, result)))

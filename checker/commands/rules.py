@@ -333,6 +333,8 @@ def _examples(rule: Rule, pack: RulePack) -> dict[bool, tuple[str, int, str, str
     if not file.is_file():
         return {}
     fixture = read_fixture(file)
+    if fixture.document is None:
+        return {}
     try:
         source = file.read_text(encoding="utf-8-sig")
     except OSError:
@@ -341,7 +343,6 @@ def _examples(rule: Rule, pack: RulePack) -> dict[bool, tuple[str, int, str, str
     for case in fixture.cases or ():
         if case.triggers is None or case.manifest is None or case.triggers in found:
             continue
-        assert fixture.document is not None  # a file with cases was read
         found[case.triggers] = (str(file), case.line, case.title,
                                 _snippet(fixture.document, source, f"{case.pointer}/manifest", case.manifest.data))
     return found
