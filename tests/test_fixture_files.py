@@ -39,8 +39,9 @@ BROKEN = {
          (6, 5, Flaw.WRONG_VALUE, "`today` is a date written YYYY-MM-DD"),
          (7, 5, Flaw.WRONG_VALUE, "`manifest` is a whole manifest (a mapping)"),
          (8, 5, Flaw.NOT_A_MAPPING, "a case is a mapping with `name`, `triggers` and `manifest`")]),
-    "duplicate key": ("rule: BRD-003\ncases: []\nrule: BRD-003\n",
-                      [(3, 1, Flaw.DUPLICATE_KEY, "duplicate key 'rule': also on line 1; only the last value is used")]),
+    "duplicate key": (
+        "rule: BRD-003\ncases: []\nrule: BRD-003\n",
+        [(3, 1, Flaw.DUPLICATE_KEY, "duplicate key 'rule': also on line 1; only the last value is used")]),
     "not YAML": ("rule: BRD-003\ncases: [\n",
                  [(3, 1, Flaw.UNREADABLE, "did not find expected node content (while parsing a flow node)")]),
 }
