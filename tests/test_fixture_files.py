@@ -7,7 +7,8 @@ import pytest
 from conftest import ROOT, hkai
 
 from checker.authoring.fixtures import MEANINGS, Flaw, read_fixture
-from checker.reading.schema import FIXTURE_SCHEMA, load_schema
+from checker.reading.schema import FIXTURE_SCHEMA, is_valid, load_schema, validator
+from checker.reading.yaml_loader import load_file
 
 HOUSE_RULES = ROOT / "examples" / "rule-packs" / "broadcaster-house-rules"
 
@@ -113,3 +114,26 @@ def test_every_key_of_the_schema_has_its_meaning():
     schema = load_schema(FIXTURE_SCHEMA)
     keys = [*schema["properties"], *schema["$defs"]["case"]["properties"]]
     assert sorted(keys) == sorted(MEANINGS)
+
+
+def test_show_takes_its_examples_from_the_cases_that_can_be_read(house):
+    fixture = house / "fixtures" / "BRD-003.yaml"
+    text = fixture.read_text(encoding="utf-8")
+    fixture.write_text(text.replace("triggers: true", "triggers: maybe", 1), encoding="utf-8")
+    result = hkai("rules", "show", "BRD-003", "--rules", str(house))
+    assert result.returncode == 0, result.stderr
+    assert "signed off on the day of the first transmission" in result.stdout  # the first readable one
+    assert "a reviewer is named but the sign-off has no date" not in result.stdout
+    fixture.write_text("rule: BRD-003\ncases: [\n", encoding="utf-8")
+    result = hkai("rules", "show", "BRD-003", "--rules", str(house))
+    assert result.returncode == 0 and result.stderr == ""
+    assert " ".join(result.stdout.split()).count(f"(no such case in {fixture})") == 2  # long paths wrap
+
+
+@pytest.mark.parametrize("pack", [ROOT / "rules", HOUSE_RULES], ids=["built-in", "house"])
+def test_the_fast_and_the_full_validator_agree_that_the_fixture_files_are_valid(pack):
+    files = sorted((pack / "fixtures").glob("*.yaml"))
+    assert files
+    for file in files:
+        data = load_file(file).data
+        assert is_valid(FIXTURE_SCHEMA, data) and not list(validator(FIXTURE_SCHEMA).iter_errors(data)), file
