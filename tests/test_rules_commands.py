@@ -316,6 +316,22 @@ def test_lint_reports_every_problem_of_a_broken_pack_at_once(tmp_path):
     assert lines[-1] == f"{pack}: {len(located)} problems (6 rules)"
 
 
+def test_lint_reports_a_conflict_with_the_pack_it_extends_once_with_its_advice(tmp_path):
+    pack = tmp_path / "house"
+    shutil.copytree(HOUSE_RULES, pack)
+    rules = pack / "broadcast.yaml"
+    rules.write_text(rules.read_text(encoding="utf-8").replace("id: BRD-001", "id: CON-001"), encoding="utf-8")
+    (pack / "fixtures" / "BRD-001.yaml").rename(pack / "fixtures" / "CON-001.yaml")
+    fixture = pack / "fixtures" / "CON-001.yaml"
+    fixture.write_text(fixture.read_text(encoding="utf-8").replace("rule: BRD-001", "rule: CON-001"),
+                       encoding="utf-8")
+    result = hkai("rules", "lint", str(pack))
+    assert result.returncode == 1
+    conflicts = [line for line in result.stdout.splitlines() if "CON-001 is already defined" in line]
+    assert len(conflicts) == 1 and conflicts[0].startswith(f"{rules}:"), result.stdout
+    assert "which this pack extends; use an override in pack.yaml, or a new id" in conflicts[0]
+
+
 def test_lint_a_missing_folder_exits_2(tmp_path):
     result = hkai("rules", "lint", str(tmp_path / "nowhere"))
     assert result.returncode == 2

@@ -11,8 +11,7 @@ regular expressions). On top of those this reports:
   those naming nothing the check binds;
 - rules without a fixture file, or without both a case that triggers them and one that
   does not; fixture files for rules the pack does not define, named after another rule,
-  or not shaped as fixtures (``rule``, ``cases``; each case ``name``, ``triggers``,
-  ``manifest``, optional ``paths`` and ``today``);
+  or not as ``fixture.schema.json`` describes them (the problems ``read_fixture`` finds);
 - ``extends`` naming no pack, overrides in ``pack.yaml`` of rules that no pack it extends
   defines, and rules redefining an id of a pack it extends.
 """
@@ -25,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .fixtures import CASE_KEYS
+from .fixtures import Fixture, Gap, by_rule, gaps, read_fixtures
 from ..language.compiler import Names, Path as RulePath, RuleCompileError
 from ..reading.yaml_loader import Document, LoadError, load_file
 from ..packs.loading import ROOT_NAMES, load_rule_set, read_pack, rule_files
@@ -36,7 +35,6 @@ from ..reading.schema import manifest_sections
 # a YAML example) are plain text, and so is everything inside a `code span`
 _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*(?:\.[a-z0-9_]+)*)\}")
 _CODE_SPAN = re.compile(r"`[^`]*`")
-FIXTURE_KEYS = ("rule", "cases")
 
 
 @dataclass(frozen=True, order=True)
@@ -100,12 +98,9 @@ def _problem(error: LoadError) -> Problem:
 def _load(file: Path, problems: list[Problem]) -> Document | None:
     try:
         document = load_file(file)
-    except LoadError as error:  # read_pack reports rule files; fixture files are reported here
-        if file.parent.name == FIXTURES_DIR:
-            problems.append(_problem(error))
+    except LoadError:  # read_pack reports it
         return None
-    rule_file = file.parent.name != FIXTURES_DIR and file.name != PACK_FILE
-    for duplicate in [] if rule_file else document.duplicate_keys:  # read_pack reports a rule file's
+    for duplicate in document.duplicate_keys if file.name == PACK_FILE else []:  # read_pack reports a rule file's
         problems.append(Problem(str(file), duplicate.line, duplicate.column,
                                 f"duplicate key {duplicate.key!r}: also on line {duplicate.first_line}; "
                                 "only the last value is used"))
@@ -182,67 +177,33 @@ def _path_error(text: str, names: Names) -> str | None:
 
 
 def _fixture_problems(directory: Path, rules: dict[str, Declared]) -> list[Problem]:
-    problems: list[Problem] = []
-    kinds: dict[str, set[bool]] = {rule_id: set() for rule_id in rules}
-    files: dict[str, Path] = {}
-    for file in sorted((directory / FIXTURES_DIR).glob("*.yaml")):
-        document = _load(file, problems)
-        if document is None:
-            continue
-        data = document.data
-        if not (isinstance(data, dict) and isinstance(data.get("rule"), str) and isinstance(data.get("cases"), list)):
-            problems.append(Problem(str(file), 1, 1, "a fixture file needs `rule:` (a rule id) and a list of `cases:`"))
-            continue
-        problems += _unknown_keys(document, "", data, FIXTURE_KEYS, "fixture file")
-        rule_id = data["rule"]
-        line, column = document.locate("/rule")
-        if rule_id not in rules:
-            problems.append(Problem(str(file), line, column, f"fixtures for rule {rule_id}, which this pack does "
-                                                             f"not define{_suggest(rule_id, rules)}"))
-        elif file.stem != rule_id:
-            problems.append(Problem(str(file), line, column,
-                                    f"fixtures for rule {rule_id} are in {file.name}; name the file {rule_id}.yaml"))
-        files.setdefault(rule_id, file)
-        for index, case in enumerate(data["cases"]):
-            pointer = f"/cases/{index}"
-            case_line, case_column = document.locate(pointer)
-            if not isinstance(case, dict):
-                problems.append(Problem(str(file), case_line, case_column, "a case is a mapping with `name`, "
-                                        "`triggers` and `manifest`"))
-                continue
-            problems += _unknown_keys(document, pointer, case, CASE_KEYS, "case")
-            missing = [key for key in ("name", "triggers", "manifest") if key not in case]
-            if missing:
-                problems.append(Problem(str(file), case_line, case_column,
-                                        f"the case needs {', '.join(f'`{key}`' for key in missing)}"))
-            if "triggers" in case and not isinstance(case["triggers"], bool):
-                problems.append(Problem(str(file), *document.locate(f"{pointer}/triggers"),
-                                        "`triggers` is true (the case must trigger the rule) or false (it must not)"))
-            elif isinstance(case.get("triggers"), bool) and rule_id in kinds:
-                kinds[rule_id].add(case["triggers"])
-            if "manifest" in case and not isinstance(case["manifest"], dict):
-                problems.append(Problem(str(file), *document.locate(f"{pointer}/manifest"),
-                                        "`manifest` is a whole manifest (a mapping)"))
-            paths = case.get("paths")
-            if "paths" in case and not (isinstance(paths, list) and all(isinstance(p, str) and p.startswith("/")
-                                                                         for p in paths)):
-                problems.append(Problem(str(file), *document.locate(f"{pointer}/paths"),
-                                        "`paths` is a list of JSON Pointers such as /consents/0"))
+    fixtures = read_fixtures(directory)
+    problems = [Problem(p.file, p.line, p.column, p.message) for fixture in fixtures for p in fixture.all_problems]
+    for fixture in fixtures:
+        problems += _misplaced(fixture, rules)
+    grouped = by_rule(fixtures)
     for rule_id, rule in rules.items():
-        if rule_id not in files:
-            problems.append(Problem(rule.file, rule.line, rule.column,
-                                    f"rule {rule_id} has no fixture file {FIXTURES_DIR}/{rule_id}.yaml"))
-            continue
-        for triggers, wanted in ((True, "triggers it"), (False, "does not trigger it")):
-            if triggers not in kinds[rule_id]:
-                problems.append(Problem(str(files[rule_id]), 1, 1, f"rule {rule_id} has no case that {wanted}"))
+        for gap in gaps(grouped.get(rule_id, [])):
+            if gap is Gap.NO_FIXTURE_FILE:
+                problems.append(Problem(rule.file, rule.line, rule.column,
+                                        f"rule {rule_id} has no fixture file {FIXTURES_DIR}/{rule_id}.yaml"))
+            else:
+                problems.append(Problem(str(grouped[rule_id][0].path), 1, 1, f"rule {rule_id} has {gap.value}"))
     return problems
 
 
-def _unknown_keys(document: Document, pointer: str, data: dict, known: tuple[str, ...], what: str) -> list[Problem]:
-    return [Problem(document.path, *document.locate(f"{pointer}/{key}"),
-                    f"unknown key {key!r} in a {what}{_suggest(str(key), known)}; expected: {', '.join(known)}")
-            for key in data if key not in known]
+def _misplaced(fixture: Fixture, rules: dict[str, Declared]) -> list[Problem]:
+    """A fixture file naming a rule the pack does not define, or named after another rule."""
+    if fixture.rule is None or fixture.document is None:
+        return []
+    line, column = fixture.document.locate("/rule")
+    if fixture.rule not in rules:
+        message = f"fixtures for rule {fixture.rule}, which this pack does not define{_suggest(fixture.rule, rules)}"
+    elif fixture.path.stem != fixture.rule:
+        message = f"fixtures for rule {fixture.rule} are in {fixture.path.name}; name the file {fixture.rule}.yaml"
+    else:
+        return []
+    return [Problem(str(fixture.path), line, column, message)]
 
 
 def _suggest(word: str, known: Any) -> str:
@@ -299,11 +260,11 @@ def _locate(file: Path | None, pointer: str) -> tuple[int | None, int | None]:
 
 
 def _combined_problems(directory: Path) -> list[Problem]:
-    """Whatever else stops the pack loading with what it extends (a loop of extends...)."""
+    """Whatever else stops the pack loading with what it extends (a loop of extends...).
+    Asked only when ``_extension_problems`` found nothing, so never an override or a rule
+    id that conflicts with a pack it extends: those it reports, with more detail."""
     try:
         load_rule_set([directory], include_builtin=False)
     except LoadError as error:
-        if "override of" in error.message or "is already defined by pack" in error.message:
-            return []  # reported above, with more detail
         return [_problem(error)]
     return []

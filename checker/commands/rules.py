@@ -28,9 +28,10 @@ from rich.table import Table
 from rich.text import Text
 
 from ..report.model import PRINCIPLES, SEVERITIES
-from ..authoring.fixtures import CaseResult, run_fixtures
+from ..authoring.fixture_runner import CaseOutcome, run_fixtures
+from ..authoring.fixtures import Fixture, FixtureProblem, Gap, read_fixture
 from ..authoring.lint import lint_pack
-from ..reading.yaml_loader import Document, LoadError, load_file
+from ..reading.yaml_loader import Document, LoadError
 from ..packs.loading import load_rule_set
 from ..packs.model import FIXTURES_DIR, RulePack, RuleSet, builtin_pack_dir
 from ..report.safe_text import visible
@@ -295,21 +296,19 @@ def _examples(rule: Rule, pack: RulePack) -> dict[bool, tuple[str, int, str, str
     file = pack.path / FIXTURES_DIR / f"{rule.id}.yaml"
     if not file.is_file():
         return {}
-    try:
-        document = load_file(file)
-        source = file.read_text(encoding="utf-8-sig")
-    except (LoadError, OSError, UnicodeDecodeError):
+    fixture = read_fixture(file)
+    if fixture.document is None:
         return {}
-    cases = document.data.get("cases") if isinstance(document.data, dict) else None
+    try:
+        source = file.read_text(encoding="utf-8-sig")
+    except OSError:
+        return {}
     found: dict[bool, tuple[str, int, str, str]] = {}
-    for index, case in enumerate(cases if isinstance(cases, list) else []):
-        if not (isinstance(case, dict) and isinstance(case.get("triggers"), bool)
-                and isinstance(case.get("manifest"), dict)) or case["triggers"] in found:
+    for case in fixture.cases or ():
+        if case.triggers is None or case.manifest is None or case.triggers in found:
             continue
-        line = document.locate(f"/cases/{index}")[0]
-        name = str(case.get("name", f"case {index + 1}"))
-        found[case["triggers"]] = (str(file), line, name,
-                                   _snippet(document, source, f"/cases/{index}/manifest", case["manifest"]))
+        found[case.triggers] = (str(file), case.line, case.title,
+                                _snippet(fixture.document, source, f"{case.pointer}/manifest", case.manifest.data))
     return found
 
 
@@ -380,50 +379,51 @@ def _load_for_test(directory: Path | None) -> tuple[RulePack, RuleSet]:
 def _test_pack(out: _Output, pack: RulePack, rule_set: RuleSet, lang: str) -> bool:
     """Print each rule's outcome; whether any failed."""
     words = text.words("rules_command.test", lang)
-    own = sorted(pack.rule_ids)
+    run = run_fixtures(pack, rule_set)
     heading = words["testing"].format(pack=f"{visible(pack.name)} {visible(pack.version)}",
-                                      path=visible(_shown(pack.path)), rules=_n(len(own), "rule", lang))
+                                      path=visible(_shown(pack.path)), rules=_n(len(run.rules), "rule", lang))
     out.print(Text(heading, style="bold"), whole=True)
-    results = run_fixtures(pack, rule_set)  # a broken fixture file is a failed case of its rule
-    by_rule: dict[str, list[CaseResult]] = {}
-    for result in results:
-        by_rule.setdefault(result.rule, []).append(result)
     passed = 0
-    for rule_id in own:
-        cases = by_rule.get(rule_id, [])
-        problems = [_case_problem(case, words) for case in cases if not case.passed]
-        kinds = {case.triggers for case in cases if "needs `name`" not in (case.problem or "")}
-        fixture_file = _shown(pack.path / FIXTURES_DIR / f"{rule_id}.yaml")
-        if not cases:
-            problems.append(f"{fixture_file}: " + words["no_fixtures"].format(file=f"{FIXTURES_DIR}/{rule_id}.yaml"))
-        else:
-            if True not in kinds:
-                problems.append(f"{fixture_file}: {words['no_triggering']}")
-            if False not in kinds:
-                problems.append(f"{fixture_file}: {words['no_passing']}")
-        ok = not problems
+    for rule in run.rules:
+        failures = rule.failures()
+        ok = not failures
         passed += ok
-        count = words["cases"].format(passed=sum(case.passed for case in cases), total=_n(len(cases), "case", lang))
+        count = words["cases"].format(passed=rule.passed_count, total=_n(rule.case_count, "case", lang))
         out.print(Text.assemble((words["pass"] if ok else words["fail"], "bold green" if ok else "bold red"),
-                                "  ", (visible(rule_id), "bold"), "  ", count), whole=True)
-        for problem in problems:
-            out.print(Text(" " * INDENT + visible(problem)), whole=True)
-    strays = sorted(set(by_rule) - set(own))
-    for rule_id in strays:
+                                "  ", (visible(rule.rule), "bold"), "  ", count), whole=True)
+        for failure in failures:
+            out.print(Text(" " * INDENT + visible(_failure_line(failure, pack, rule.rule, words))), whole=True)
+    for rule_id, fixtures in run.strays.items():
         out.print(Text.assemble((words["fail"], "bold red"), "  ", (visible(rule_id), "bold"), "  ",
                                 words["unknown_rule"].format(rule=visible(rule_id))), whole=True)
-        for case in by_rule[rule_id][:1]:
-            out.print(Text(" " * INDENT + visible(f"{_shown(case.file)}:{case.line}")), whole=True)
-    failed = len(own) - passed + len(strays)
-    out.print(Text(words["tested"].format(rules=_n(len(own), "rule", lang), passed=passed, failed=failed,
-                                           cases=_n(len(results), "case", lang)),
+        out.print(Text(" " * INDENT + visible(_rule_place(fixtures[0]))), whole=True)
+    failed = len(run.rules) - passed + len(run.strays)
+    out.print(Text(words["tested"].format(rules=_n(len(run.rules), "rule", lang), passed=passed, failed=failed,
+                                           cases=_n(run.case_count, "case", lang)),
                    style="bold red" if failed else "bold green"), whole=True)
     return failed > 0
 
 
-def _case_problem(case: CaseResult, words: dict[str, str]) -> str:
-    expectation = words["triggers"] if case.triggers else words["no_trigger"]
-    return f"{_shown(case.file)}:{case.line}: {case.name!r} ({expectation}): {case.problem}"
+_GAP_WORDS = {Gap.NO_FIXTURE_FILE: "no_fixtures", Gap.NO_TRIGGERING_CASE: "no_triggering",
+              Gap.NO_PASSING_CASE: "no_passing"}
+
+
+def _failure_line(failure: FixtureProblem | CaseOutcome | Gap, pack: RulePack, rule_id: str,
+                  words: dict[str, str]) -> str:
+    if isinstance(failure, FixtureProblem):
+        return f"{_shown(failure.file)}:{failure.line}:{failure.column}: {failure.message}"
+    if isinstance(failure, CaseOutcome):
+        expectation = words["triggers"] if failure.case.triggers else words["no_trigger"]
+        return (f"{_shown(failure.fixture.path)}:{failure.case.line}: {failure.case.title!r} ({expectation}): "
+                f"{failure.failure}")
+    fixture_file = f"{FIXTURES_DIR}/{rule_id}.yaml"
+    return f"{_shown(pack.path / fixture_file)}: " + words[_GAP_WORDS[failure]].format(file=fixture_file)
+
+
+def _rule_place(fixture: Fixture) -> str:
+    """Where a fixture file names its rule (its start when it names none)."""
+    line = fixture.document.locate("/rule")[0] if fixture.document is not None else 1
+    return f"{_shown(fixture.path)}:{line}"
 
 
 # --- hkai rules lint -------------------------------------------------------------------

@@ -21,6 +21,7 @@ MANIFEST_SCHEMA = "manifest-v1.schema.json"
 RULE_FILE_SCHEMA = "rule-file.schema.json"
 PACK_SCHEMA = "pack.schema.json"
 WAIVERS_SCHEMA = "waivers.schema.json"
+FIXTURE_SCHEMA = "fixture.schema.json"
 MAX_MESSAGE = 200
 SCHEMAS_DIR = Path(__file__).resolve().parent.parent / "schemas"
 
