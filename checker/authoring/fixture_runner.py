@@ -10,25 +10,41 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..evaluation.manifest import CheckOptions, check_document
+from ..evaluation.waivers import read_review_waivers, review_findings
 from ..packs.loading import combine
 from ..packs.model import RulePack, RuleSet
-from ..report.model import ManifestResult
+from ..reading.yaml_loader import LoadError
+from ..report.model import DocumentResult, WaiversFileResult
 from .fixtures import Case, Fixture, FixtureProblem, Gap, by_rule, gaps, read_fixtures
 
 DEFAULT_TODAY = "2026-06-30"
 
 
 def case_options(case: Case) -> CheckOptions:
-    """The options of the check a case runs."""
-    return CheckOptions(today=case.today or DEFAULT_TODAY, verify_evidence=case.verify_evidence)
+    """The options of the check a case runs; a LoadError for a case's broken waivers file."""
+    waivers = read_review_waivers(case.waivers_file) if case.waivers_file is not None else []
+    return CheckOptions(today=case.today or DEFAULT_TODAY, verify_evidence=case.verify_evidence,
+                        review_waivers=tuple(waivers), trusted_waivers_only=case.trusted_waivers_only)
 
 
-def judge(rule: str, case: Case, result: ManifestResult) -> str | None:
-    """What went wrong when a case's check gave ``result``; None when it behaved as declared."""
-    if not result.schema_valid:
-        first = result.findings[0]
+def run_case(rule_set: RuleSet, case: Case) -> list[DocumentResult]:
+    """Check a case's manifest, and its reviewer's waivers file when it has one."""
+    options = case_options(case)
+    result = check_document(case.manifest, rule_set, options)
+    findings = review_findings(list(options.review_waivers), [result], rule_set, options.today)
+    return [result, *(WaiversFileResult(path=file, findings=found) for file, found in findings.items())]
+
+
+def judge(rule: str, case: Case, results: list[DocumentResult]) -> str | None:
+    """What went wrong when a case's check gave ``results`` (the manifest's, then the
+    waivers file's); None when it behaved as declared. A manifest that is not valid is a
+    broken case, unless the rule under test is the one that says so."""
+    manifest = results[0]
+    findings = [finding for result in results for finding in result.findings]
+    if not manifest.schema_valid and not any(finding.rule == rule for finding in manifest.findings):
+        first = manifest.findings[0]
         return f"the case's manifest is not schema-valid: line {first.line}: {first.message['en']}"
-    hits = sorted({finding.pointer for finding in result.findings if finding.rule == rule and not finding.waived})
+    hits = sorted({finding.pointer for finding in findings if finding.rule == rule and not finding.waived})
     if case.triggers and not hits:
         return f"expected {rule} to trigger, it did not"
     if not case.triggers and hits:
@@ -115,6 +131,9 @@ def _run_rule(rule_set: RuleSet, rule: str, fixtures: tuple[Fixture, ...]) -> Ru
         for case in fixture.cases or ():
             if case.problems or case.manifest is None:  # it cannot run
                 continue
-            result = check_document(case.manifest, rule_set, case_options(case))
-            outcomes.append(CaseOutcome(fixture, case, judge(rule, case, result)))
+            try:
+                failure = judge(rule, case, run_case(rule_set, case))
+            except LoadError as error:
+                failure = f"the case's waivers_file is not valid: {error}"
+            outcomes.append(CaseOutcome(fixture, case, failure))
     return RuleFixtures(rule, fixtures, tuple(outcomes))

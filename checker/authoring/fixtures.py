@@ -12,9 +12,12 @@ A pack keeps them in ``fixtures/<RULE-ID>.yaml``::
         triggers: false
         manifest: ...
 
-Each case's manifest must itself be schema-valid; ``today`` (optional, per case) fixes
-the date used for expiry checks, and ``verify_evidence: true`` checks consent documents
-as ``--verify-evidence`` does, relative to the fixture file's folder.
+Each case's manifest must itself be schema-valid, unless the rule under test is the one
+that reports invalid manifests. Optional, per case: ``today`` fixes the date used for
+expiry checks; ``verify_evidence: true`` checks consent documents as ``--verify-evidence``
+does, relative to the fixture file's folder; ``waivers_file`` is a reviewer's waivers file
+checked with the manifest (as ``--waivers``; ``trusted_waivers_only`` as its flag), and
+findings about it count as the rule's too.
 
 This module is the one reader of these files. ``read_fixture`` reads a file once into a
 ``Fixture``: the rule it is for, its cases (each with its position and its manifest as a
@@ -48,6 +51,8 @@ MEANINGS = {
     "paths": "a list of JSON Pointers such as /consents/0",
     "today": "a date written YYYY-MM-DD",
     "verify_evidence": "true or false",
+    "waivers_file": "a reviewer's waivers file (a mapping with `waivers`)",
+    "trusted_waivers_only": "true or false",
 }
 
 
@@ -88,6 +93,8 @@ class Case:
     paths: tuple[str, ...] | None
     today: str | None
     verify_evidence: bool
+    waivers_file: Document | None  # a reviewer's waivers file checked with the manifest
+    trusted_waivers_only: bool
     problems: tuple[FixtureProblem, ...]  # a case with a problem is not run
 
     @property
@@ -159,7 +166,9 @@ def _case(document: Document, index: int, raw: Any, wrong: set[str], problems: t
     return Case(index, *document.locate(pointer), name=known.get("name"), triggers=known.get("triggers"),
                 manifest=document.sub_document(f"{pointer}/manifest") if "manifest" in known else None,
                 paths=None if paths is None else tuple(paths), today=known.get("today"),
-                verify_evidence=known.get("verify_evidence") is True, problems=problems)
+                verify_evidence=known.get("verify_evidence") is True,
+                waivers_file=document.sub_document(f"{pointer}/waivers_file") if "waivers_file" in known else None,
+                trusted_waivers_only=known.get("trusted_waivers_only") is True, problems=problems)
 
 
 def _case_index(pointer: str) -> int | None:

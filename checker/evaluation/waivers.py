@@ -14,7 +14,7 @@ from typing import Any
 from ..text import LANGUAGES
 from ..text.values import pick
 from ..report.model import Finding, Waiver
-from ..reading.yaml_loader import LoadError, load_file
+from ..reading.yaml_loader import Document, LoadError, load_file
 from ..reading.schema import WAIVERS_SCHEMA, schema_problems
 
 EVERYTHING = "*"
@@ -46,15 +46,21 @@ def is_expired(waiver: dict[str, Any] | ReviewWaiver, today: str) -> bool:
 
 
 def load_review_waivers(path: Path) -> list[ReviewWaiver]:
-    document = load_file(path)
+    return read_review_waivers(load_file(path))
+
+
+def read_review_waivers(document: Document) -> list[ReviewWaiver]:
+    """The waivers of a reviewer's waivers file; a LoadError for its first problem (a
+    waiver that silently went missing would make findings count again unnoticed)."""
     for duplicate in document.duplicate_keys:
-        raise LoadError(str(path), f"duplicate key {duplicate.key!r}: also on line {duplicate.first_line}",
+        raise LoadError(document.path, f"duplicate key {duplicate.key!r}: also on line {duplicate.first_line}",
                         duplicate.line, duplicate.column)
     for pointer, message in schema_problems(WAIVERS_SCHEMA, document):
-        raise LoadError(str(path), f"invalid waivers file: {message} (at {pointer or '/'})", *document.locate(pointer))
+        raise LoadError(document.path, f"invalid waivers file: {message} (at {pointer or '/'})",
+                        *document.locate(pointer))
     return [ReviewWaiver(**{key: entry.get(key) for key in (
         "rule", "production", "target", "reason", "approved_by", "approved_on", "expires_on")},
-        file=str(path), pointer=f"/waivers/{index}", line=document.locate(f"/waivers/{index}")[0],
+        file=document.path, pointer=f"/waivers/{index}", line=document.locate(f"/waivers/{index}")[0],
         column=document.locate(f"/waivers/{index}")[1])
         for index, entry in enumerate(document.data["waivers"])]
 

@@ -101,6 +101,16 @@ def validate_https___hkai_example_schemas_fixture_schema_json___defs_case(data, 
             data__verifyevidence = data["verify_evidence"]
             if not isinstance(data__verifyevidence, (bool)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".verify_evidence must be boolean")
+        if "waivers_file" in data_keys:
+            data_keys.remove("waivers_file")
+            data__waiversfile = data["waivers_file"]
+            if not isinstance(data__waiversfile, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".waivers_file must be object")
+        if "trusted_waivers_only" in data_keys:
+            data_keys.remove("trusted_waivers_only")
+            data__trustedwaiversonly = data["trusted_waivers_only"]
+            if not isinstance(data__trustedwaiversonly, (bool)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".trusted_waivers_only must be boolean")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
