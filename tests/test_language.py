@@ -2,14 +2,16 @@
 
 import pytest
 
-from checker.language.compiler import MISSING, OPERATORS, Bound, Context, Names, RuleCompileError, compile_condition
+from checker.language.compiler import Names, RuleCompileError, compile_check, compile_condition
+from checker.language.grammar import OPERATORS
+from checker.language.runtime import MISSING, Bound, Context
 
 ROOTS = Names(frozenset({"people", "consents", "production"}))
 
 
 def holds(condition, data):
     roots = {name: Bound(data.get(name, MISSING), f"/{name}") for name in ROOTS.roots}
-    return compile_condition(condition, ROOTS, "")(roots, Context(roots))
+    return compile_condition(condition, ROOTS, "").holds(roots, Context(roots))
 
 
 @pytest.mark.parametrize("operator, value, operand, expected", [
@@ -29,7 +31,7 @@ def test_operators(operator, value, operand, expected):
     if operator == "matches":
         import re
         operand = re.compile("角色")
-    assert OPERATORS[operator](value, operand) is expected
+    assert OPERATORS[operator].test(value, operand) is expected
 
 
 def test_paths_collect_fields_across_lists_and_read_operands():
@@ -91,8 +93,6 @@ def test_the_narrowest_index_bucket_finds_what_a_scan_finds():
 
 
 def test_a_first_selection_that_reads_findings_is_never_shared_between_checks():
-    from checker.packs.rule import compile_check
-
     names = Names(frozenset({"checker", "people"}))
     reads_findings = {"for_each": {"f": {"from": "checker.findings"}}, "require": {"f.rule": {"present": True}}}
     reads_people = {"for_each": {"p": "people"}, "require": {"p.id": {"present": True}}}

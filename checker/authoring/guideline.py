@@ -1,174 +1,23 @@
-"""Rules explained to people: a plain-words description of each check, and the whole rule
-set as a guideline document (Markdown or a standalone HTML page).
+"""Rules explained to people: the whole rule set as a guideline document (Markdown or a
+standalone HTML page), each rule with what it requires in plain words.
 
-The description is generated from the check as written (``Rule.spec``), by a small
-recursive renderer over the forms of the rule language (``for_each``, ``where``,
-``require``, lists, ``all`` / ``any`` / ``not``, ``exists`` / ``count`` and the
-operators), in English or Traditional Chinese. It knows nothing about particular rules.
-
-A description is a list of segments ``(text, is_code)``: paths and patterns are code,
-everything else is prose, so that each output (terminal, Markdown, HTML) can mark code
-its own way and escape the rest.
+The plain words are ``checker.language.describe``'s: one sentence per compiled check, as
+segments ``(text, is_code)`` that each output marks and escapes its own way.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable
 
+from ..language.describe import Segments, describe_check
 from ..text.values import pick
 from ..report.model import PRINCIPLES
 from ..packs.model import RuleSet
 from ..report.labels import LABELS
 from ..report.safe_text import visible
 from ..packs.rule import Rule
-from ..reading.schema import manifest_sections
-
-Segments = list[tuple[str, bool]]  # (text, is_code)
-
-MAX_LIST = 10  # longer literal lists are shortened in descriptions
-
-
-# --- words -----------------------------------------------------------------------------
-
-# section -> (en singular, en plural, en article, zh noun, zh measure word)
-SECTION_NOUNS = {
-    "ai_uses": ("AI use", "AI uses", "an", "人工智能應用", "項"),
-    "people": ("person", "people", "a", "人員", "位"),
-    "consents": ("consent", "consents", "a", "同意紀錄", "項"),
-    "compensation": ("compensation record", "compensation records", "a", "報酬紀錄", "項"),
-    "credits": ("credit", "credits", "a", "署名紀錄", "項"),
-    "disclosures": ("disclosure", "disclosures", "a", "披露紀錄", "項"),
-    "training_data": ("training data set", "training data sets", "a", "訓練資料", "項"),
-    "waivers": ("waiver", "waivers", "a", "豁免", "項"),
-}
-
-# operator -> (indicative, modal); {x} is the operand
-OPERATOR_WORDS = {
-    "en": {
-        "present": ("is present", "must be present"),
-        "absent": ("is missing or empty", "must be missing or empty"),
-        "equals": ("equals {x}", "must equal {x}"),
-        "not_equals": ("does not equal {x}", "must not equal {x}"),
-        "in": ("is one of {x}", "must be one of {x}"),
-        "not_in": ("is none of {x}", "must not be any of {x}"),
-        "contains": ("contains {x}", "must contain {x}"),
-        "contains_any": ("contains any of {x}", "must contain at least one of {x}"),
-        "contains_all": ("contains all of {x}", "must contain all of {x}"),
-        "matches": ("matches the pattern {x}", "must match the pattern {x}"),
-        "mentions": ("mentions {x}", "must mention {x}"),
-        "min_words": ("has at least {x} words", "must have at least {x} words"),
-        "min_length": ("is at least {x} characters long", "must be at least {x} characters long"),
-        "max_length": ("is at most {x} characters long", "must be at most {x} characters long"),
-        "at_least": ("is at least {x}", "must be at least {x}"),
-        "at_most": ("is at most {x}", "must be at most {x}"),
-        "greater_than": ("is greater than {x}", "must be greater than {x}"),
-        "less_than": ("is less than {x}", "must be less than {x}"),
-        "before": ("is before {x}", "must be before {x}"),
-        "on_or_before": ("is on or before {x}", "must be on or before {x}"),
-        "after": ("is after {x}", "must be after {x}"),
-        "on_or_after": ("is on or after {x}", "must be on or after {x}"),
-    },
-    "zh": {
-        "present": ("有填寫", "必須有填寫"),
-        "absent": ("未填寫或為空", "必須未填寫或為空"),
-        "equals": ("等於 {x}", "必須等於 {x}"),
-        "not_equals": ("不等於 {x}", "不得等於 {x}"),
-        "in": ("為 {x} 之一", "必須為 {x} 之一"),
-        "not_in": ("不是 {x} 之一", "不得為 {x} 之一"),
-        "contains": ("包含 {x}", "必須包含 {x}"),
-        "contains_any": ("包含 {x} 其中任何一項", "必須包含 {x} 其中至少一項"),
-        "contains_all": ("包含 {x} 全部", "必須包含 {x} 全部"),
-        "matches": ("符合正規表達式 {x}", "必須符合正規表達式 {x}"),
-        "mentions": ("提及 {x}", "必須提及 {x}"),
-        "min_words": ("至少有 {x} 個字", "必須至少有 {x} 個字"),
-        "min_length": ("至少有 {x} 個字元", "必須至少有 {x} 個字元"),
-        "max_length": ("最多有 {x} 個字元", "最多只可有 {x} 個字元"),
-        "at_least": ("不低於 {x}", "不得低於 {x}"),
-        "at_most": ("不高於 {x}", "不得高於 {x}"),
-        "greater_than": ("大於 {x}", "必須大於 {x}"),
-        "less_than": ("小於 {x}", "必須小於 {x}"),
-        "before": ("早於 {x}", "必須早於 {x}"),
-        "on_or_before": ("不遲於 {x}", "不得遲於 {x}"),
-        "after": ("遲於 {x}", "必須遲於 {x}"),
-        "on_or_after": ("不早於 {x}", "不得早於 {x}"),
-    },
-}
-
-# the sentence forms; {name} parts are segments
-PHRASES = {
-    "en": {
-        "for_each": "For {bindings}: {body}.",
-        "for_each_if": "For {bindings}: if {where}, {body}.",
-        "if": "If {where}, {body}.",
-        "plain": "{body}.",
-        "binding_join": ", and ",
-        "each_record": "each {noun} {name}",
-        "each_item": "each item {name} of {path}",
-        "each_record_listed": "each {noun} {name} listed in {listed}",
-        "each_item_listed": "each item {name} of {path} whose id is listed in {listed}",
-        "some_record": "{article} {noun} {name}",
-        "some_item": "an item {name} of {path}",
-        "some_record_listed": "{article} {noun} {name} listed in {listed}",
-        "some_item_listed": "an item {name} of {path} whose id is listed in {listed}",
-        "records": "{plural} {name}",
-        "items": "items {name} of {path}",
-        "records_listed": "{plural} {name} listed in {listed}",
-        "items_listed": "items {name} of {path} whose ids are listed in {listed}",
-        "where": "{what} where {condition}",
-        "exists_modal": "there must be {what}",
-        "exists": "there is {what}",
-        "count_modal": "the number of {what} must be {quantity}",
-        "count": "the number of {what} is {quantity}",
-        "at_least": "at least {n}", "at_most": "at most {n}", "between": "between {n} and {m}",
-        "exactly": "exactly {n}", "any_number": "zero or more",
-        "and": " and ", "or": " or ",
-        "any_modal": "at least one of these must hold: {options}", "any_modal_join": "; or ",
-        "any": "either {options}",
-        "not_modal": "it must not be that {condition}",
-        "not": "it is not the case that {condition}",
-        "paren": "({x})",
-        "listed_or": " or ",
-        "list_sep": ", ", "list_more": ", … ({count} values in all)",
-        "ops_join": " and ",
-    },
-    "zh": {
-        "for_each": "對於{bindings}：{body}。",
-        "for_each_if": "對於{bindings}：如{where}，則{body}。",
-        "if": "如{where}，則{body}。",
-        "plain": "{body}。",
-        "binding_join": "，以及",
-        "each_record": "每{measure}{noun} {name}",
-        "each_item": " {path} 中的每一項 {name}",
-        "each_record_listed": " {listed} 所列的每{measure}{noun} {name}",
-        "each_item_listed": " {path} 中 id 列於 {listed} 的每一項 {name}",
-        "some_record": "一{measure}{noun} {name}",
-        "some_item": " {path} 中的一項 {name}",
-        "some_record_listed": " {listed} 所列的一{measure}{noun} {name}",
-        "some_item_listed": " {path} 中 id 列於 {listed} 的一項 {name}",
-        "records": "{noun} {name}",
-        "items": " {path} 中的項目 {name}",
-        "records_listed": " {listed} 所列的{noun} {name}",
-        "items_listed": " {path} 中 id 列於 {listed} 的項目 {name}",
-        "where": "{what}（{condition}）",
-        "exists_modal": "必須有{what}",
-        "exists": "有{what}",
-        "count_modal": "{what}的數目必須{quantity}",
-        "count": "{what}的數目{quantity}",
-        "at_least": "至少為 {n}", "at_most": "最多為 {n}", "between": "介乎 {n} 至 {m}",
-        "exactly": "剛好為 {n}", "any_number": "不限",
-        "and": "，且", "or": "，或",
-        "any_modal": "以下至少一項必須成立：{options}", "any_modal_join": "；或",
-        "any": "{options}",
-        "not_modal": "不得出現以下情況：{condition}",
-        "not": "並非「{condition}」",
-        "paren": "（{x}）",
-        "listed_or": " 或 ",
-        "list_sep": "、", "list_more": " 等（共 {count} 個值）",
-        "ops_join": "，且",
-    },
-}
 
 # fixed words of rule documentation
 DOC_WORDS = {
@@ -194,51 +43,7 @@ DOC_WORDS = {
     },
 }
 
-_FIELD = re.compile(r"\{(\w+)\}")
-_IDEOGRAPH = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_CJK_END = re.compile(f"[{_IDEOGRAPH}]$")
-_CJK_START = re.compile(f"[{_IDEOGRAPH}]")
-# no space next to full-width punctuation: after （，：；、「） and before ），。；、」
-_AROUND_PUNCTUATION = re.compile("(?<=[\uff08\uff09\uff0c\uff1a\uff1b\u3001\u300c]) +"
-                                 "| +(?=[\uff09\uff0c\u3002\uff1b\u3001\u300d])")
-
-
-# --- segments --------------------------------------------------------------------------
-
-
-def prose(value: str) -> Segments:
-    return [(value, False)]
-
-
-def code(value: str) -> Segments:
-    return [(value, True)]
-
-
-def fill(template: str, **parts: Segments | str) -> Segments:
-    """A phrase with its ``{name}`` parts replaced by segments."""
-    result: Segments = []
-    for index, piece in enumerate(_FIELD.split(template)):
-        if index % 2 == 0:
-            if piece:
-                result.append((piece, False))
-        else:
-            part = parts[piece]
-            result.extend(prose(part) if isinstance(part, str) else part)
-    return result
-
-
-def join(items: Sequence[Segments], separator: str) -> Segments:
-    result: Segments = []
-    for index, item in enumerate(items):
-        if index:
-            result.append((separator, False))
-        result.extend(item)
-    return result
-
-
-def plain_text(segments: Segments) -> str:
-    """The description as plain text, code in backticks."""
-    return "".join(f"`{t}`" if is_code else t for t, is_code in segments)
+# --- segments, marked up ------------------------------------------------------------------
 
 
 def markdown_text(segments: Segments) -> str:
@@ -249,194 +54,12 @@ def html_text(segments: Segments) -> str:
     return "".join(f"<code>{html.escape(t)}</code>" if is_code else html.escape(t) for t, is_code in segments)
 
 
-def _tidy(segments: Segments) -> Segments:
-    """Merge neighbouring prose, drop the spaces the Chinese phrases put around code at the
-    edges of a sentence, and make everything visible (no control characters)."""
-    merged: Segments = []
-    for value, is_code in segments:
-        value = visible(value)
-        if merged and not is_code and not merged[-1][1]:
-            merged[-1] = (merged[-1][0] + value, False)
-        elif value:
-            merged.append((value, is_code))
-    merged = [(re.sub(r" {2,}", " ", v) if not c else v, c) for v, c in merged]
-    for i, (value, is_code) in enumerate(merged):
-        if not is_code:
-            value = _AROUND_PUNCTUATION.sub("", value)
-            if i + 1 < len(merged) and _CJK_END.search(value):  # 如 `path` rather than 如`path`
-                value += " "
-            if i > 0 and _CJK_START.match(value):
-                value = " " + value
-            merged[i] = (value, False)
-    if merged and not merged[0][1]:
-        merged[0] = (merged[0][0].lstrip(), False)
-    return [(v, c) for v, c in merged if v]
-
-
-def _capitalise(segments: Segments) -> Segments:
-    if segments and not segments[0][1] and segments[0][0]:
-        first = segments[0][0]
-        return [(first[0].upper() + first[1:], False), *segments[1:]]
-    return segments
-
-
-# --- describing a check ----------------------------------------------------------------
+# --- describing a rule -----------------------------------------------------------------
 
 
 def describe_rule(rule: Rule, lang: str) -> list[Segments]:
     """One sentence per check of the rule."""
-    checks = rule.spec.get("check") if isinstance(rule.spec, dict) else None
-    checks = checks if isinstance(checks, list) else [checks]
-    return [describe_check(check, lang) for check in checks if isinstance(check, dict)]
-
-
-def describe_check(check: dict[str, Any], lang: str) -> Segments:
-    words = PHRASES[lang]
-    body = _condition(check.get("require"), lang, modal=True)
-    bindings = [_selection(name, source, lang, "each") for name, source in (check.get("for_each") or {}).items()]
-    where = _condition(check["where"], lang, modal=False) if "where" in check else None
-    if bindings:
-        form = "for_each_if" if where is not None else "for_each"
-        sentence = fill(words[form], bindings=join(bindings, words["binding_join"]), where=where or [], body=body)
-    elif where is not None:
-        sentence = fill(words["if"], where=where, body=body)
-    else:
-        sentence = fill(words["plain"], body=body)
-    return _capitalise(_tidy(sentence))
-
-
-def _is_section(path: str) -> bool:
-    return "." not in path and path in manifest_sections()
-
-
-def _selection(name: str, source: Any, lang: str, kind: str) -> Segments:
-    """How a selection reads: ``kind`` is each (for_each), some (exists) or many (count)."""
-    words = PHRASES[lang]
-    spec = {"from": source} if isinstance(source, str) else source if isinstance(source, dict) else {}
-    origin = str(spec.get("from", "?"))
-    listed = spec.get("listed_in")
-    listed_paths = [listed] if isinstance(listed, str) else [p for p in listed or [] if isinstance(p, str)]
-    section = _is_section(origin)
-    noun = SECTION_NOUNS.get(origin)
-    shape = {"each": ("each_record", "each_item"), "some": ("some_record", "some_item"),
-             "many": ("records", "items")}[kind]
-    key = shape[0] if section else shape[1]
-    if listed_paths:
-        key += "_listed"
-    if section and noun is None:  # a section without a noun of its own: name it
-        noun = (f"record of {origin}", f"records of {origin}", "a", f"{origin} 紀錄", "項")
-    parts: dict[str, Segments | str] = {
-        "name": code(name), "path": code(origin),
-        "listed": join([code(p) for p in listed_paths], words["listed_or"]),
-    }
-    if noun is not None:
-        parts.update(noun=noun[0] if lang == "en" else noun[3], plural=noun[1] if lang == "en" else noun[3],
-                     article=noun[2], measure=noun[4])
-    what = fill(words[key], **parts)
-    if "where" in spec:
-        what = fill(words["where"], what=what, condition=_condition(spec["where"], lang, modal=False))
-    return what
-
-
-def _condition(spec: Any, lang: str, modal: bool) -> Segments:
-    words = PHRASES[lang]
-    if isinstance(spec, list):
-        return _all(spec, lang, modal)
-    if not isinstance(spec, dict) or len(spec) != 1:
-        return code(repr(spec))
-    (key, body), = spec.items()
-    if key == "all" and isinstance(body, list):
-        return _all(body, lang, modal)
-    if key == "any" and isinstance(body, list):
-        if len(body) == 1:
-            return _condition(body[0], lang, modal)
-        options = [_nested(item, lang, inside="any") for item in body]
-        if modal:
-            return fill(words["any_modal"], options=join(options, words["any_modal_join"]))
-        return fill(words["any"], options=join(options, words["or"]))
-    if key == "not":
-        return fill(words["not_modal" if modal else "not"], condition=_condition(body, lang, modal=False))
-    if key in ("exists", "count") and isinstance(body, dict):
-        return _quantifier(key, body, lang, modal)
-    if isinstance(body, dict):
-        return _comparison(key, body, lang, modal)
-    return code(repr(spec))
-
-
-def _all(items: list, lang: str, modal: bool) -> Segments:
-    if len(items) == 1:
-        return _condition(items[0], lang, modal)
-    return join([_nested(item, lang, inside="all", modal=modal) for item in items], PHRASES[lang]["and"])
-
-
-def _nested(item: Any, lang: str, inside: str, modal: bool = False) -> Segments:
-    """A part of an ``all`` or ``any``, in brackets when it is itself a combination that
-    would otherwise read ambiguously."""
-    described = _condition(item, lang, modal)
-    if inside == "any":
-        composite = (isinstance(item, list) and len(item) > 1) or (
-            isinstance(item, dict) and isinstance(item.get("all"), list) and len(item["all"]) > 1)
-    else:
-        composite = not modal and isinstance(item, dict) and isinstance(item.get("any"), list) and len(item["any"]) > 1
-    return fill(PHRASES[lang]["paren"], x=described) if composite else described
-
-
-def _quantifier(kind: str, spec: dict[str, Any], lang: str, modal: bool) -> Segments:
-    words = PHRASES[lang]
-    name = str(spec.get("as", "item"))
-    at_least = spec.get("at_least", 1 if kind == "exists" else 0)
-    at_most = spec.get("at_most")
-    if kind == "exists" and at_least == 1 and at_most is None:
-        return fill(words["exists_modal" if modal else "exists"], what=_selection(name, spec, lang, "some"))
-    if at_most is None:
-        quantity = fill(words["at_least" if at_least else "any_number"], n=str(at_least))
-    elif at_least == at_most:
-        quantity = fill(words["exactly"], n=str(at_most))
-    elif not at_least:
-        quantity = fill(words["at_most"], n=str(at_most))
-    else:
-        quantity = fill(words["between"], n=str(at_least), m=str(at_most))
-    return fill(words["count_modal" if modal else "count"], what=_selection(name, spec, lang, "many"),
-                quantity=quantity)
-
-
-def _comparison(path: str, tests: dict[str, Any], lang: str, modal: bool) -> Segments:
-    words = PHRASES[lang]
-    operators = OPERATOR_WORDS[lang]
-    phrases = []
-    for operator, operand in tests.items():
-        if operator == "present":
-            operator = "present" if operand else "absent"
-        pattern = operators.get(operator)
-        if pattern is None:  # not an operator of the language; show it as written
-            phrases.append(fill("{op} {x}", op=code(str(operator)), x=_operand(operand, lang)))
-            continue
-        phrases.append(fill(pattern[1 if modal else 0], x=_operand(operand, lang, regex=operator == "matches")))
-    return fill("{path} {tests}", path=code(path), tests=join(phrases, words["ops_join"]))
-
-
-def _operand(value: Any, lang: str, regex: bool = False) -> Segments:
-    words = PHRASES[lang]
-    if regex:
-        return code(str(value))
-    if isinstance(value, str) and value.startswith("$"):
-        return code(value[1:])
-    if isinstance(value, list):
-        shown = [_operand(item, lang) for item in value[:MAX_LIST]]
-        listed = join(shown, words["list_sep"])
-        if len(value) > MAX_LIST:
-            listed += fill(words["list_more"], count=str(len(value)))
-        return listed
-    if isinstance(value, bool):
-        return prose("true" if value else "false")
-    if value is None:
-        return prose("null")
-    if isinstance(value, dict):
-        picked = pick(value, lang)
-        return prose(picked if picked is not None else str(value))
-    if value == "":
-        return prose('""')
-    return prose(str(value))
+    return [describe_check(check, lang) for check in rule.checks]
 
 
 # --- facts about a rule ----------------------------------------------------------------

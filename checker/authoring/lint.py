@@ -26,11 +26,10 @@ from pathlib import Path
 from typing import Any
 
 from .fixtures import CASE_KEYS
-from ..language.compiler import Names, Path as RulePath, RuleCompileError
 from ..reading.yaml_loader import Document, LoadError, load_file
-from ..packs.loading import ROOT_NAMES, load_rule_set, read_pack, rule_files
+from ..packs.loading import load_rule_set, read_pack, rule_files
 from ..packs.model import FIXTURES_DIR, PACK_FILE, RulePack
-from ..reading.schema import manifest_sections
+from ..packs.rule import Rule
 
 # a placeholder as messages write them: {use.id}; braces holding anything else ({en: ..., zh: ...},
 # a YAML example) are plain text, and so is everything inside a `code span`
@@ -80,8 +79,9 @@ def lint_pack(directory: Path) -> LintResult:
     first: dict[str, Declared] = {}
     for rule in declared:
         first.setdefault(rule.id, rule)
+    compiled = {rule.id: rule for rule in pack.rules} if pack is not None else {}
     for rule in declared:
-        problems += _fix_placeholders(rule)
+        problems += _fix_placeholders(rule, compiled.get(rule.id) if first[rule.id] is rule else None)
     if directory.is_dir():
         problems += _fixture_problems(directory, first)
     if pack is not None:
@@ -132,11 +132,13 @@ def _declared_rules(directory: Path, problems: list[Problem]) -> list[Declared]:
 # --- fix texts -------------------------------------------------------------------------
 
 
-def _fix_placeholders(rule: Declared) -> list[Problem]:
+def _fix_placeholders(rule: Declared, compiled: Rule | None) -> list[Problem]:
+    """Placeholders in a rule's fix: never filled in, and perhaps naming nothing any of
+    its checks binds (as the compiler bound them; a rule that did not compile is
+    reported for that first)."""
     fix = rule.spec.get("fix")
-    if not isinstance(fix, dict):
+    if not isinstance(fix, dict) or compiled is None:
         return []
-    names = _check_names(rule.spec.get("check"))
     problems = []
     for lang, text in fix.items():
         if not isinstance(text, str):
@@ -144,7 +146,7 @@ def _fix_placeholders(rule: Declared) -> list[Problem]:
         for placeholder in dict.fromkeys(_PLACEHOLDER.findall(_CODE_SPAN.sub("", text))):
             where = f"{rule.pointer}/fix/{lang}"
             line, column = rule.document.locate(where)
-            unknown = [error for error in (_path_error(placeholder, n) for n in names) if error]
+            unknown = [error for error in (check.names.problem(placeholder) for check in compiled.checks) if error]
             if unknown:
                 message = f"rule {rule.id}: fix ({lang}) placeholder {{{placeholder}}} refers to nothing: {unknown[0]}"
             else:
@@ -152,30 +154,6 @@ def _fix_placeholders(rule: Declared) -> list[Problem]:
                            "filled in (only messages are); write the fix without it")
             problems.append(Problem(rule.file, line, column, message))
     return problems
-
-
-def _check_names(check: Any) -> list[Names]:
-    """The names each check of a rule binds (every root, plus its ``for_each`` names)."""
-    roots = manifest_sections() | ROOT_NAMES
-    names_per_check = []
-    for spec in check if isinstance(check, list) else [check]:
-        names = Names(roots)
-        if isinstance(spec, dict) and isinstance(spec.get("for_each"), dict):
-            for name in spec["for_each"]:
-                try:
-                    names = names.bind(str(name), "")
-                except RuleCompileError:
-                    pass
-        names_per_check.append(names)
-    return names_per_check
-
-
-def _path_error(text: str, names: Names) -> str | None:
-    try:
-        RulePath(text, names, "")
-    except RuleCompileError as error:
-        return error.message
-    return None
 
 
 # --- fixtures --------------------------------------------------------------------------
