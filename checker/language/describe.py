@@ -199,17 +199,15 @@ def _comparison(comparison: Comparison, lang: str, modal: bool) -> Segments:
 
 
 def _phrasing(test: Test) -> str:
-    """The operator a test reads as: ``present: false`` is absent, and one option of a
-    list is that option (``in: [low]`` reads as ``equals: low``)."""
+    """The operator a test reads as: ``present: false`` is absent, and being one of a
+    single option (``$rule.levels`` of a rule of one level) is equalling it."""
     if test.operator == "present":
         return "present" if test.operand else "absent"
-    if test.operator in ("in", "not_in") and test.reads is None and _single(test.operand):
-        return "equals" if test.operator == "in" else "not_equals"
-    return test.operator
+    return "equals" if _one_option(test) else test.operator
 
 
-def _single(operand: Any) -> bool:
-    return isinstance(operand, list) and len(operand) == 1
+def _one_option(test: Test) -> bool:
+    return test.operator == "in" and test.reads is None and isinstance(test.operand, list) and len(test.operand) == 1
 
 
 def _operand(test: Test, lang: str) -> Segments:
@@ -217,9 +215,7 @@ def _operand(test: Test, lang: str) -> Segments:
         return code(str(test.operand))
     if test.reads is not None:
         return code(test.reads.source)
-    if test.operator in ("in", "not_in") and _single(test.operand):
-        return _value(test.operand[0], lang)
-    return _value(test.operand, lang)
+    return _value(test.operand[0] if _one_option(test) else test.operand, lang)
 
 
 def _value(value: Any, lang: str) -> Segments:
