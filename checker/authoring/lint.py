@@ -30,6 +30,7 @@ from ..reading.yaml_loader import Document, LoadError, load_file
 from ..packs.loading import load_rule_set, read_pack, rule_files
 from ..packs.model import FIXTURES_DIR, PACK_FILE, RulePack
 from ..packs.rule import Rule
+from ..language.nodes import Comparison, walk
 
 # a placeholder as messages write them: {use.id}; braces holding anything else ({en: ..., zh: ...},
 # a YAML example) are plain text, and so is everything inside a `code span`
@@ -82,6 +83,9 @@ def lint_pack(directory: Path) -> LintResult:
     compiled = {rule.id: rule for rule in pack.rules} if pack is not None else {}
     for rule in declared:
         problems += _fix_placeholders(rule, compiled.get(rule.id) if first[rule.id] is rule else None)
+    for rule_id, rule in compiled.items():
+        if rule_id in first:
+            problems += _level_problems(rule, first[rule_id].document)
     if directory.is_dir():
         problems += _fixture_problems(directory, first)
     if pack is not None:
@@ -153,6 +157,42 @@ def _fix_placeholders(rule: Declared, compiled: Rule | None) -> list[Problem]:
                 message = (f"rule {rule.id}: fix ({lang}) has the placeholder {{{placeholder}}}, which is never "
                            "filled in (only messages are); write the fix without it")
             problems.append(Problem(rule.file, line, column, message))
+    return problems
+
+
+# --- levels ----------------------------------------------------------------------------
+
+LEVEL_FIELDS = ("effective_level", "derived_level")  # the levels the checker derives (evaluation/levels.py)
+
+
+def _level_problems(rule: Rule, document: Document) -> list[Problem]:
+    """A rule's ``levels`` say which AI uses it is about; a check that compares levels
+    (``use.effective_level: {in: [...]}``) with others, or never with one of them,
+    disagrees with them. (``$rule.levels`` reads the rule's own.)"""
+    if rule.levels is None:
+        return []
+    problems = []
+    for check in rule.checks:
+        compared: dict[str, tuple[str, str]] = {}  # level -> (path, where)
+        for node in walk(check):
+            if isinstance(node, Comparison) and node.path.fields and node.path.fields[-1] in LEVEL_FIELDS:
+                for test in node.tests:
+                    if test.operator in ("equals", "in") and test.reads is None:
+                        for level in test.operand if isinstance(test.operand, list) else [test.operand]:
+                            compared.setdefault(str(level), (node.path.source, node.where))
+        levels = ", ".join(rule.levels)
+        for level, (path, where) in compared.items():
+            if level not in rule.levels:
+                problems.append(Problem(document.path, *document.locate(where),
+                                        f"rule {rule.id}: {path} is compared with {level}, which is not one of the "
+                                        f"rule's levels ({levels}); compare it with $rule.levels"))
+        unseen = [level for level in rule.levels if level not in compared]
+        if compared and unseen:
+            first_comparison = next(iter(compared.values()))[1]
+            problems.append(Problem(document.path, *document.locate(first_comparison),
+                                    f"rule {rule.id}: the rule's levels are {levels}, but this check only looks "
+                                    f"at {', '.join(compared)} (never at {', '.join(unseen)}); compare with "
+                                    "$rule.levels"))
     return problems
 
 

@@ -70,9 +70,12 @@ class Condition:
     holds: Holds
     where: str  # the JSON Pointer of its spec inside the rule
 
-    def paths(self) -> Iterator[Path]:
-        """Every path it reads."""
-        raise NotImplementedError
+    def children(self) -> tuple[Condition | Selection, ...]:
+        return ()
+
+    def own_paths(self) -> tuple[Path, ...]:
+        """The paths it reads itself (its children's are theirs)."""
+        return ()
 
     def key(self) -> Any:
         """What it tests, as JSON data: equal keys, equal results."""
@@ -94,9 +97,8 @@ class Comparison(Condition):
     def __post_init__(self) -> None:
         _set_holds(self, all_of([test.function(self.path.value) for test in self.tests]))
 
-    def paths(self) -> Iterator[Path]:
-        yield self.path
-        yield from (test.reads for test in self.tests if test.reads is not None)
+    def own_paths(self) -> tuple[Path, ...]:
+        return (self.path, *(test.reads for test in self.tests if test.reads is not None))
 
     def key(self) -> Any:
         return [self.path.source, [test.key() for test in self.tests]]
@@ -112,9 +114,8 @@ class AllOf(Condition):
     def __post_init__(self) -> None:
         _set_holds(self, all_of([part.holds for part in self.parts]))
 
-    def paths(self) -> Iterator[Path]:
-        for part in self.parts:
-            yield from part.paths()
+    def children(self) -> tuple[Condition, ...]:
+        return self.parts
 
     def key(self) -> Any:
         return ["all", [part.key() for part in self.parts]]
@@ -130,9 +131,8 @@ class AnyOf(Condition):
     def __post_init__(self) -> None:
         _set_holds(self, _any_of([part.holds for part in self.parts]))
 
-    def paths(self) -> Iterator[Path]:
-        for part in self.parts:
-            yield from part.paths()
+    def children(self) -> tuple[Condition, ...]:
+        return self.parts
 
     def key(self) -> Any:
         return ["any", [part.key() for part in self.parts]]
@@ -147,8 +147,8 @@ class Not(Condition):
         negated = self.part.holds
         _set_holds(self, lambda env, ctx: not negated(env, ctx))
 
-    def paths(self) -> Iterator[Path]:
-        return self.part.paths()
+    def children(self) -> tuple[Condition, ...]:
+        return (self.part,)
 
     def key(self) -> Any:
         return ["not", self.part.key()]
@@ -178,8 +178,8 @@ class Quantifier(Condition):
             return found >= at_least
         _set_holds(self, quantify)
 
-    def paths(self) -> Iterator[Path]:
-        return self.selection.paths()
+    def children(self) -> tuple[Selection, ...]:
+        return (self.selection,)
 
     def key(self) -> Any:
         return [self.kind, self.selection.key(), self.at_least, self.at_most]
@@ -275,11 +275,11 @@ class Selection:
                 usable.append((part.path.fields[0], test.reads.value if test.reads else _always(test.argument)))
         return tuple(usable)
 
-    def paths(self) -> Iterator[Path]:
-        yield self.source
-        yield from self.listed
-        if self.where is not None:
-            yield from self.where.paths()
+    def children(self) -> tuple[Condition, ...]:
+        return () if self.where is None else (self.where,)
+
+    def own_paths(self) -> tuple[Path, ...]:
+        return (self.source, *self.listed)
 
     def key(self) -> Any:
         return [self.name, self.source.source, [p.source for p in self.listed],
@@ -370,21 +370,15 @@ class Check:
     first_key: str | None = field(init=False, default=None)  # to share the first binding's records
 
     def __post_init__(self) -> None:
-        if self.bindings and not reads_findings(self.bindings[0].paths()):
+        if self.bindings and not reads_findings(paths(self.bindings[0])):
             object.__setattr__(self, "first_key", json.dumps(self.bindings[0].key(), sort_keys=True))
 
-    def paths(self) -> Iterator[Path]:
-        """Every path the check reads."""
-        for selection in self.bindings:
-            yield from selection.paths()
-        for condition in (self.where, self.require):
-            if condition is not None:
-                yield from condition.paths()
-        yield self.target
-        if self.at is not None:
-            yield self.at
-        for template in self.message.values():
-            yield from template.paths.values()
+    def children(self) -> tuple[Condition | Selection, ...]:
+        return (*self.bindings, *(c for c in (self.where, self.require) if c is not None))
+
+    def own_paths(self) -> tuple[Path, ...]:
+        return (self.target, *((self.at,) if self.at else ()),
+                *(path for template in self.message.values() for path in template.paths.values()))
 
     def failures(self, ctx: Context) -> Iterator[Env]:
         """Every combination of bound records that passes ``where`` but not ``require``."""
@@ -414,6 +408,22 @@ class Check:
         """The record the finding is about, and the node it points at."""
         target = self.target.resolve(env)
         return target, (self.at.resolve(env) if self.at else target)
+
+
+Node = Condition | Selection | Check
+
+
+def walk(node: Node) -> Iterator[Node]:
+    """The node and every node inside it."""
+    yield node
+    for child in node.children():
+        yield from walk(child)
+
+
+def paths(node: Node) -> Iterator[Path]:
+    """Every path a node reads, itself or through the nodes inside it."""
+    for inner in walk(node):
+        yield from inner.own_paths()
 
 
 def reads_findings(paths: Iterable[Path]) -> bool:

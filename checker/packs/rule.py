@@ -7,7 +7,7 @@ from typing import Any, Iterable
 
 from ..evaluation.levels import LEVELS
 from ..language.compiler import Names, compile_check
-from ..language.nodes import Check, reads_findings
+from ..language.nodes import Check, paths, reads_findings
 
 AI_USE_LEVELS = LEVELS[1:]  # what `levels: all` means to `$rule.levels`
 
@@ -46,5 +46,5 @@ def compile_rule(spec: dict[str, Any], checks: Iterable[tuple[dict[str, Any], st
         id=spec["id"], principle=spec["principle"], severity=spec["severity"], levels=levels,
         title=spec["title"], rationale=spec["rationale"], message=spec["message"],
         fix=spec["fix"], source=spec["source"], checks=compiled, spec=spec, file=file,
-        reads_findings=any(reads_findings(check.paths()) for check in compiled),
+        reads_findings=any(reads_findings(paths(check)) for check in compiled),
     )
