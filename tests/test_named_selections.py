@@ -113,6 +113,10 @@ def test_a_pack_names_its_own_selections_for_its_rules(tmp_path):
      "selection 'consents_of_subject_for_use' (", "exists:"),
     ("for_each: {u: {selection: uses_at_rule_levels}}\nrequire: {u.id: {present: true}}",
      "selection 'uses_at_rule_levels' calls its records 'use'; bind it as 'use', not 'u'", "for_each:"),
+    ("for_each: {use: ai_uses}\nrequire: {exists: {selection: subjects_of_use, as: person}}",
+     "'as' is not an allowed value; expected one of: selection, where, at_least, at_most", "exists:"),
+    ("for_each: {use: {selection: uses_at_rule_levels, listed_in: use.subjects}}\nrequire: {use.id: {present: true}}",
+     "'listed_in' is not an allowed value; expected one of: selection, where", "for_each:"),
 ])
 def test_using_a_selection_wrongly_is_a_located_error(tmp_path, check, problem, at):
     pack = make_pack(tmp_path / "house", {"house.yaml": "rules:\n" + rule("HSE-001", check)})

@@ -8,7 +8,9 @@ regular expressions). On top of those this reports:
 - duplicate mapping keys in rule files, ``pack.yaml`` and fixture files (YAML keeps only
   the last one, silently);
 - placeholders in a rule's ``fix``, which are never filled in (only messages are), and
-  those naming nothing the check binds;
+  those naming nothing its checks bind (as the compiler bound them);
+- checks whose level filter (``effective_level`` or ``derived_level`` compared with
+  literal levels) disagrees with the rule's ``levels``;
 - rules without a fixture file, or without both a case that triggers them and one that
   does not; fixture files for rules the pack does not define, named after another rule,
   or not shaped as fixtures (``rule``, ``cases``; each case ``name``, ``triggers``,

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from re import _constants as _regex_constants, _parser as _regex_parser  # to inspect rule regexes
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Mapping
 
 from .grammar import OPERATORS
@@ -80,10 +80,7 @@ class Names:
             raise RuleCompileError(f"{name!r} is a section name; choose another name to bind", where)
         if name in self.facts:
             raise RuleCompileError(f"{name!r} names facts of the rule (${name}...); choose another name to bind", where)
-        return Names(self.roots, self.bound | {name}, self.facts, self.selections, self.open, self.expanding)
-
-    def with_facts(self, facts: Mapping[str, Any]) -> Names:
-        return Names(self.roots, self.bound, facts, self.selections, self.open, self.expanding)
+        return replace(self, bound=self.bound | {name})
 
     def problem(self, text: str) -> str | None:
         """What is wrong with path ``text`` here, if anything."""
@@ -237,8 +234,7 @@ def _use_named(spec: dict[str, Any], name: str, names: Names, where: str) -> Sel
     if name != named.record:
         raise RuleCompileError(f"selection {named.name!r} calls its records {named.record!r}; "
                                f"bind it as {named.record!r}, not {name!r}", where)
-    expanding = Names(names.roots, names.bound, names.facts, names.selections, names.open,
-                      names.expanding | {named.name})
+    expanding = replace(names, expanding=names.expanding | {named.name})
     try:
         selection = compile_selection(dict(named.spec), name, expanding, where)
     except RuleCompileError as error:

@@ -208,17 +208,14 @@ def language_schema() -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
     """The parts of ``rule-file.schema.json`` that describe the language: the top-level
     keys it adds to a rule file, and its definitions. (The rest of the schema, a rule's
     texts and facts, is written by hand.)"""
-    written_out = {"not": {"required": ["selection"]}}
     definitions = {
         "checks": {"anyOf": [_ref("check"), _ref("table"), {
             "type": "array", "items": {"anyOf": [_ref("check"), _ref("table")]}, "minItems": 1}]},
         "check": _object(forms(CHECK), required=["require"]),
         "table": _object(forms(TABLE), required=["table", "check"]),
-        "source": _object(forms(SOURCE), one_of=[
-            {"required": ["from"], **written_out}, {"required": ["selection"], "not": {"required": ["listed_in"]}}]),
-        "quantifier": _object(forms(QUANTIFIER), one_of=[
-            {"required": ["from", "as"], **written_out},
-            {"required": ["selection"], "not": {"anyOf": [{"required": ["listed_in"]}, {"required": ["as"]}]}}]),
+        # records `from` a section or path, or of a named `selection`, which takes only a further `where`
+        "source": _object(forms(SOURCE), either=(["from"], "selection", ["where"])),
+        "quantifier": _object(forms(QUANTIFIER), either=(["from", "as"], "selection", ["where", "at_least", "at_most"])),
         "named_selection": _object(forms(NAMED), required=["from", "as"]),
         "condition": {"anyOf": [_CONDITIONS, *(_object({name: schema}, required=[name])
                                                for name, schema in forms(CONDITION).items()), _ref("comparison")]},
@@ -232,15 +229,20 @@ def language_schema() -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
     return forms(FILE), definitions
 
 
-def _object(properties: dict[str, Any], required: list[str] | None = None, one_of: list | None = None,
-            min_properties: int | None = None) -> dict[str, Any]:
+def _object(properties: dict[str, Any], required: list[str] | None = None, min_properties: int | None = None,
+            either: tuple[list[str], str, list[str]] | None = None) -> dict[str, Any]:
+    """An object with these properties and no others. ``either``: the keys it requires,
+    unless it has the key that stands for them, which goes with only the keys listed."""
     schema: dict[str, Any] = {"type": "object"}
     if min_properties is not None:
         schema["minProperties"] = min_properties
     schema["properties"] = properties
     if required:
         schema["required"] = required
-    if one_of:
-        schema["oneOf"] = one_of
+    if either:
+        keys, instead, companions = either
+        schema["if"] = {"required": [instead]}
+        schema["then"] = {"propertyNames": {"enum": [instead, *companions]}}
+        schema["else"] = {"required": keys}
     schema["additionalProperties"] = False
     return schema

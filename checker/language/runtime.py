@@ -24,9 +24,8 @@ class Bound(NamedTuple):
     def each(self) -> Iterator[Bound]:
         """The items of a list; a single value is one item, a missing or null one none."""
         if isinstance(self.value, list):
-            yield from self.items()
-        elif self.value is not MISSING and self.value is not None:
-            yield self
+            return self.items()
+        return iter(() if self.value is MISSING or self.value is None else (self,))
 
 
 Env = dict[str, Bound]
@@ -82,8 +81,25 @@ class Path:
         self.fields = parts[1:]
         # value(env): the value alone, the same walk as ``resolve`` without building pointers
         self.value: Callable[[Env], Any] = _reader(self.root, self.fields)
+        if len(self.fields) == 1 and not self.fields[0].isdigit():  # the commonest path, read directly
+            self.resolve = self._field_resolver(self.root, self.fields[0], self._walk)
+
+    @staticmethod
+    def _field_resolver(root: str, field: str, walk_path: Callable[[Env], Bound]) -> Callable[[Env], Bound]:
+        def resolve_field(env: Env) -> Bound:
+            bound = env[root]
+            value, pointer = bound.value, bound.pointer
+            if type(value) is not dict:
+                return walk_path(env)
+            return Bound(value.get(field, MISSING), pointer if pointer is None or bound.projected
+                         else f"{pointer}/{field}", bound.projected)
+        return resolve_field
 
     def resolve(self, env: Env) -> Bound:
+        """The value at the path, with the JSON Pointer of its node."""
+        return self._walk(env)
+
+    def _walk(self, env: Env) -> Bound:
         bound = env[self.root]
         value, pointer, projected = bound.value, bound.pointer, bound.projected
         for field in self.fields:

@@ -477,61 +477,6 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_compariso
 def validate_https___hkai_example_schemas_rule_file_schema_json___defs_quantifier(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
-    data_one_of_count8 = 0
-    if data_one_of_count8 < 2:
-        try:
-            try:
-                data_is_dict = isinstance(data, dict)
-                if data_is_dict:
-                    data__missing_keys = set(['selection']) - data.keys()
-                    if data__missing_keys:
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
-            except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            else:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + " must NOT match a disallowed definition")
-            data_is_dict = isinstance(data, dict)
-            if data_is_dict:
-                data__missing_keys = set(['from', 'as']) - data.keys()
-                if data__missing_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
-            data_one_of_count8 += 1
-        except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if data_one_of_count8 < 2:
-        try:
-            try:
-                data_any_of_count9 = 0
-                if not data_any_of_count9:
-                    try:
-                        data_is_dict = isinstance(data, dict)
-                        if data_is_dict:
-                            data__missing_keys = set(['listed_in']) - data.keys()
-                            if data__missing_keys:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
-                        data_any_of_count9 += 1
-                    except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                if not data_any_of_count9:
-                    try:
-                        data_is_dict = isinstance(data, dict)
-                        if data_is_dict:
-                            data__missing_keys = set(['as']) - data.keys()
-                            if data__missing_keys:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
-                        data_any_of_count9 += 1
-                    except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                if not data_any_of_count9:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + " cannot be validated by any definition")
-            except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            else:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + " must NOT match a disallowed definition")
-            data_is_dict = isinstance(data, dict)
-            if data_is_dict:
-                data__missing_keys = set(['selection']) - data.keys()
-                if data__missing_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
-            data_one_of_count8 += 1
-        except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if data_one_of_count8 != 1:
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be valid exactly by one definition")
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data_keys = set(data.keys())
@@ -550,17 +495,17 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_quantifie
         if "listed_in" in data_keys:
             data_keys.remove("listed_in")
             data__listedin = data["listed_in"]
-            data__listedin_any_of_count10 = 0
-            if not data__listedin_any_of_count10:
+            data__listedin_any_of_count8 = 0
+            if not data__listedin_any_of_count8:
                 try:
                     if not isinstance(data__listedin, (str)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in must be string")
                     if isinstance(data__listedin, str):
                         if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__listedin):
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
-                    data__listedin_any_of_count10 += 1
+                    data__listedin_any_of_count8 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__listedin_any_of_count10:
+            if not data__listedin_any_of_count8:
                 try:
                     if not isinstance(data__listedin, (list, tuple)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in must be array")
@@ -575,9 +520,9 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_quantifie
                             if isinstance(data__listedin_item, str):
                                 if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__listedin_item):
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in[{data__listedin_x}]".format(**locals()) + " must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
-                    data__listedin_any_of_count10 += 1
+                    data__listedin_any_of_count8 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__listedin_any_of_count10:
+            if not data__listedin_any_of_count8:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in cannot be validated by any definition")
         if "selection" in data_keys:
             data_keys.remove("selection")
@@ -613,6 +558,32 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_quantifie
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".at_most must be bigger than or equal to 0")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+    try:
+        data_is_dict = isinstance(data, dict)
+        if data_is_dict:
+            data__missing_keys = set(['selection']) - data.keys()
+            if data__missing_keys:
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
+    except (JsonSchemaValueException, JsonSchemaValuesException):
+        data_is_dict = isinstance(data, dict)
+        if data_is_dict:
+            data__missing_keys = set(['from', 'as']) - data.keys()
+            if data__missing_keys:
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
+    else:
+        data_is_dict = isinstance(data, dict)
+        if data_is_dict:
+            data_len = len(data)
+            if data_len != 0:
+                data_property_names = True
+                for data_key in data:
+                    try:
+                        if not (isinstance(data_key, str) and data_key == 'selection' or isinstance(data_key, str) and data_key == 'where' or isinstance(data_key, str) and data_key == 'at_least' or isinstance(data_key, str) and data_key == 'at_most'):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + " must be one of ['selection', 'where', 'at_least', 'at_most']")
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        data_property_names = False
+                if not data_property_names:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must be named by propertyName definition")
     return data
 
 def validate_https___hkai_example_schemas_rule_file_schema_json___defs_rule(data, custom_formats={}, name_prefix=None):
@@ -645,14 +616,14 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_rule(data
         if "levels" in data_keys:
             data_keys.remove("levels")
             data__levels = data["levels"]
-            data__levels_any_of_count11 = 0
-            if not data__levels_any_of_count11:
+            data__levels_any_of_count9 = 0
+            if not data__levels_any_of_count9:
                 try:
                     if not (isinstance(data__levels, str) and data__levels == 'all'):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels must be one of ['all']")
-                    data__levels_any_of_count11 += 1
+                    data__levels_any_of_count9 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__levels_any_of_count11:
+            if not data__levels_any_of_count9:
                 try:
                     if not isinstance(data__levels, (list, tuple)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels must be array")
@@ -667,9 +638,9 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_rule(data
                         for data__levels_x, data__levels_item in enumerate(data__levels):
                             if not (isinstance(data__levels_item, str) and data__levels_item == 'low' or isinstance(data__levels_item, str) and data__levels_item == 'medium' or isinstance(data__levels_item, str) and data__levels_item == 'high'):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels[{data__levels_x}]".format(**locals()) + " must be one of ['low', 'medium', 'high']")
-                    data__levels_any_of_count11 += 1
+                    data__levels_any_of_count9 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__levels_any_of_count11:
+            if not data__levels_any_of_count9:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels cannot be validated by any definition")
         if "title" in data_keys:
             data_keys.remove("title")
@@ -713,18 +684,18 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_rule(data
     return data
 
 def validate_https___hkai_example_schemas_rule_file_schema_json___defs_checks(data, custom_formats={}, name_prefix=None):
-    data_any_of_count12 = 0
-    if not data_any_of_count12:
+    data_any_of_count10 = 0
+    if not data_any_of_count10:
         try:
             validate_https___hkai_example_schemas_rule_file_schema_json___defs_check(data, custom_formats, (name_prefix or "data") + "")
-            data_any_of_count12 += 1
+            data_any_of_count10 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if not data_any_of_count12:
+    if not data_any_of_count10:
         try:
             validate_https___hkai_example_schemas_rule_file_schema_json___defs_table(data, custom_formats, (name_prefix or "data") + "")
-            data_any_of_count12 += 1
+            data_any_of_count10 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if not data_any_of_count12:
+    if not data_any_of_count10:
         try:
             if not isinstance(data, (list, tuple)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + " must be array")
@@ -734,22 +705,22 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_checks(da
                 if data_len < 1:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain at least 1 items")
                 for data_x, data_item in enumerate(data):
-                    data_item_any_of_count13 = 0
-                    if not data_item_any_of_count13:
+                    data_item_any_of_count11 = 0
+                    if not data_item_any_of_count11:
                         try:
                             validate_https___hkai_example_schemas_rule_file_schema_json___defs_check(data_item, custom_formats, (name_prefix or "data") + "[{data_x}]".format(**locals()))
-                            data_item_any_of_count13 += 1
+                            data_item_any_of_count11 += 1
                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                    if not data_item_any_of_count13:
+                    if not data_item_any_of_count11:
                         try:
                             validate_https___hkai_example_schemas_rule_file_schema_json___defs_table(data_item, custom_formats, (name_prefix or "data") + "[{data_x}]".format(**locals()))
-                            data_item_any_of_count13 += 1
+                            data_item_any_of_count11 += 1
                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                    if not data_item_any_of_count13:
+                    if not data_item_any_of_count11:
                         raise JsonSchemaValueException("" + (name_prefix or "data") + "[{data_x}]".format(**locals()) + " cannot be validated by any definition")
-            data_any_of_count12 += 1
+            data_any_of_count10 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if not data_any_of_count12:
+    if not data_any_of_count10:
         raise JsonSchemaValueException("" + (name_prefix or "data") + " cannot be validated by any definition")
     return data
 
@@ -811,19 +782,19 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_table(dat
                                 if data__table__rows_item_len < 1:
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".table.rows[{data__table__rows_x}]".format(**locals()) + " must contain at least 1 items")
                                 for data__table__rows_item_x, data__table__rows_item_item in enumerate(data__table__rows_item):
-                                    data__table__rows_item_item_any_of_count14 = 0
-                                    if not data__table__rows_item_item_any_of_count14:
+                                    data__table__rows_item_item_any_of_count12 = 0
+                                    if not data__table__rows_item_item_any_of_count12:
                                         try:
                                             if not isinstance(data__table__rows_item_item, (str, int, float, Decimal, bool)):
                                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".table.rows[{data__table__rows_x}][{data__table__rows_item_x}]".format(**locals()) + " must be string or number or boolean")
-                                            data__table__rows_item_item_any_of_count14 += 1
+                                            data__table__rows_item_item_any_of_count12 += 1
                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                                    if not data__table__rows_item_item_any_of_count14:
+                                    if not data__table__rows_item_item_any_of_count12:
                                         try:
                                             validate_https___hkai_example_schemas_rule_file_schema_json___defs_bilingual(data__table__rows_item_item, custom_formats, (name_prefix or "data") + ".table.rows[{data__table__rows_x}][{data__table__rows_item_x}]".format(**locals()))
-                                            data__table__rows_item_item_any_of_count14 += 1
+                                            data__table__rows_item_item_any_of_count12 += 1
                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                                    if not data__table__rows_item_item_any_of_count14:
+                                    if not data__table__rows_item_item_any_of_count12:
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".table.rows[{data__table__rows_x}][{data__table__rows_item_x}]".format(**locals()) + " cannot be validated by any definition")
                 if data__table_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".table must not contain "+str(data__table_keys)+" properties")
@@ -856,22 +827,22 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_check(dat
                 for data__foreach_key in data__foreach_keys:
                     if data__foreach_key not in []:
                         data__foreach_value = data__foreach.get(data__foreach_key)
-                        data__foreach_value_any_of_count15 = 0
-                        if not data__foreach_value_any_of_count15:
+                        data__foreach_value_any_of_count13 = 0
+                        if not data__foreach_value_any_of_count13:
                             try:
                                 if not isinstance(data__foreach_value, (str)):
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".for_each.{data__foreach_key}".format(**locals()) + " must be string")
                                 if isinstance(data__foreach_value, str):
                                     if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__foreach_value):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".for_each.{data__foreach_key}".format(**locals()) + " must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
-                                data__foreach_value_any_of_count15 += 1
+                                data__foreach_value_any_of_count13 += 1
                             except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                        if not data__foreach_value_any_of_count15:
+                        if not data__foreach_value_any_of_count13:
                             try:
                                 validate_https___hkai_example_schemas_rule_file_schema_json___defs_source(data__foreach_value, custom_formats, (name_prefix or "data") + ".for_each.{data__foreach_key}".format(**locals()))
-                                data__foreach_value_any_of_count15 += 1
+                                data__foreach_value_any_of_count13 += 1
                             except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                        if not data__foreach_value_any_of_count15:
+                        if not data__foreach_value_any_of_count13:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".for_each.{data__foreach_key}".format(**locals()) + " cannot be validated by any definition")
                 data__foreach_len = len(data__foreach)
                 if data__foreach_len != 0:
@@ -920,45 +891,6 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_check(dat
 def validate_https___hkai_example_schemas_rule_file_schema_json___defs_source(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
-    data_one_of_count16 = 0
-    if data_one_of_count16 < 2:
-        try:
-            try:
-                data_is_dict = isinstance(data, dict)
-                if data_is_dict:
-                    data__missing_keys = set(['selection']) - data.keys()
-                    if data__missing_keys:
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
-            except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            else:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + " must NOT match a disallowed definition")
-            data_is_dict = isinstance(data, dict)
-            if data_is_dict:
-                data__missing_keys = set(['from']) - data.keys()
-                if data__missing_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
-            data_one_of_count16 += 1
-        except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if data_one_of_count16 < 2:
-        try:
-            try:
-                data_is_dict = isinstance(data, dict)
-                if data_is_dict:
-                    data__missing_keys = set(['listed_in']) - data.keys()
-                    if data__missing_keys:
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
-            except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            else:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + " must NOT match a disallowed definition")
-            data_is_dict = isinstance(data, dict)
-            if data_is_dict:
-                data__missing_keys = set(['selection']) - data.keys()
-                if data__missing_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
-            data_one_of_count16 += 1
-        except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if data_one_of_count16 != 1:
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be valid exactly by one definition")
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data_keys = set(data.keys())
@@ -977,17 +909,17 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_source(da
         if "listed_in" in data_keys:
             data_keys.remove("listed_in")
             data__listedin = data["listed_in"]
-            data__listedin_any_of_count17 = 0
-            if not data__listedin_any_of_count17:
+            data__listedin_any_of_count14 = 0
+            if not data__listedin_any_of_count14:
                 try:
                     if not isinstance(data__listedin, (str)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in must be string")
                     if isinstance(data__listedin, str):
                         if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__listedin):
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
-                    data__listedin_any_of_count17 += 1
+                    data__listedin_any_of_count14 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__listedin_any_of_count17:
+            if not data__listedin_any_of_count14:
                 try:
                     if not isinstance(data__listedin, (list, tuple)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in must be array")
@@ -1002,9 +934,9 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_source(da
                             if isinstance(data__listedin_item, str):
                                 if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__listedin_item):
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in[{data__listedin_x}]".format(**locals()) + " must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
-                    data__listedin_any_of_count17 += 1
+                    data__listedin_any_of_count14 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__listedin_any_of_count17:
+            if not data__listedin_any_of_count14:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in cannot be validated by any definition")
         if "selection" in data_keys:
             data_keys.remove("selection")
@@ -1016,6 +948,32 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_source(da
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".selection must match pattern ^[a-z_][a-z0-9_]*$")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+    try:
+        data_is_dict = isinstance(data, dict)
+        if data_is_dict:
+            data__missing_keys = set(['selection']) - data.keys()
+            if data__missing_keys:
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
+    except (JsonSchemaValueException, JsonSchemaValuesException):
+        data_is_dict = isinstance(data, dict)
+        if data_is_dict:
+            data__missing_keys = set(['from']) - data.keys()
+            if data__missing_keys:
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
+    else:
+        data_is_dict = isinstance(data, dict)
+        if data_is_dict:
+            data_len = len(data)
+            if data_len != 0:
+                data_property_names = True
+                for data_key in data:
+                    try:
+                        if not (isinstance(data_key, str) and data_key == 'selection' or isinstance(data_key, str) and data_key == 'where'):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + " must be one of ['selection', 'where']")
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        data_property_names = False
+                if not data_property_names:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must be named by propertyName definition")
     return data
 
 def validate_https___hkai_example_schemas_rule_file_schema_json___defs_bilingual(data, custom_formats={}, name_prefix=None):
