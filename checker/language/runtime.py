@@ -79,30 +79,17 @@ class Path:
         self.source = source
         self.root = parts[0]
         self.fields = parts[1:]
-        # value(env): the value alone, the same walk as ``resolve`` without building pointers
+        # value(env): the value alone; resolve(env): the value with the JSON Pointer of its node
         self.value: Callable[[Env], Any] = _reader(self.root, self.fields)
-        if len(self.fields) == 1 and not self.fields[0].isdigit():  # the commonest path, read directly
-            self.resolve = self._field_resolver(self.root, self.fields[0], self._walk)
+        self.resolve: Callable[[Env], Bound] = _resolver(self.root, self.fields)
 
-    @staticmethod
-    def _field_resolver(root: str, field: str, walk_path: Callable[[Env], Bound]) -> Callable[[Env], Bound]:
-        def resolve_field(env: Env) -> Bound:
-            bound = env[root]
-            value, pointer = bound.value, bound.pointer
-            if type(value) is not dict:
-                return walk_path(env)
-            return Bound(value.get(field, MISSING), pointer if pointer is None or bound.projected
-                         else f"{pointer}/{field}", bound.projected)
-        return resolve_field
 
-    def resolve(self, env: Env) -> Bound:
-        """The value at the path, with the JSON Pointer of its node."""
-        return self._walk(env)
-
-    def _walk(self, env: Env) -> Bound:
-        bound = env[self.root]
+def _resolver(root: str, fields: list[str]) -> Callable[[Env], Bound]:
+    """A function reading a path's value and pointer; a one-field path, the commonest, reads directly."""
+    def resolve(env: Env) -> Bound:
+        bound = env[root]
         value, pointer, projected = bound.value, bound.pointer, bound.projected
-        for field in self.fields:
+        for field in fields:
             if isinstance(value, dict):
                 value = value.get(field, MISSING)
                 if pointer is not None and not projected:
@@ -119,6 +106,18 @@ class Path:
             else:
                 return Bound(MISSING, pointer, projected)
         return Bound(value, pointer, projected)
+
+    if len(fields) != 1 or fields[0].isdigit():
+        return resolve
+    (field,) = fields
+
+    def resolve_field(env: Env) -> Bound:
+        bound = env[root]
+        if type(bound.value) is not dict:
+            return resolve(env)
+        pointer = bound.pointer if bound.pointer is None or bound.projected else f"{bound.pointer}/{field}"
+        return Bound(bound.value.get(field, MISSING), pointer, bound.projected)
+    return resolve_field
 
 
 def _reader(root: str, fields: list[str]) -> Callable[[Env], Any]:
