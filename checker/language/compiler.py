@@ -26,8 +26,8 @@ from __future__ import annotations
 
 import re
 from re import _constants as _regex_constants, _parser as _regex_parser  # to inspect rule regexes
-from dataclasses import dataclass, field, replace
-from typing import Any, Mapping
+from types import MappingProxyType
+from typing import Any, Mapping, NamedTuple
 
 from .grammar import OPERATORS
 from .nodes import (AllOf, AnyOf, Check, Comparison, Condition, Not, Quantifier, Selection, Template, Test,
@@ -46,8 +46,7 @@ class RuleCompileError(Exception):
         self.where = where
 
 
-@dataclass(frozen=True)
-class NamedSelection:
+class NamedSelection(NamedTuple):
     """A selection a pack names once: the records of ``spec`` (``from``, ``listed_in``,
     ``where``), each called ``record`` inside it and wherever it is used."""
 
@@ -57,8 +56,7 @@ class NamedSelection:
     origin: str  # file:line of its definition, for messages
 
 
-@dataclass(frozen=True)
-class Names:
+class Names(NamedTuple):
     """What a check may name at one point of it: manifest sections and run facts
     (``roots``), the records bound so far, facts known when the rule is compiled
     (``$rule.levels``) and the pack's named selections. ``open`` accepts any name: a
@@ -67,8 +65,8 @@ class Names:
 
     roots: frozenset[str]
     bound: frozenset[str] = frozenset()
-    facts: Mapping[str, Any] = field(default_factory=dict)
-    selections: Mapping[str, NamedSelection] = field(default_factory=dict)
+    facts: Mapping[str, Any] = MappingProxyType({})
+    selections: Mapping[str, NamedSelection] = MappingProxyType({})
     open: bool = False
     expanding: frozenset[str] = frozenset()  # the named selections being compiled, to refuse a loop
 
@@ -80,7 +78,7 @@ class Names:
             raise RuleCompileError(f"{name!r} is a section name; choose another name to bind", where)
         if name in self.facts:
             raise RuleCompileError(f"{name!r} names facts of the rule (${name}...); choose another name to bind", where)
-        return replace(self, bound=self.bound | {name})
+        return self._replace(bound=self.bound | {name})
 
     def problem(self, text: str) -> str | None:
         """What is wrong with path ``text`` here, if anything."""
@@ -234,7 +232,7 @@ def _use_named(spec: dict[str, Any], name: str, names: Names, where: str) -> Sel
     if name != named.record:
         raise RuleCompileError(f"selection {named.name!r} calls its records {named.record!r}; "
                                f"bind it as {named.record!r}, not {name!r}", where)
-    expanding = replace(names, expanding=names.expanding | {named.name})
+    expanding = names._replace(expanding=names.expanding | {named.name})
     try:
         selection = compile_selection(dict(named.spec), name, expanding, where)
     except RuleCompileError as error:

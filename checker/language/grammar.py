@@ -16,8 +16,7 @@ of a rule file: a check, a condition, a selection (a ``for_each`` source, ``exis
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 from ..evaluation.levels import RANK
 from ..text import values as text_values
@@ -33,8 +32,7 @@ PATH_PATTERN = "^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$"
 # --- operands ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Operand:
+class Operand(NamedTuple):
     """A kind of operand, and the JSON Schema a rule file's operand of that kind meets."""
 
     kind: str
@@ -97,8 +95,7 @@ def _as_list(value: Any) -> list:
     return value if isinstance(value, list) else []
 
 
-@dataclass(frozen=True)
-class Operator:
+class Operator(NamedTuple):
     name: str
     operand: Operand
     test: Callable[[Any, Any], bool]  # test(value, operand); a `matches` operand is a compiled regex
@@ -151,8 +148,7 @@ _CONDITIONS = {"type": "array", "items": _ref("condition"), "minItems": 1}
 _BOUND = {"type": "integer", "minimum": 0}
 
 
-@dataclass(frozen=True)
-class Form:
+class Form(NamedTuple):
     """A key of the language: the places it is written in, and what it accepts there."""
 
     name: str

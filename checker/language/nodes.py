@@ -4,14 +4,14 @@ Every node keeps what it was compiled from (paths, operators and operands as wri
 that ``describe.py`` can put it into words, and, built once at compile time, the plain
 function that evaluates it (``holds`` for a condition, ``select`` for a selection): the
 evaluation of a parent calls its children's functions directly, so a tree of nodes runs
-as fast as a tree of closures.
+as fast as a tree of closures. (Plain classes: dataclasses would cost every run some
+milliseconds to create.)
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from ..text import values as text_values
@@ -33,16 +33,16 @@ def _always(value: Any) -> Callable[[Env], Any]:
 # --- conditions --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, eq=False)
 class Test:
     """One operator of a comparison. ``operand`` is as written (``$path`` text, a literal,
-    a pattern's text) or, for a fact known when the rule is compiled, its value;
-    ``argument`` is what the operator's test receives (a compiled pattern for ``matches``)."""
+    a pattern's text) or, for a fact known when the rule is compiled, its value; ``reads``
+    is the path a ``$path`` operand reads; ``argument`` is what the operator's test
+    receives (a compiled pattern for ``matches``)."""
 
-    operator: str
-    operand: Any
-    reads: Path | None = None  # the path a ``$path`` operand reads
-    argument: Any = None
+    __slots__ = ("operator", "operand", "reads", "argument")
+
+    def __init__(self, operator: str, operand: Any, reads: Path | None, argument: Any):
+        self.operator, self.operand, self.reads, self.argument = operator, operand, reads, argument
 
     def function(self, value_of: Callable[[Env], Any]) -> Holds:
         """The test applied to a path's value; membership in a literal list of text is a set lookup."""
@@ -65,10 +65,10 @@ class Test:
 
 
 class Condition:
-    """A compiled condition; ``holds(env, ctx)`` evaluates it."""
+    """A compiled condition; ``holds(env, ctx)`` evaluates it; ``where`` is the JSON
+    Pointer of its spec inside the rule."""
 
-    holds: Holds
-    where: str  # the JSON Pointer of its spec inside the rule
+    __slots__ = ("holds", "where")
 
     def children(self) -> tuple[Condition | Selection, ...]:
         return ()
@@ -82,20 +82,14 @@ class Condition:
         raise NotImplementedError
 
 
-def _set_holds(node: Condition, holds: Holds) -> None:
-    object.__setattr__(node, "holds", holds)
-
-
-@dataclass(frozen=True, eq=False)
 class Comparison(Condition):
     """``path: {operator: operand, ...}``: every test holds for the value at the path."""
 
-    path: Path
-    tests: tuple[Test, ...]
-    where: str = ""
+    __slots__ = ("path", "tests")
 
-    def __post_init__(self) -> None:
-        _set_holds(self, all_of([test.function(self.path.value) for test in self.tests]))
+    def __init__(self, path: Path, tests: tuple[Test, ...], where: str):
+        self.path, self.tests, self.where = path, tests, where
+        self.holds = all_of([test.function(path.value) for test in tests])
 
     def own_paths(self) -> tuple[Path, ...]:
         return (self.path, *(test.reads for test in self.tests if test.reads is not None))
@@ -104,15 +98,14 @@ class Comparison(Condition):
         return [self.path.source, [test.key() for test in self.tests]]
 
 
-@dataclass(frozen=True, eq=False)
 class AllOf(Condition):
     """A list, or ``all``: every part holds."""
 
-    parts: tuple[Condition, ...]
-    where: str = ""
+    __slots__ = ("parts",)
 
-    def __post_init__(self) -> None:
-        _set_holds(self, all_of([part.holds for part in self.parts]))
+    def __init__(self, parts: tuple[Condition, ...], where: str):
+        self.parts, self.where = parts, where
+        self.holds = all_of([part.holds for part in parts])
 
     def children(self) -> tuple[Condition, ...]:
         return self.parts
@@ -121,15 +114,14 @@ class AllOf(Condition):
         return ["all", [part.key() for part in self.parts]]
 
 
-@dataclass(frozen=True, eq=False)
 class AnyOf(Condition):
     """``any``: at least one part holds."""
 
-    parts: tuple[Condition, ...]
-    where: str = ""
+    __slots__ = ("parts",)
 
-    def __post_init__(self) -> None:
-        _set_holds(self, _any_of([part.holds for part in self.parts]))
+    def __init__(self, parts: tuple[Condition, ...], where: str):
+        self.parts, self.where = parts, where
+        self.holds = _any_of([part.holds for part in parts])
 
     def children(self) -> tuple[Condition, ...]:
         return self.parts
@@ -138,14 +130,13 @@ class AnyOf(Condition):
         return ["any", [part.key() for part in self.parts]]
 
 
-@dataclass(frozen=True, eq=False)
 class Not(Condition):
-    part: Condition
-    where: str = ""
+    __slots__ = ("part",)
 
-    def __post_init__(self) -> None:
-        negated = self.part.holds
-        _set_holds(self, lambda env, ctx: not negated(env, ctx))
+    def __init__(self, part: Condition, where: str):
+        self.part, self.where = part, where
+        negated = part.holds
+        self.holds = lambda env, ctx: not negated(env, ctx)
 
     def children(self) -> tuple[Condition, ...]:
         return (self.part,)
@@ -154,18 +145,14 @@ class Not(Condition):
         return ["not", self.part.key()]
 
 
-@dataclass(frozen=True, eq=False)
 class Quantifier(Condition):
-    """``exists`` (at least one record of the selection; by default) or ``count``."""
+    """``exists`` (at least one record of the selection, by default) or ``count``."""
 
-    kind: str  # exists | count
-    selection: Selection
-    at_least: int
-    at_most: int | None
-    where: str = ""
+    __slots__ = ("kind", "selection", "at_least", "at_most")
 
-    def __post_init__(self) -> None:
-        select, at_least, at_most = self.selection.select, self.at_least, self.at_most
+    def __init__(self, kind: str, selection: Selection, at_least: int, at_most: int | None, where: str):
+        self.kind, self.selection, self.at_least, self.at_most, self.where = kind, selection, at_least, at_most, where
+        select = selection.select
 
         def quantify(env: Env, ctx: Context) -> bool:
             found = 0
@@ -176,7 +163,7 @@ class Quantifier(Condition):
                 if at_most is not None and found > at_most:
                     return False
             return found >= at_least
-        _set_holds(self, quantify)
+        self.holds = quantify
 
     def children(self) -> tuple[Selection, ...]:
         return (self.selection,)
@@ -216,23 +203,19 @@ def conjuncts(condition: Condition | None) -> tuple[Condition, ...]:
 # --- selections: the records a for_each, exists or count ranges over ---------------------
 
 
-@dataclass(frozen=True, eq=False)
 class Selection:
     """The records of ``source`` (a section, or a path to a list in a bound record) whose
     id is listed at one of the ``listed`` paths, if any, and that meet ``where``. Each is
     bound to ``name``. ``named`` is the pack's name for the selection, when it was used by
-    its name."""
+    its name. ``select(env, ctx)`` yields ``env`` extended with each record."""
 
-    name: str
-    source: Path
-    is_section: bool
-    listed: tuple[Path, ...] = ()
-    where: Condition | None = None
-    named: str | None = None
-    select: Select = field(init=False, repr=False)
+    __slots__ = ("name", "source", "is_section", "listed", "where", "named", "select")
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "select", self._selector())
+    def __init__(self, name: str, source: Path, is_section: bool, listed: tuple[Path, ...],
+                 where: Condition | None, named: str | None = None):
+        self.name, self.source, self.is_section, self.listed = name, source, is_section, listed
+        self.where, self.named = where, named
+        self.select = self._selector()
 
     def _selector(self) -> Select:
         name, source, is_section, listed = self.name, self.source, self.is_section, self.listed
@@ -354,24 +337,20 @@ def _display(value: Any, lang: str) -> str:
 # --- checks ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, eq=False)
 class Check:
-    """One ``for_each`` / ``where`` / ``require`` block of a rule. ``names`` are the names
-    its ``where``, ``require``, ``target``, ``at`` and message may use."""
+    """One ``for_each`` / ``where`` / ``require`` block of a rule, at JSON Pointer
+    ``pointer``. ``message`` is the check's own, or the rule's; ``names`` are the names
+    its ``where``, ``require``, ``target``, ``at`` and message may use; ``first_key`` says
+    which first bindings select the same records (so that checks share them)."""
 
-    bindings: tuple[Selection, ...]
-    where: Condition | None
-    require: Condition
-    target: Path
-    at: Path | None
-    message: dict[str, Template]  # the check's own message, or the rule's
-    names: Names
-    pointer: str = ""
-    first_key: str | None = field(init=False, default=None)  # to share the first binding's records
+    __slots__ = ("bindings", "where", "require", "target", "at", "message", "names", "pointer", "first_key")
 
-    def __post_init__(self) -> None:
-        if self.bindings and not reads_findings(paths(self.bindings[0])):
-            object.__setattr__(self, "first_key", json.dumps(self.bindings[0].key(), sort_keys=True))
+    def __init__(self, bindings: tuple[Selection, ...], where: Condition | None, require: Condition, target: Path,
+                 at: Path | None, message: dict[str, Template], names: Names, pointer: str):
+        self.bindings, self.where, self.require, self.target, self.at = bindings, where, require, target, at
+        self.message, self.names, self.pointer = message, names, pointer
+        shared = bindings and not reads_findings(paths(bindings[0]))
+        self.first_key = json.dumps(bindings[0].key(), sort_keys=True) if shared else None
 
     def children(self) -> tuple[Condition | Selection, ...]:
         return (*self.bindings, *(c for c in (self.where, self.require) if c is not None))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, Iterable
 
 from ..evaluation.levels import LEVELS
@@ -39,7 +39,7 @@ def compile_rule(spec: dict[str, Any], checks: Iterable[tuple[dict[str, Any], st
     written (each with its own pointer; see ``language.tables.written_checks``). Its
     checks may read its levels as ``$rule.levels``."""
     levels = None if spec["levels"] == "all" else tuple(spec["levels"])
-    names = replace(names, facts={"rule": {"levels": list(levels or AI_USE_LEVELS)}})
+    names = names._replace(facts={"rule": {"levels": list(levels or AI_USE_LEVELS)}})
     compiled = tuple(compile_check(check, names, check_where, spec["message"], f"{where}/message")
                      for check, check_where in checks)
     return Rule(
