@@ -1,6 +1,7 @@
-"""Regenerate checker/schemas/_fast_*.py: fast validators compiled from the JSON Schemas.
+"""Regenerate the language's part of rule-file.schema.json, from checker/language/grammar.py,
+and checker/schemas/_fast_*.py: fast validators compiled from the JSON Schemas.
 
-    python scripts/generate_validators.py
+    python scripts/generate_validators.py            # --check: only say what is out of date
 
 jsonschema explains every error, but walks a large manifest slowly; fastjsonschema turns
 a schema into plain Python that only answers "valid or not", about ten times faster. The
@@ -21,7 +22,8 @@ import fastjsonschema
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run from a checkout, installed or not
 
-from checker.reading.schema import fast_module_name  # noqa: E402  (the one place the naming is decided)
+from checker.language.grammar import language_schema  # noqa: E402
+from checker.reading.schema import RULE_FILE_SCHEMA, fast_module_name  # noqa: E402  (the one place the naming is decided)
 
 SCHEMAS = ROOT / "checker" / "schemas"
 # fastjsonschema knows draft-07; these schemas use nothing that differs from 2020-12.
@@ -71,9 +73,25 @@ def _support_imports(code: str) -> str:
     return code[:version.end()] + SUPPORT_IMPORT + code[version.end():]
 
 
+def rule_file_schema() -> str:
+    """rule-file.schema.json with its top-level language keys and its language definitions
+    as the grammar declares them; the rest of the file is kept as written."""
+    schema = json.loads((SCHEMAS / RULE_FILE_SCHEMA).read_text(encoding="utf-8"))
+    keys, definitions = language_schema()
+    schema["properties"] = {"rules": schema["properties"]["rules"], **keys}
+    schema["$defs"] = {name: value for name, value in schema["$defs"].items() if name not in definitions}
+    schema["$defs"].update(definitions)
+    return json.dumps(schema, indent=2) + "\n"
+
+
 def main() -> int:
     stale = "--check" in sys.argv
     changed = []
+    schema = rule_file_schema()
+    if (SCHEMAS / RULE_FILE_SCHEMA).read_text(encoding="utf-8") != schema:
+        changed.append(RULE_FILE_SCHEMA)
+        if not stale:
+            (SCHEMAS / RULE_FILE_SCHEMA).write_text(schema, encoding="utf-8")
     for schema_file in sorted(p.name for p in SCHEMAS.glob("*.schema.json")):
         target = SCHEMAS / f"{fast_module_name(schema_file)}.py"
         code = generate(schema_file)

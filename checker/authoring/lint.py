@@ -8,7 +8,9 @@ regular expressions). On top of those this reports:
 - duplicate mapping keys in rule files, ``pack.yaml`` and fixture files (YAML keeps only
   the last one, silently);
 - placeholders in a rule's ``fix``, which are never filled in (only messages are), and
-  those naming nothing the check binds;
+  those naming nothing its checks bind (as the compiler bound them);
+- checks whose level filter (``effective_level`` or ``derived_level`` compared with
+  literal levels) disagrees with the rule's ``levels``;
 - rules without a fixture file, or without both a case that triggers them and one that
   does not; fixture files for rules the pack does not define, named after another rule,
   or not as ``fixture.schema.json`` describes them (the problems ``read_fixture`` finds);
@@ -25,11 +27,11 @@ from pathlib import Path
 from typing import Any
 
 from .fixtures import Fixture, Gap, by_rule, gaps, read_fixtures
-from ..language.compiler import Names, Path as RulePath, RuleCompileError
 from ..reading.yaml_loader import Document, LoadError, load_file
-from ..packs.loading import ROOT_NAMES, load_rule_set, read_pack, rule_files
+from ..packs.loading import load_rule_set, read_pack, rule_files
 from ..packs.model import FIXTURES_DIR, PACK_FILE, RulePack
-from ..reading.schema import manifest_sections
+from ..packs.rule import Rule
+from ..language.nodes import Comparison, walk
 
 # a placeholder as messages write them: {use.id}; braces holding anything else ({en: ..., zh: ...},
 # a YAML example) are plain text, and so is everything inside a `code span`
@@ -78,8 +80,12 @@ def lint_pack(directory: Path) -> LintResult:
     first: dict[str, Declared] = {}
     for rule in declared:
         first.setdefault(rule.id, rule)
+    compiled = {rule.id: rule for rule in pack.rules} if pack is not None else {}
     for rule in declared:
-        problems += _fix_placeholders(rule)
+        problems += _fix_placeholders(rule, compiled.get(rule.id) if first[rule.id] is rule else None)
+    for rule_id, rule in compiled.items():
+        if rule_id in first:
+            problems += _level_problems(rule, first[rule_id].document)
     if directory.is_dir():
         problems += _fixture_problems(directory, first)
     if pack is not None:
@@ -127,11 +133,13 @@ def _declared_rules(directory: Path, problems: list[Problem]) -> list[Declared]:
 # --- fix texts -------------------------------------------------------------------------
 
 
-def _fix_placeholders(rule: Declared) -> list[Problem]:
+def _fix_placeholders(rule: Declared, compiled: Rule | None) -> list[Problem]:
+    """Placeholders in a rule's fix: never filled in, and perhaps naming nothing any of
+    its checks binds (as the compiler bound them; a rule that did not compile is
+    reported for that first)."""
     fix = rule.spec.get("fix")
-    if not isinstance(fix, dict):
+    if not isinstance(fix, dict) or compiled is None:
         return []
-    names = _check_names(rule.spec.get("check"))
     problems = []
     for lang, text in fix.items():
         if not isinstance(text, str):
@@ -139,7 +147,7 @@ def _fix_placeholders(rule: Declared) -> list[Problem]:
         for placeholder in dict.fromkeys(_PLACEHOLDER.findall(_CODE_SPAN.sub("", text))):
             where = f"{rule.pointer}/fix/{lang}"
             line, column = rule.document.locate(where)
-            unknown = [error for error in (_path_error(placeholder, n) for n in names) if error]
+            unknown = [error for error in (check.names.problem(placeholder) for check in compiled.checks) if error]
             if unknown:
                 message = f"rule {rule.id}: fix ({lang}) placeholder {{{placeholder}}} refers to nothing: {unknown[0]}"
             else:
@@ -149,28 +157,40 @@ def _fix_placeholders(rule: Declared) -> list[Problem]:
     return problems
 
 
-def _check_names(check: Any) -> list[Names]:
-    """The names each check of a rule binds (every root, plus its ``for_each`` names)."""
-    roots = manifest_sections() | ROOT_NAMES
-    names_per_check = []
-    for spec in check if isinstance(check, list) else [check]:
-        names = Names(roots)
-        if isinstance(spec, dict) and isinstance(spec.get("for_each"), dict):
-            for name in spec["for_each"]:
-                try:
-                    names = names.bind(str(name), "")
-                except RuleCompileError:
-                    pass
-        names_per_check.append(names)
-    return names_per_check
+# --- levels ----------------------------------------------------------------------------
+
+LEVEL_FIELDS = ("effective_level", "derived_level")  # the levels the checker derives (evaluation/levels.py)
 
 
-def _path_error(text: str, names: Names) -> str | None:
-    try:
-        RulePath(text, names, "")
-    except RuleCompileError as error:
-        return error.message
-    return None
+def _level_problems(rule: Rule, document: Document) -> list[Problem]:
+    """A rule's ``levels`` say which AI uses it is about; a check that compares levels
+    (``use.effective_level: {in: [...]}``) with others, or never with one of them,
+    disagrees with them. (``$rule.levels`` reads the rule's own.)"""
+    if rule.levels is None:
+        return []
+    problems = []
+    for check in rule.checks:
+        compared: dict[str, tuple[str, str]] = {}  # level -> (path, where)
+        for node in walk(check):
+            if isinstance(node, Comparison) and node.path.fields and node.path.fields[-1] in LEVEL_FIELDS:
+                for test in node.tests:
+                    if test.operator in ("equals", "in") and test.reads is None:
+                        for level in test.operand if isinstance(test.operand, list) else [test.operand]:
+                            compared.setdefault(str(level), (node.path.source, node.where))
+        levels = ", ".join(rule.levels)
+        for level, (path, where) in compared.items():
+            if level not in rule.levels:
+                problems.append(Problem(document.path, *document.locate(where),
+                                        f"rule {rule.id}: {path} is compared with {level}, which is not one of the "
+                                        f"rule's levels ({levels}); compare it with $rule.levels"))
+        unseen = [level for level in rule.levels if level not in compared]
+        if compared and unseen:
+            first_comparison = next(iter(compared.values()))[1]
+            problems.append(Problem(document.path, *document.locate(first_comparison),
+                                    f"rule {rule.id}: the rule's levels are {levels}, but this check only looks "
+                                    f"at {', '.join(compared)} (never at {', '.join(unseen)}); compare with "
+                                    "$rule.levels"))
+    return problems
 
 
 # --- fixtures --------------------------------------------------------------------------

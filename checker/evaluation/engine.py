@@ -7,7 +7,7 @@ from typing import Any, Iterable, Iterator
 
 from . import evidence, levels
 from ..report.model import Finding
-from ..language.compiler import MISSING, Bound, Context
+from ..language.runtime import MISSING, Bound, Context
 from ..reading.yaml_loader import Document
 from ..packs.model import RuleSet
 from ..packs.rule import Rule

@@ -1,66 +1,71 @@
 """Reading rule packs: folders of YAML rule files, validated and compiled once, and the
-rule set of a run (the built-in pack, then packs with the packs they extend, overrides applied)."""
+rule set of a run (the built-in pack, then packs with the packs they extend, overrides applied).
+
+Rule files may name selections (``selections:``) that every rule of the pack can use, and
+so can the rules of packs that extend it: a pack is compiled with the named selections of
+the pack it extends, and may not name one of them again.
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
-from ..language.compiler import RuleCompileError
-from ..reading.yaml_loader import Document, LoadError, load_file
-from .model import BUILTIN_NAME, PACK_FILE, Override, RulePack, RuleSet, builtin_pack_dir
+from ..language.compiler import Names, NamedSelection, RuleCompileError, check_named_selection
+from ..language.tables import written_checks
+from ..reading.yaml_loader import Document, LoadError, escape_pointer_token, load_file
+from .model import BUILTIN_NAME, PACK_FILE, Override, RulePack, RuleSet, builtin_pack_dir, extended_dir
 from .rule import Rule, compile_rule
 from ..reading.schema import PACK_SCHEMA, RULE_FILE_SCHEMA, manifest_sections, schema_problems
 
 ROOT_NAMES = frozenset({"checker"})  # besides the manifest's sections: run facts (today, rule ids)
+Selections = Mapping[str, NamedSelection]
 
 
-def load_pack(directory: Path | None = None) -> RulePack:
+def load_pack(directory: Path | None = None, inherited: Selections | None = None) -> RulePack:
     """A pack, or a LoadError for its first problem."""
-    pack, problems = read_pack(directory or builtin_pack_dir())
+    pack, problems = read_pack(directory or builtin_pack_dir(), inherited)
     if problems:
         raise problems[0]
     assert pack is not None
     return pack
 
 
-def read_pack(directory: Path) -> tuple[RulePack | None, list[LoadError]]:
-    """A pack and every problem found in it (rule authors want them all at once)."""
+def read_pack(directory: Path, inherited: Selections | None = None) -> tuple[RulePack | None, list[LoadError]]:
+    """A pack and every problem found in it (rule authors want them all at once), file by
+    file. ``inherited``: the named selections of the pack it extends (read here if not given)."""
     if not directory.is_dir():
         return None, [LoadError(str(directory), "rule pack is not a directory")]
     problems: list[LoadError] = []
     meta = _read_meta(directory, problems)
+    if inherited is None:
+        inherited = _inherited_selections(directory, meta)
+    problems_of: dict[Path, list[LoadError]] = {file: [] for file in rule_files(directory)}
+    documents = {file: document for file in problems_of
+                 if (document := _rule_file(file, problems_of[file])) is not None}
+    roots = manifest_sections() | ROOT_NAMES
+    own = _named_selections(documents, inherited, roots, problems_of)
+    names = Names(roots, selections={**inherited, **own})
     rules: list[Rule] = []
     defined: dict[str, str] = {}
-    roots = manifest_sections() | ROOT_NAMES
-    for file in rule_files(directory):
-        document = _load(file, problems)
-        if document is None:
-            continue
-        invalid = [LoadError(str(file), f"duplicate key {d.key!r}: also on line {d.first_line}", d.line, d.column)
-                   for d in document.duplicate_keys]
-        invalid += [LoadError(str(file), f"invalid rule file: {message} (at {pointer or '/'})", *document.locate(pointer))
-                    for pointer, message in schema_problems(RULE_FILE_SCHEMA, document)]
-        problems.extend(invalid)
-        if invalid:
-            continue
-        for index, spec in enumerate(document.data["rules"]):
+    for file, document in documents.items():
+        for index, spec in enumerate(document.data.get("rules", ())):
             where = f"/rules/{index}"
             if spec["id"] in defined:
-                problems.append(LoadError(str(file), f"rule id {spec['id']} is already defined in {defined[spec['id']]}",
-                                          *document.locate(f"{where}/id")))
+                problems_of[file].append(LoadError(str(file), f"rule id {spec['id']} is already defined in "
+                                                   f"{defined[spec['id']]}", *document.locate(f"{where}/id")))
                 continue
             defined[spec["id"]] = file.name
-            try:
-                rules.append(compile_rule(spec, roots, str(file), where))
-            except RuleCompileError as error:
-                problems.append(LoadError(str(file), f"rule {spec['id']}: {error.message}", *document.locate(error.where)))
-    if not rules and not problems and not meta.get("overrides"):
+            rule = _compile(spec, where, names, document, problems_of[file])
+            if rule is not None:
+                rules.append(rule)
+    problems += [problem for file_problems in problems_of.values() for problem in file_problems]
+    if not rules and not own and not problems and not meta.get("overrides"):
         problems.append(LoadError(str(directory), "no rules found (expected *.yaml rule files)"))
     pack = RulePack(name=meta.get("name", directory.name), version=str(meta.get("version", "0")), path=directory,
                     rules=tuple(rules), description=meta.get("description", ""), extends=meta.get("extends"),
-                    overrides=meta.get("overrides", ()), meta_file=meta.get("file"))
+                    overrides=meta.get("overrides", ()), meta_file=meta.get("file"), selections={**inherited, **own})
     return pack, problems
 
 
@@ -74,6 +79,76 @@ def _load(file: Path, problems: list[LoadError]) -> Document | None:
     except LoadError as error:
         problems.append(error)
         return None
+
+
+def _rule_file(file: Path, problems: list[LoadError]) -> Document | None:
+    """A rule file, if it loads and is valid."""
+    document = _load(file, problems)
+    if document is None:
+        return None
+    invalid = [LoadError(str(file), f"duplicate key {d.key!r}: also on line {d.first_line}", d.line, d.column)
+               for d in document.duplicate_keys]
+    invalid += [LoadError(str(file), f"invalid rule file: {message} (at {pointer or '/'})", *document.locate(pointer))
+                for pointer, message in schema_problems(RULE_FILE_SCHEMA, document)]
+    problems.extend(invalid)
+    return None if invalid else document
+
+
+def _named_selections(documents: dict[Path, Document], inherited: Selections, roots: frozenset[str],
+                      problems_of: dict[Path, list[LoadError]]) -> dict[str, NamedSelection]:
+    """The selections the pack's files name, each checked where it is defined."""
+    own: dict[str, NamedSelection] = {}
+    defined_at: dict[str, tuple[Path, Document, str]] = {}
+    for file, document in documents.items():
+        for name, spec in (document.data.get("selections") or {}).items():
+            pointer = f"/selections/{escape_pointer_token(name)}"
+            line, column = document.locate(pointer)
+            earlier = own.get(name) or inherited.get(name)
+            if earlier is not None:
+                problems_of[file].append(LoadError(str(file), f"selection {name!r} is already defined at "
+                                                   f"{earlier.origin}; choose another name", line, column))
+                continue
+            written = {key: spec[key] for key in ("from", "listed_in", "where") if key in spec}
+            own[name] = NamedSelection(name, spec["as"], written, f"{file}:{line}")
+            defined_at[name] = (file, document, pointer)
+    for name, (file, document, pointer) in defined_at.items():
+        try:
+            check_named_selection(own[name], roots, {**inherited, **own}, pointer)
+        except RuleCompileError as error:
+            problems_of[file].append(LoadError(str(file), f"selection {name!r}: {error.message}",
+                                               *document.locate(error.where)))
+    return own
+
+
+def _compile(spec: dict[str, Any], where: str, names: Names, document: Document,
+             problems: list[LoadError]) -> Rule | None:
+    file = document.path
+    try:
+        checks = list(written_checks(spec["check"], f"{where}/check"))
+        invalid = _row_problems(spec, checks, document)
+        if invalid:
+            problems.extend(invalid)
+            return None
+        return compile_rule(spec, checks, names, file, where)
+    except RuleCompileError as error:
+        problems.append(LoadError(file, f"rule {spec['id']}: {error.message}", *document.locate(error.where)))
+        return None
+
+
+def _row_problems(spec: dict[str, Any], checks: list[tuple[dict[str, Any], str]],
+                  document: Document) -> list[LoadError]:
+    """Schema problems of the checks a table's rows make (the schema could only see the
+    table), each located at its row."""
+    if not any("/table/rows/" in where for _, where in checks):
+        return []
+    data = {"rules": [{**spec, "check": [check for check, _ in checks]}]}
+    problems = []
+    for pointer, message in schema_problems(RULE_FILE_SCHEMA, Document(document.path, data)):
+        index, _, inside = pointer.removeprefix("/rules/0/check/").partition("/")
+        row = checks[int(index)][1] if index.isdigit() else checks[0][1]
+        problems.append(LoadError(document.path, f"invalid rule file: {message} (at /{inside} of the check of "
+                                                 f"the row at {row})", *document.locate(row)))
+    return problems
 
 
 def _read_meta(directory: Path, problems: list[LoadError]) -> dict[str, Any]:
@@ -97,27 +172,42 @@ def _read_meta(directory: Path, problems: list[LoadError]) -> dict[str, Any]:
     return meta
 
 
+def _inherited_selections(directory: Path, meta: dict[str, Any]) -> Selections:
+    """The named selections of the pack this one extends (none if it cannot be loaded:
+    that is reported on its own)."""
+    if "extends" not in meta:
+        return {}
+    base = extended_dir(directory, meta["extends"])
+    try:
+        return load_rule_set([base], include_builtin=False).packs[-1].selections if base.is_dir() else {}
+    except LoadError:
+        return {}
+
+
 def load_rule_set(extra: list[Path] = (), include_builtin: bool = True) -> RuleSet:
     """The built-in pack (unless told otherwise) and the extra packs with what they extend."""
     packs: list[RulePack] = []
-    loaded: set[Path] = set()
+    loaded: dict[Path, RulePack] = {}
 
-    def add(directory: Path, extending: tuple[Path, ...]) -> None:
+    def add(directory: Path, extending: tuple[Path, ...]) -> RulePack:
         resolved = directory.resolve()
         if resolved in loaded:
-            return
+            return loaded[resolved]
         if resolved in extending:
             raise LoadError(str(directory), "packs extend each other in a loop: "
                             + " -> ".join(str(p) for p in (*extending, resolved)))
-        pack = load_pack(directory)
-        base = pack.base_dir()
-        if base is not None:
+        meta = _read_meta(directory, []) if directory.is_dir() else {}
+        inherited: Selections = {}
+        if "extends" in meta:
+            base = extended_dir(directory, meta["extends"])
             if not base.is_dir():
-                raise LoadError(str(pack.meta_file), f"extends {pack.extends!r}, which is neither "
+                raise LoadError(str(meta["file"]), f"extends {meta['extends']!r}, which is neither "
                                 f"{BUILTIN_NAME} nor a rule pack folder")
-            add(base, (*extending, resolved))
+            inherited = add(base, (*extending, resolved)).selections
+        pack = load_pack(directory, inherited)
         packs.append(pack)
-        loaded.add(resolved)
+        loaded[resolved] = pack
+        return pack
 
     if include_builtin:
         add(builtin_pack_dir(), ())

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Mapping
 
+from ..language.compiler import NamedSelection
 from .rule import Rule
 
 PACK_FILE = "pack.yaml"
@@ -34,6 +36,7 @@ class RulePack:
     extends: str | None = None
     overrides: tuple[Override, ...] = ()
     meta_file: Path | None = None
+    selections: Mapping[str, NamedSelection] = field(default_factory=dict)  # its own and those it extends'
 
     @property
     def rule_ids(self) -> list[str]:
@@ -41,9 +44,12 @@ class RulePack:
 
     def base_dir(self) -> Path | None:
         """The folder of the pack this one extends."""
-        if self.extends is None:
-            return None
-        return builtin_pack_dir() if self.extends == BUILTIN_NAME else (self.path / self.extends).resolve()
+        return None if self.extends is None else extended_dir(self.path, self.extends)
+
+
+def extended_dir(directory: Path, extends: str) -> Path:
+    """The folder of the pack named by ``extends`` in the pack at ``directory``."""
+    return builtin_pack_dir() if extends == BUILTIN_NAME else (directory / extends).resolve()
 
 
 def builtin_pack_dir() -> Path:

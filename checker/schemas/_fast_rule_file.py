@@ -6,11 +6,11 @@ import re
 
 
 REGEX_PATTERNS = {
-    '^[A-Z][A-Z0-9]*-[0-9]{3}$': re.compile('^[A-Z][A-Z0-9]*-[0-9]{3}\\Z'),
-    '^https?://': re.compile('^https?://'),
-    '^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$': re.compile('^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*\\Z'),
     '^[a-z_][a-z0-9_]*$': re.compile('^[a-z_][a-z0-9_]*\\Z'),
-    '^\\$': re.compile('^\\$')
+    '^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$': re.compile('^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*\\Z'),
+    '^\\$': re.compile('^\\$'),
+    '^[A-Z][A-Z0-9]*-[0-9]{3}$': re.compile('^[A-Z][A-Z0-9]*-[0-9]{3}\\Z'),
+    '^https?://': re.compile('^https?://')
 }
 
 NoneType = type(None)
@@ -18,11 +18,29 @@ NoneType = type(None)
 def validate_https___hkai_example_schemas_rule_file_schema_json(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+    data_any_of_count1 = 0
+    if not data_any_of_count1:
+        try:
+            data_is_dict = isinstance(data, dict)
+            if data_is_dict:
+                data__missing_keys = set(['rules']) - data.keys()
+                if data__missing_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
+            data_any_of_count1 += 1
+        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+    if not data_any_of_count1:
+        try:
+            data_is_dict = isinstance(data, dict)
+            if data_is_dict:
+                data__missing_keys = set(['selections']) - data.keys()
+                if data__missing_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
+            data_any_of_count1 += 1
+        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+    if not data_any_of_count1:
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " cannot be validated by any definition")
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
-        data__missing_keys = set(['rules']) - data.keys()
-        if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
         data_keys = set(data.keys())
         if "rules" in data_keys:
             data_keys.remove("rules")
@@ -36,211 +54,102 @@ def validate_https___hkai_example_schemas_rule_file_schema_json(data, custom_for
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules must contain at least 1 items")
                 for data__rules_x, data__rules_item in enumerate(data__rules):
                     validate_https___hkai_example_schemas_rule_file_schema_json___defs_rule(data__rules_item, custom_formats, (name_prefix or "data") + ".rules[{data__rules_x}]".format(**locals()))
-        if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
-    return data
-
-def validate_https___hkai_example_schemas_rule_file_schema_json___defs_rule(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
-    data_is_dict = isinstance(data, dict)
-    if data_is_dict:
-        data__missing_keys = set(['id', 'principle', 'severity', 'levels', 'title', 'rationale', 'message', 'fix', 'source', 'check']) - data.keys()
-        if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
-        data_keys = set(data.keys())
-        if "id" in data_keys:
-            data_keys.remove("id")
-            data__id = data["id"]
-            if not isinstance(data__id, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must be string")
-            if isinstance(data__id, str):
-                if not REGEX_PATTERNS['^[A-Z][A-Z0-9]*-[0-9]{3}$'].search(data__id):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must match pattern ^[A-Z][A-Z0-9]*-[0-9]{3}$")
-        if "principle" in data_keys:
-            data_keys.remove("principle")
-            data__principle = data["principle"]
-            if not (isinstance(data__principle, str) and data__principle == 'consent' or isinstance(data__principle, str) and data__principle == 'disclosure' or isinstance(data__principle, str) and data__principle == 'credit' or isinstance(data__principle, str) and data__principle == 'compensation' or isinstance(data__principle, str) and data__principle == 'data' or isinstance(data__principle, str) and data__principle == 'integrity'):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".principle must be one of ['consent', 'disclosure', 'credit', 'compensation', 'data', 'integrity']")
-        if "severity" in data_keys:
-            data_keys.remove("severity")
-            data__severity = data["severity"]
-            if not (isinstance(data__severity, str) and data__severity == 'error' or isinstance(data__severity, str) and data__severity == 'warning' or isinstance(data__severity, str) and data__severity == 'info'):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".severity must be one of ['error', 'warning', 'info']")
-        if "levels" in data_keys:
-            data_keys.remove("levels")
-            data__levels = data["levels"]
-            data__levels_any_of_count1 = 0
-            if not data__levels_any_of_count1:
-                try:
-                    if not (isinstance(data__levels, str) and data__levels == 'all'):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels must be one of ['all']")
-                    data__levels_any_of_count1 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__levels_any_of_count1:
-                try:
-                    if not isinstance(data__levels, (list, tuple)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels must be array")
-                    data__levels_is_list = isinstance(data__levels, (list, tuple))
-                    if data__levels_is_list:
-                        data__levels_len = len(data__levels)
-                        if data__levels_len < 1:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels must contain at least 1 items")
-                        def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
-                        if data__levels_len > len(set(fn(data__levels_x) for data__levels_x in data__levels)):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels must contain unique items")
-                        for data__levels_x, data__levels_item in enumerate(data__levels):
-                            if not (isinstance(data__levels_item, str) and data__levels_item == 'low' or isinstance(data__levels_item, str) and data__levels_item == 'medium' or isinstance(data__levels_item, str) and data__levels_item == 'high'):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels[{data__levels_x}]".format(**locals()) + " must be one of ['low', 'medium', 'high']")
-                    data__levels_any_of_count1 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__levels_any_of_count1:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels cannot be validated by any definition")
-        if "title" in data_keys:
-            data_keys.remove("title")
-            data__title = data["title"]
-            validate_https___hkai_example_schemas_rule_file_schema_json___defs_bilingual(data__title, custom_formats, (name_prefix or "data") + ".title")
-        if "rationale" in data_keys:
-            data_keys.remove("rationale")
-            data__rationale = data["rationale"]
-            validate_https___hkai_example_schemas_rule_file_schema_json___defs_bilingual(data__rationale, custom_formats, (name_prefix or "data") + ".rationale")
-        if "message" in data_keys:
-            data_keys.remove("message")
-            data__message = data["message"]
-            validate_https___hkai_example_schemas_rule_file_schema_json___defs_bilingual(data__message, custom_formats, (name_prefix or "data") + ".message")
-        if "fix" in data_keys:
-            data_keys.remove("fix")
-            data__fix = data["fix"]
-            validate_https___hkai_example_schemas_rule_file_schema_json___defs_bilingual(data__fix, custom_formats, (name_prefix or "data") + ".fix")
-        if "source" in data_keys:
-            data_keys.remove("source")
-            data__source = data["source"]
-            if not isinstance(data__source, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".source must be string")
-            if isinstance(data__source, str):
-                data__source_len = len(data__source)
-                if data__source_len < 1:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".source must be longer than or equal to 1 characters")
-        if "help_uri" in data_keys:
-            data_keys.remove("help_uri")
-            data__helpuri = data["help_uri"]
-            if not isinstance(data__helpuri, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".help_uri must be string")
-            if isinstance(data__helpuri, str):
-                if not REGEX_PATTERNS['^https?://'].search(data__helpuri):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".help_uri must match pattern ^https?://")
-        if "check" in data_keys:
-            data_keys.remove("check")
-            data__check = data["check"]
-            data__check_any_of_count2 = 0
-            if not data__check_any_of_count2:
-                try:
-                    validate_https___hkai_example_schemas_rule_file_schema_json___defs_check(data__check, custom_formats, (name_prefix or "data") + ".check")
-                    data__check_any_of_count2 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__check_any_of_count2:
-                try:
-                    if not isinstance(data__check, (list, tuple)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".check must be array")
-                    data__check_is_list = isinstance(data__check, (list, tuple))
-                    if data__check_is_list:
-                        data__check_len = len(data__check)
-                        if data__check_len < 1:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".check must contain at least 1 items")
-                        for data__check_x, data__check_item in enumerate(data__check):
-                            validate_https___hkai_example_schemas_rule_file_schema_json___defs_check(data__check_item, custom_formats, (name_prefix or "data") + ".check[{data__check_x}]".format(**locals()))
-                    data__check_any_of_count2 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__check_any_of_count2:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".check cannot be validated by any definition")
-        if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
-    return data
-
-def validate_https___hkai_example_schemas_rule_file_schema_json___defs_check(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
-    data_is_dict = isinstance(data, dict)
-    if data_is_dict:
-        data__missing_keys = set(['require']) - data.keys()
-        if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
-        data_keys = set(data.keys())
-        if "for_each" in data_keys:
-            data_keys.remove("for_each")
-            data__foreach = data["for_each"]
-            if not isinstance(data__foreach, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".for_each must be object")
-            data__foreach_is_dict = isinstance(data__foreach, dict)
-            if data__foreach_is_dict:
-                data__foreach_keys = set(data__foreach.keys())
-                for data__foreach_key in data__foreach_keys:
-                    if data__foreach_key not in []:
-                        data__foreach_value = data__foreach.get(data__foreach_key)
-                        data__foreach_value_any_of_count3 = 0
-                        if not data__foreach_value_any_of_count3:
-                            try:
-                                if not isinstance(data__foreach_value, (str)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".for_each.{data__foreach_key}".format(**locals()) + " must be string")
-                                if isinstance(data__foreach_value, str):
-                                    if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__foreach_value):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".for_each.{data__foreach_key}".format(**locals()) + " must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
-                                data__foreach_value_any_of_count3 += 1
-                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                        if not data__foreach_value_any_of_count3:
-                            try:
-                                validate_https___hkai_example_schemas_rule_file_schema_json___defs_selection(data__foreach_value, custom_formats, (name_prefix or "data") + ".for_each.{data__foreach_key}".format(**locals()))
-                                data__foreach_value_any_of_count3 += 1
-                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                        if not data__foreach_value_any_of_count3:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".for_each.{data__foreach_key}".format(**locals()) + " cannot be validated by any definition")
-                data__foreach_len = len(data__foreach)
-                if data__foreach_len != 0:
-                    data__foreach_property_names = True
-                    for data__foreach_key in data__foreach:
+        if "selections" in data_keys:
+            data_keys.remove("selections")
+            data__selections = data["selections"]
+            if not isinstance(data__selections, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".selections must be object")
+            data__selections_is_dict = isinstance(data__selections, dict)
+            if data__selections_is_dict:
+                data__selections_keys = set(data__selections.keys())
+                for data__selections_key in data__selections_keys:
+                    if data__selections_key not in []:
+                        data__selections_value = data__selections.get(data__selections_key)
+                        validate_https___hkai_example_schemas_rule_file_schema_json___defs_named_selection(data__selections_value, custom_formats, (name_prefix or "data") + ".selections.{data__selections_key}".format(**locals()))
+                data__selections_len = len(data__selections)
+                if data__selections_len != 0:
+                    data__selections_property_names = True
+                    for data__selections_key in data__selections:
                         try:
-                            if isinstance(data__foreach_key, str):
-                                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*$'].search(data__foreach_key):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".for_each must match pattern ^[a-z_][a-z0-9_]*$")
+                            if isinstance(data__selections_key, str):
+                                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*$'].search(data__selections_key):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".selections must match pattern ^[a-z_][a-z0-9_]*$")
                         except (JsonSchemaValueException, JsonSchemaValuesException):
-                            data__foreach_property_names = False
-                    if not data__foreach_property_names:
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".for_each must be named by propertyName definition")
+                            data__selections_property_names = False
+                    if not data__selections_property_names:
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".selections must be named by propertyName definition")
+        if data_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+    return data
+
+def validate_https___hkai_example_schemas_rule_file_schema_json___defs_named_selection(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data__missing_keys = set(['from', 'as']) - data.keys()
+        if data__missing_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
+        data_keys = set(data.keys())
         if "where" in data_keys:
             data_keys.remove("where")
             data__where = data["where"]
             validate_https___hkai_example_schemas_rule_file_schema_json___defs_condition(data__where, custom_formats, (name_prefix or "data") + ".where")
-        if "require" in data_keys:
-            data_keys.remove("require")
-            data__require = data["require"]
-            validate_https___hkai_example_schemas_rule_file_schema_json___defs_condition(data__require, custom_formats, (name_prefix or "data") + ".require")
-        if "target" in data_keys:
-            data_keys.remove("target")
-            data__target = data["target"]
-            if not isinstance(data__target, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".target must be string")
-            if isinstance(data__target, str):
-                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__target):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".target must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
-        if "at" in data_keys:
-            data_keys.remove("at")
-            data__at = data["at"]
-            if not isinstance(data__at, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".at must be string")
-            if isinstance(data__at, str):
-                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__at):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".at must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
-        if "message" in data_keys:
-            data_keys.remove("message")
-            data__message = data["message"]
-            validate_https___hkai_example_schemas_rule_file_schema_json___defs_bilingual(data__message, custom_formats, (name_prefix or "data") + ".message")
+        if "from" in data_keys:
+            data_keys.remove("from")
+            data__from = data["from"]
+            if not isinstance(data__from, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".from must be string")
+            if isinstance(data__from, str):
+                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__from):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".from must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
+        if "listed_in" in data_keys:
+            data_keys.remove("listed_in")
+            data__listedin = data["listed_in"]
+            data__listedin_any_of_count2 = 0
+            if not data__listedin_any_of_count2:
+                try:
+                    if not isinstance(data__listedin, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in must be string")
+                    if isinstance(data__listedin, str):
+                        if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__listedin):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
+                    data__listedin_any_of_count2 += 1
+                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+            if not data__listedin_any_of_count2:
+                try:
+                    if not isinstance(data__listedin, (list, tuple)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in must be array")
+                    data__listedin_is_list = isinstance(data__listedin, (list, tuple))
+                    if data__listedin_is_list:
+                        data__listedin_len = len(data__listedin)
+                        if data__listedin_len < 1:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in must contain at least 1 items")
+                        for data__listedin_x, data__listedin_item in enumerate(data__listedin):
+                            if not isinstance(data__listedin_item, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in[{data__listedin_x}]".format(**locals()) + " must be string")
+                            if isinstance(data__listedin_item, str):
+                                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__listedin_item):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in[{data__listedin_x}]".format(**locals()) + " must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
+                    data__listedin_any_of_count2 += 1
+                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+            if not data__listedin_any_of_count2:
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in cannot be validated by any definition")
+        if "as" in data_keys:
+            data_keys.remove("as")
+            data__as = data["as"]
+            if not isinstance(data__as, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".as must be string")
+            if isinstance(data__as, str):
+                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*$'].search(data__as):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".as must match pattern ^[a-z_][a-z0-9_]*$")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
 
 def validate_https___hkai_example_schemas_rule_file_schema_json___defs_condition(data, custom_formats={}, name_prefix=None):
-    data_any_of_count4 = 0
-    if not data_any_of_count4:
+    data_any_of_count3 = 0
+    if not data_any_of_count3:
         try:
             if not isinstance(data, (list, tuple)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + " must be array")
@@ -251,9 +160,9 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_condition
                     raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain at least 1 items")
                 for data_x, data_item in enumerate(data):
                     validate_https___hkai_example_schemas_rule_file_schema_json___defs_condition(data_item, custom_formats, (name_prefix or "data") + "[{data_x}]".format(**locals()))
-            data_any_of_count4 += 1
+            data_any_of_count3 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if not data_any_of_count4:
+    if not data_any_of_count3:
         try:
             if not isinstance(data, (dict)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
@@ -277,9 +186,9 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_condition
                             validate_https___hkai_example_schemas_rule_file_schema_json___defs_condition(data__all_item, custom_formats, (name_prefix or "data") + ".all[{data__all_x}]".format(**locals()))
                 if data_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
-            data_any_of_count4 += 1
+            data_any_of_count3 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if not data_any_of_count4:
+    if not data_any_of_count3:
         try:
             if not isinstance(data, (dict)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
@@ -303,9 +212,9 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_condition
                             validate_https___hkai_example_schemas_rule_file_schema_json___defs_condition(data__any_item, custom_formats, (name_prefix or "data") + ".any[{data__any_x}]".format(**locals()))
                 if data_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
-            data_any_of_count4 += 1
+            data_any_of_count3 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if not data_any_of_count4:
+    if not data_any_of_count3:
         try:
             if not isinstance(data, (dict)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
@@ -321,9 +230,9 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_condition
                     validate_https___hkai_example_schemas_rule_file_schema_json___defs_condition(data__not, custom_formats, (name_prefix or "data") + ".not")
                 if data_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
-            data_any_of_count4 += 1
+            data_any_of_count3 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if not data_any_of_count4:
+    if not data_any_of_count3:
         try:
             if not isinstance(data, (dict)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
@@ -336,89 +245,12 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_condition
                 if "exists" in data_keys:
                     data_keys.remove("exists")
                     data__exists = data["exists"]
-                    if not isinstance(data__exists, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".exists must be object")
-                    data__exists_is_dict = isinstance(data__exists, dict)
-                    if data__exists_is_dict:
-                        data__exists__missing_keys = set(['from', 'as']) - data__exists.keys()
-                        if data__exists__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".exists must contain ")
-                        data__exists_keys = set(data__exists.keys())
-                        if "from" in data__exists_keys:
-                            data__exists_keys.remove("from")
-                            data__exists__from = data__exists["from"]
-                            if not isinstance(data__exists__from, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".exists.from must be string")
-                            if isinstance(data__exists__from, str):
-                                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__exists__from):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".exists.from must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
-                        if "listed_in" in data__exists_keys:
-                            data__exists_keys.remove("listed_in")
-                            data__exists__listedin = data__exists["listed_in"]
-                            data__exists__listedin_any_of_count5 = 0
-                            if not data__exists__listedin_any_of_count5:
-                                try:
-                                    if not isinstance(data__exists__listedin, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".exists.listed_in must be string")
-                                    if isinstance(data__exists__listedin, str):
-                                        if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__exists__listedin):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".exists.listed_in must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
-                                    data__exists__listedin_any_of_count5 += 1
-                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if not data__exists__listedin_any_of_count5:
-                                try:
-                                    if not isinstance(data__exists__listedin, (list, tuple)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".exists.listed_in must be array")
-                                    data__exists__listedin_is_list = isinstance(data__exists__listedin, (list, tuple))
-                                    if data__exists__listedin_is_list:
-                                        data__exists__listedin_len = len(data__exists__listedin)
-                                        if data__exists__listedin_len < 1:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".exists.listed_in must contain at least 1 items")
-                                        for data__exists__listedin_x, data__exists__listedin_item in enumerate(data__exists__listedin):
-                                            if not isinstance(data__exists__listedin_item, (str)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".exists.listed_in[{data__exists__listedin_x}]".format(**locals()) + " must be string")
-                                            if isinstance(data__exists__listedin_item, str):
-                                                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__exists__listedin_item):
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".exists.listed_in[{data__exists__listedin_x}]".format(**locals()) + " must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
-                                    data__exists__listedin_any_of_count5 += 1
-                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if not data__exists__listedin_any_of_count5:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".exists.listed_in cannot be validated by any definition")
-                        if "where" in data__exists_keys:
-                            data__exists_keys.remove("where")
-                            data__exists__where = data__exists["where"]
-                            validate_https___hkai_example_schemas_rule_file_schema_json___defs_condition(data__exists__where, custom_formats, (name_prefix or "data") + ".exists.where")
-                        if "as" in data__exists_keys:
-                            data__exists_keys.remove("as")
-                            data__exists__as = data__exists["as"]
-                            if not isinstance(data__exists__as, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".exists.as must be string")
-                            if isinstance(data__exists__as, str):
-                                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*$'].search(data__exists__as):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".exists.as must match pattern ^[a-z_][a-z0-9_]*$")
-                        if "at_least" in data__exists_keys:
-                            data__exists_keys.remove("at_least")
-                            data__exists__atleast = data__exists["at_least"]
-                            if not isinstance(data__exists__atleast, (int)) and not (isinstance(data__exists__atleast, float) and data__exists__atleast.is_integer()) or isinstance(data__exists__atleast, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".exists.at_least must be integer")
-                            if isinstance(data__exists__atleast, (int, float, Decimal)) and not isinstance(data__exists__atleast, bool):
-                                if data__exists__atleast < 0:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".exists.at_least must be bigger than or equal to 0")
-                        if "at_most" in data__exists_keys:
-                            data__exists_keys.remove("at_most")
-                            data__exists__atmost = data__exists["at_most"]
-                            if not isinstance(data__exists__atmost, (int)) and not (isinstance(data__exists__atmost, float) and data__exists__atmost.is_integer()) or isinstance(data__exists__atmost, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".exists.at_most must be integer")
-                            if isinstance(data__exists__atmost, (int, float, Decimal)) and not isinstance(data__exists__atmost, bool):
-                                if data__exists__atmost < 0:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".exists.at_most must be bigger than or equal to 0")
-                        if data__exists_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".exists must not contain "+str(data__exists_keys)+" properties")
+                    validate_https___hkai_example_schemas_rule_file_schema_json___defs_quantifier(data__exists, custom_formats, (name_prefix or "data") + ".exists")
                 if data_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
-            data_any_of_count4 += 1
+            data_any_of_count3 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if not data_any_of_count4:
+    if not data_any_of_count3:
         try:
             if not isinstance(data, (dict)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
@@ -431,94 +263,17 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_condition
                 if "count" in data_keys:
                     data_keys.remove("count")
                     data__count = data["count"]
-                    if not isinstance(data__count, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".count must be object")
-                    data__count_is_dict = isinstance(data__count, dict)
-                    if data__count_is_dict:
-                        data__count__missing_keys = set(['from', 'as']) - data__count.keys()
-                        if data__count__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".count must contain ")
-                        data__count_keys = set(data__count.keys())
-                        if "from" in data__count_keys:
-                            data__count_keys.remove("from")
-                            data__count__from = data__count["from"]
-                            if not isinstance(data__count__from, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".count.from must be string")
-                            if isinstance(data__count__from, str):
-                                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__count__from):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".count.from must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
-                        if "listed_in" in data__count_keys:
-                            data__count_keys.remove("listed_in")
-                            data__count__listedin = data__count["listed_in"]
-                            data__count__listedin_any_of_count6 = 0
-                            if not data__count__listedin_any_of_count6:
-                                try:
-                                    if not isinstance(data__count__listedin, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".count.listed_in must be string")
-                                    if isinstance(data__count__listedin, str):
-                                        if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__count__listedin):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".count.listed_in must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
-                                    data__count__listedin_any_of_count6 += 1
-                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if not data__count__listedin_any_of_count6:
-                                try:
-                                    if not isinstance(data__count__listedin, (list, tuple)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".count.listed_in must be array")
-                                    data__count__listedin_is_list = isinstance(data__count__listedin, (list, tuple))
-                                    if data__count__listedin_is_list:
-                                        data__count__listedin_len = len(data__count__listedin)
-                                        if data__count__listedin_len < 1:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".count.listed_in must contain at least 1 items")
-                                        for data__count__listedin_x, data__count__listedin_item in enumerate(data__count__listedin):
-                                            if not isinstance(data__count__listedin_item, (str)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".count.listed_in[{data__count__listedin_x}]".format(**locals()) + " must be string")
-                                            if isinstance(data__count__listedin_item, str):
-                                                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__count__listedin_item):
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".count.listed_in[{data__count__listedin_x}]".format(**locals()) + " must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
-                                    data__count__listedin_any_of_count6 += 1
-                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if not data__count__listedin_any_of_count6:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".count.listed_in cannot be validated by any definition")
-                        if "where" in data__count_keys:
-                            data__count_keys.remove("where")
-                            data__count__where = data__count["where"]
-                            validate_https___hkai_example_schemas_rule_file_schema_json___defs_condition(data__count__where, custom_formats, (name_prefix or "data") + ".count.where")
-                        if "as" in data__count_keys:
-                            data__count_keys.remove("as")
-                            data__count__as = data__count["as"]
-                            if not isinstance(data__count__as, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".count.as must be string")
-                            if isinstance(data__count__as, str):
-                                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*$'].search(data__count__as):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".count.as must match pattern ^[a-z_][a-z0-9_]*$")
-                        if "at_least" in data__count_keys:
-                            data__count_keys.remove("at_least")
-                            data__count__atleast = data__count["at_least"]
-                            if not isinstance(data__count__atleast, (int)) and not (isinstance(data__count__atleast, float) and data__count__atleast.is_integer()) or isinstance(data__count__atleast, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".count.at_least must be integer")
-                            if isinstance(data__count__atleast, (int, float, Decimal)) and not isinstance(data__count__atleast, bool):
-                                if data__count__atleast < 0:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".count.at_least must be bigger than or equal to 0")
-                        if "at_most" in data__count_keys:
-                            data__count_keys.remove("at_most")
-                            data__count__atmost = data__count["at_most"]
-                            if not isinstance(data__count__atmost, (int)) and not (isinstance(data__count__atmost, float) and data__count__atmost.is_integer()) or isinstance(data__count__atmost, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".count.at_most must be integer")
-                            if isinstance(data__count__atmost, (int, float, Decimal)) and not isinstance(data__count__atmost, bool):
-                                if data__count__atmost < 0:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".count.at_most must be bigger than or equal to 0")
-                        if data__count_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".count must not contain "+str(data__count_keys)+" properties")
+                    validate_https___hkai_example_schemas_rule_file_schema_json___defs_quantifier(data__count, custom_formats, (name_prefix or "data") + ".count")
                 if data_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
-            data_any_of_count4 += 1
+            data_any_of_count3 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if not data_any_of_count4:
+    if not data_any_of_count3:
         try:
             validate_https___hkai_example_schemas_rule_file_schema_json___defs_comparison(data, custom_formats, (name_prefix or "data") + "")
-            data_any_of_count4 += 1
+            data_any_of_count3 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if not data_any_of_count4:
+    if not data_any_of_count3:
         raise JsonSchemaValueException("" + (name_prefix or "data") + " cannot be validated by any definition")
     return data
 
@@ -558,44 +313,44 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_compariso
                     if "in" in data_value_keys:
                         data_value_keys.remove("in")
                         data_value__in = data_value["in"]
-                        data_value__in_any_of_count7 = 0
-                        if not data_value__in_any_of_count7:
+                        data_value__in_any_of_count4 = 0
+                        if not data_value__in_any_of_count4:
                             try:
                                 if not isinstance(data_value__in, (list, tuple)):
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.in".format(**locals()) + " must be array")
-                                data_value__in_any_of_count7 += 1
+                                data_value__in_any_of_count4 += 1
                             except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                        if not data_value__in_any_of_count7:
+                        if not data_value__in_any_of_count4:
                             try:
                                 if not isinstance(data_value__in, (str)):
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.in".format(**locals()) + " must be string")
                                 if isinstance(data_value__in, str):
                                     if not REGEX_PATTERNS['^\\$'].search(data_value__in):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.in".format(**locals()) + " must match pattern ^\\$")
-                                data_value__in_any_of_count7 += 1
+                                data_value__in_any_of_count4 += 1
                             except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                        if not data_value__in_any_of_count7:
+                        if not data_value__in_any_of_count4:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.in".format(**locals()) + " cannot be validated by any definition")
                     if "not_in" in data_value_keys:
                         data_value_keys.remove("not_in")
                         data_value__notin = data_value["not_in"]
-                        data_value__notin_any_of_count8 = 0
-                        if not data_value__notin_any_of_count8:
+                        data_value__notin_any_of_count5 = 0
+                        if not data_value__notin_any_of_count5:
                             try:
                                 if not isinstance(data_value__notin, (list, tuple)):
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.not_in".format(**locals()) + " must be array")
-                                data_value__notin_any_of_count8 += 1
+                                data_value__notin_any_of_count5 += 1
                             except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                        if not data_value__notin_any_of_count8:
+                        if not data_value__notin_any_of_count5:
                             try:
                                 if not isinstance(data_value__notin, (str)):
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.not_in".format(**locals()) + " must be string")
                                 if isinstance(data_value__notin, str):
                                     if not REGEX_PATTERNS['^\\$'].search(data_value__notin):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.not_in".format(**locals()) + " must match pattern ^\\$")
-                                data_value__notin_any_of_count8 += 1
+                                data_value__notin_any_of_count5 += 1
                             except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                        if not data_value__notin_any_of_count8:
+                        if not data_value__notin_any_of_count5:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.not_in".format(**locals()) + " cannot be validated by any definition")
                     if "contains" in data_value_keys:
                         data_value_keys.remove("contains")
@@ -603,44 +358,44 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_compariso
                     if "contains_any" in data_value_keys:
                         data_value_keys.remove("contains_any")
                         data_value__containsany = data_value["contains_any"]
-                        data_value__containsany_any_of_count9 = 0
-                        if not data_value__containsany_any_of_count9:
+                        data_value__containsany_any_of_count6 = 0
+                        if not data_value__containsany_any_of_count6:
                             try:
                                 if not isinstance(data_value__containsany, (list, tuple)):
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.contains_any".format(**locals()) + " must be array")
-                                data_value__containsany_any_of_count9 += 1
+                                data_value__containsany_any_of_count6 += 1
                             except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                        if not data_value__containsany_any_of_count9:
+                        if not data_value__containsany_any_of_count6:
                             try:
                                 if not isinstance(data_value__containsany, (str)):
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.contains_any".format(**locals()) + " must be string")
                                 if isinstance(data_value__containsany, str):
                                     if not REGEX_PATTERNS['^\\$'].search(data_value__containsany):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.contains_any".format(**locals()) + " must match pattern ^\\$")
-                                data_value__containsany_any_of_count9 += 1
+                                data_value__containsany_any_of_count6 += 1
                             except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                        if not data_value__containsany_any_of_count9:
+                        if not data_value__containsany_any_of_count6:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.contains_any".format(**locals()) + " cannot be validated by any definition")
                     if "contains_all" in data_value_keys:
                         data_value_keys.remove("contains_all")
                         data_value__containsall = data_value["contains_all"]
-                        data_value__containsall_any_of_count10 = 0
-                        if not data_value__containsall_any_of_count10:
+                        data_value__containsall_any_of_count7 = 0
+                        if not data_value__containsall_any_of_count7:
                             try:
                                 if not isinstance(data_value__containsall, (list, tuple)):
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.contains_all".format(**locals()) + " must be array")
-                                data_value__containsall_any_of_count10 += 1
+                                data_value__containsall_any_of_count7 += 1
                             except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                        if not data_value__containsall_any_of_count10:
+                        if not data_value__containsall_any_of_count7:
                             try:
                                 if not isinstance(data_value__containsall, (str)):
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.contains_all".format(**locals()) + " must be string")
                                 if isinstance(data_value__containsall, str):
                                     if not REGEX_PATTERNS['^\\$'].search(data_value__containsall):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.contains_all".format(**locals()) + " must match pattern ^\\$")
-                                data_value__containsall_any_of_count10 += 1
+                                data_value__containsall_any_of_count7 += 1
                             except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                        if not data_value__containsall_any_of_count10:
+                        if not data_value__containsall_any_of_count7:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.contains_all".format(**locals()) + " cannot be validated by any definition")
                     if "matches" in data_value_keys:
                         data_value_keys.remove("matches")
@@ -719,15 +474,16 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_compariso
                 raise JsonSchemaValueException("" + (name_prefix or "data") + " must be named by propertyName definition")
     return data
 
-def validate_https___hkai_example_schemas_rule_file_schema_json___defs_selection(data, custom_formats={}, name_prefix=None):
+def validate_https___hkai_example_schemas_rule_file_schema_json___defs_quantifier(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
-        data__missing_keys = set(['from']) - data.keys()
-        if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
         data_keys = set(data.keys())
+        if "where" in data_keys:
+            data_keys.remove("where")
+            data__where = data["where"]
+            validate_https___hkai_example_schemas_rule_file_schema_json___defs_condition(data__where, custom_formats, (name_prefix or "data") + ".where")
         if "from" in data_keys:
             data_keys.remove("from")
             data__from = data["from"]
@@ -739,17 +495,17 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_selection
         if "listed_in" in data_keys:
             data_keys.remove("listed_in")
             data__listedin = data["listed_in"]
-            data__listedin_any_of_count11 = 0
-            if not data__listedin_any_of_count11:
+            data__listedin_any_of_count8 = 0
+            if not data__listedin_any_of_count8:
                 try:
                     if not isinstance(data__listedin, (str)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in must be string")
                     if isinstance(data__listedin, str):
                         if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__listedin):
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
-                    data__listedin_any_of_count11 += 1
+                    data__listedin_any_of_count8 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__listedin_any_of_count11:
+            if not data__listedin_any_of_count8:
                 try:
                     if not isinstance(data__listedin, (list, tuple)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in must be array")
@@ -764,16 +520,460 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_selection
                             if isinstance(data__listedin_item, str):
                                 if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__listedin_item):
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in[{data__listedin_x}]".format(**locals()) + " must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
-                    data__listedin_any_of_count11 += 1
+                    data__listedin_any_of_count8 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__listedin_any_of_count11:
+            if not data__listedin_any_of_count8:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in cannot be validated by any definition")
+        if "selection" in data_keys:
+            data_keys.remove("selection")
+            data__selection = data["selection"]
+            if not isinstance(data__selection, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".selection must be string")
+            if isinstance(data__selection, str):
+                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*$'].search(data__selection):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".selection must match pattern ^[a-z_][a-z0-9_]*$")
+        if "as" in data_keys:
+            data_keys.remove("as")
+            data__as = data["as"]
+            if not isinstance(data__as, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".as must be string")
+            if isinstance(data__as, str):
+                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*$'].search(data__as):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".as must match pattern ^[a-z_][a-z0-9_]*$")
+        if "at_least" in data_keys:
+            data_keys.remove("at_least")
+            data__atleast = data["at_least"]
+            if not isinstance(data__atleast, (int)) and not (isinstance(data__atleast, float) and data__atleast.is_integer()) or isinstance(data__atleast, bool):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".at_least must be integer")
+            if isinstance(data__atleast, (int, float, Decimal)) and not isinstance(data__atleast, bool):
+                if data__atleast < 0:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".at_least must be bigger than or equal to 0")
+        if "at_most" in data_keys:
+            data_keys.remove("at_most")
+            data__atmost = data["at_most"]
+            if not isinstance(data__atmost, (int)) and not (isinstance(data__atmost, float) and data__atmost.is_integer()) or isinstance(data__atmost, bool):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".at_most must be integer")
+            if isinstance(data__atmost, (int, float, Decimal)) and not isinstance(data__atmost, bool):
+                if data__atmost < 0:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".at_most must be bigger than or equal to 0")
+        if data_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+    try:
+        data_is_dict = isinstance(data, dict)
+        if data_is_dict:
+            data__missing_keys = set(['selection']) - data.keys()
+            if data__missing_keys:
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
+    except (JsonSchemaValueException, JsonSchemaValuesException):
+        data_is_dict = isinstance(data, dict)
+        if data_is_dict:
+            data__missing_keys = set(['from', 'as']) - data.keys()
+            if data__missing_keys:
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
+    else:
+        data_is_dict = isinstance(data, dict)
+        if data_is_dict:
+            data_len = len(data)
+            if data_len != 0:
+                data_property_names = True
+                for data_key in data:
+                    try:
+                        if not (isinstance(data_key, str) and data_key == 'selection' or isinstance(data_key, str) and data_key == 'where' or isinstance(data_key, str) and data_key == 'at_least' or isinstance(data_key, str) and data_key == 'at_most'):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + " must be one of ['selection', 'where', 'at_least', 'at_most']")
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        data_property_names = False
+                if not data_property_names:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must be named by propertyName definition")
+    return data
+
+def validate_https___hkai_example_schemas_rule_file_schema_json___defs_rule(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data__missing_keys = set(['id', 'principle', 'severity', 'levels', 'title', 'rationale', 'message', 'fix', 'source', 'check']) - data.keys()
+        if data__missing_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
+        data_keys = set(data.keys())
+        if "id" in data_keys:
+            data_keys.remove("id")
+            data__id = data["id"]
+            if not isinstance(data__id, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must be string")
+            if isinstance(data__id, str):
+                if not REGEX_PATTERNS['^[A-Z][A-Z0-9]*-[0-9]{3}$'].search(data__id):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must match pattern ^[A-Z][A-Z0-9]*-[0-9]{3}$")
+        if "principle" in data_keys:
+            data_keys.remove("principle")
+            data__principle = data["principle"]
+            if not (isinstance(data__principle, str) and data__principle == 'consent' or isinstance(data__principle, str) and data__principle == 'disclosure' or isinstance(data__principle, str) and data__principle == 'credit' or isinstance(data__principle, str) and data__principle == 'compensation' or isinstance(data__principle, str) and data__principle == 'data' or isinstance(data__principle, str) and data__principle == 'integrity'):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".principle must be one of ['consent', 'disclosure', 'credit', 'compensation', 'data', 'integrity']")
+        if "severity" in data_keys:
+            data_keys.remove("severity")
+            data__severity = data["severity"]
+            if not (isinstance(data__severity, str) and data__severity == 'error' or isinstance(data__severity, str) and data__severity == 'warning' or isinstance(data__severity, str) and data__severity == 'info'):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".severity must be one of ['error', 'warning', 'info']")
+        if "levels" in data_keys:
+            data_keys.remove("levels")
+            data__levels = data["levels"]
+            data__levels_any_of_count9 = 0
+            if not data__levels_any_of_count9:
+                try:
+                    if not (isinstance(data__levels, str) and data__levels == 'all'):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels must be one of ['all']")
+                    data__levels_any_of_count9 += 1
+                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+            if not data__levels_any_of_count9:
+                try:
+                    if not isinstance(data__levels, (list, tuple)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels must be array")
+                    data__levels_is_list = isinstance(data__levels, (list, tuple))
+                    if data__levels_is_list:
+                        data__levels_len = len(data__levels)
+                        if data__levels_len < 1:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels must contain at least 1 items")
+                        def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+                        if data__levels_len > len(set(fn(data__levels_x) for data__levels_x in data__levels)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels must contain unique items")
+                        for data__levels_x, data__levels_item in enumerate(data__levels):
+                            if not (isinstance(data__levels_item, str) and data__levels_item == 'low' or isinstance(data__levels_item, str) and data__levels_item == 'medium' or isinstance(data__levels_item, str) and data__levels_item == 'high'):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels[{data__levels_x}]".format(**locals()) + " must be one of ['low', 'medium', 'high']")
+                    data__levels_any_of_count9 += 1
+                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+            if not data__levels_any_of_count9:
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels cannot be validated by any definition")
+        if "title" in data_keys:
+            data_keys.remove("title")
+            data__title = data["title"]
+            validate_https___hkai_example_schemas_rule_file_schema_json___defs_bilingual(data__title, custom_formats, (name_prefix or "data") + ".title")
+        if "rationale" in data_keys:
+            data_keys.remove("rationale")
+            data__rationale = data["rationale"]
+            validate_https___hkai_example_schemas_rule_file_schema_json___defs_bilingual(data__rationale, custom_formats, (name_prefix or "data") + ".rationale")
+        if "message" in data_keys:
+            data_keys.remove("message")
+            data__message = data["message"]
+            validate_https___hkai_example_schemas_rule_file_schema_json___defs_bilingual(data__message, custom_formats, (name_prefix or "data") + ".message")
+        if "fix" in data_keys:
+            data_keys.remove("fix")
+            data__fix = data["fix"]
+            validate_https___hkai_example_schemas_rule_file_schema_json___defs_bilingual(data__fix, custom_formats, (name_prefix or "data") + ".fix")
+        if "source" in data_keys:
+            data_keys.remove("source")
+            data__source = data["source"]
+            if not isinstance(data__source, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".source must be string")
+            if isinstance(data__source, str):
+                data__source_len = len(data__source)
+                if data__source_len < 1:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".source must be longer than or equal to 1 characters")
+        if "help_uri" in data_keys:
+            data_keys.remove("help_uri")
+            data__helpuri = data["help_uri"]
+            if not isinstance(data__helpuri, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".help_uri must be string")
+            if isinstance(data__helpuri, str):
+                if not REGEX_PATTERNS['^https?://'].search(data__helpuri):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".help_uri must match pattern ^https?://")
+        if "check" in data_keys:
+            data_keys.remove("check")
+            data__check = data["check"]
+            validate_https___hkai_example_schemas_rule_file_schema_json___defs_checks(data__check, custom_formats, (name_prefix or "data") + ".check")
+        if data_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+    return data
+
+def validate_https___hkai_example_schemas_rule_file_schema_json___defs_checks(data, custom_formats={}, name_prefix=None):
+    data_any_of_count10 = 0
+    if not data_any_of_count10:
+        try:
+            validate_https___hkai_example_schemas_rule_file_schema_json___defs_check(data, custom_formats, (name_prefix or "data") + "")
+            data_any_of_count10 += 1
+        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+    if not data_any_of_count10:
+        try:
+            validate_https___hkai_example_schemas_rule_file_schema_json___defs_table(data, custom_formats, (name_prefix or "data") + "")
+            data_any_of_count10 += 1
+        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+    if not data_any_of_count10:
+        try:
+            if not isinstance(data, (list, tuple)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be array")
+            data_is_list = isinstance(data, (list, tuple))
+            if data_is_list:
+                data_len = len(data)
+                if data_len < 1:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain at least 1 items")
+                for data_x, data_item in enumerate(data):
+                    data_item_any_of_count11 = 0
+                    if not data_item_any_of_count11:
+                        try:
+                            validate_https___hkai_example_schemas_rule_file_schema_json___defs_check(data_item, custom_formats, (name_prefix or "data") + "[{data_x}]".format(**locals()))
+                            data_item_any_of_count11 += 1
+                        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                    if not data_item_any_of_count11:
+                        try:
+                            validate_https___hkai_example_schemas_rule_file_schema_json___defs_table(data_item, custom_formats, (name_prefix or "data") + "[{data_x}]".format(**locals()))
+                            data_item_any_of_count11 += 1
+                        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                    if not data_item_any_of_count11:
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + "[{data_x}]".format(**locals()) + " cannot be validated by any definition")
+            data_any_of_count10 += 1
+        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+    if not data_any_of_count10:
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " cannot be validated by any definition")
+    return data
+
+def validate_https___hkai_example_schemas_rule_file_schema_json___defs_table(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data__missing_keys = set(['table', 'check']) - data.keys()
+        if data__missing_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
+        data_keys = set(data.keys())
+        if "table" in data_keys:
+            data_keys.remove("table")
+            data__table = data["table"]
+            if not isinstance(data__table, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".table must be object")
+            data__table_is_dict = isinstance(data__table, dict)
+            if data__table_is_dict:
+                data__table__missing_keys = set(['columns', 'rows']) - data__table.keys()
+                if data__table__missing_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".table must contain ")
+                data__table_keys = set(data__table.keys())
+                if "columns" in data__table_keys:
+                    data__table_keys.remove("columns")
+                    data__table__columns = data__table["columns"]
+                    if not isinstance(data__table__columns, (list, tuple)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".table.columns must be array")
+                    data__table__columns_is_list = isinstance(data__table__columns, (list, tuple))
+                    if data__table__columns_is_list:
+                        data__table__columns_len = len(data__table__columns)
+                        if data__table__columns_len < 1:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".table.columns must contain at least 1 items")
+                        def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+                        if data__table__columns_len > len(set(fn(data__table__columns_x) for data__table__columns_x in data__table__columns)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".table.columns must contain unique items")
+                        for data__table__columns_x, data__table__columns_item in enumerate(data__table__columns):
+                            if not isinstance(data__table__columns_item, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".table.columns[{data__table__columns_x}]".format(**locals()) + " must be string")
+                            if isinstance(data__table__columns_item, str):
+                                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*$'].search(data__table__columns_item):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".table.columns[{data__table__columns_x}]".format(**locals()) + " must match pattern ^[a-z_][a-z0-9_]*$")
+                if "rows" in data__table_keys:
+                    data__table_keys.remove("rows")
+                    data__table__rows = data__table["rows"]
+                    if not isinstance(data__table__rows, (list, tuple)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".table.rows must be array")
+                    data__table__rows_is_list = isinstance(data__table__rows, (list, tuple))
+                    if data__table__rows_is_list:
+                        data__table__rows_len = len(data__table__rows)
+                        if data__table__rows_len < 1:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".table.rows must contain at least 1 items")
+                        for data__table__rows_x, data__table__rows_item in enumerate(data__table__rows):
+                            if not isinstance(data__table__rows_item, (list, tuple)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".table.rows[{data__table__rows_x}]".format(**locals()) + " must be array")
+                            data__table__rows_item_is_list = isinstance(data__table__rows_item, (list, tuple))
+                            if data__table__rows_item_is_list:
+                                data__table__rows_item_len = len(data__table__rows_item)
+                                if data__table__rows_item_len < 1:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".table.rows[{data__table__rows_x}]".format(**locals()) + " must contain at least 1 items")
+                                for data__table__rows_item_x, data__table__rows_item_item in enumerate(data__table__rows_item):
+                                    data__table__rows_item_item_any_of_count12 = 0
+                                    if not data__table__rows_item_item_any_of_count12:
+                                        try:
+                                            if not isinstance(data__table__rows_item_item, (str, int, float, Decimal, bool)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".table.rows[{data__table__rows_x}][{data__table__rows_item_x}]".format(**locals()) + " must be string or number or boolean")
+                                            data__table__rows_item_item_any_of_count12 += 1
+                                        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                    if not data__table__rows_item_item_any_of_count12:
+                                        try:
+                                            validate_https___hkai_example_schemas_rule_file_schema_json___defs_bilingual(data__table__rows_item_item, custom_formats, (name_prefix or "data") + ".table.rows[{data__table__rows_x}][{data__table__rows_item_x}]".format(**locals()))
+                                            data__table__rows_item_item_any_of_count12 += 1
+                                        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                    if not data__table__rows_item_item_any_of_count12:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".table.rows[{data__table__rows_x}][{data__table__rows_item_x}]".format(**locals()) + " cannot be validated by any definition")
+                if data__table_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".table must not contain "+str(data__table_keys)+" properties")
+        if "check" in data_keys:
+            data_keys.remove("check")
+            data__check = data["check"]
+            if not isinstance(data__check, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".check must be object")
+        if data_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+    return data
+
+def validate_https___hkai_example_schemas_rule_file_schema_json___defs_check(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data__missing_keys = set(['require']) - data.keys()
+        if data__missing_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
+        data_keys = set(data.keys())
+        if "for_each" in data_keys:
+            data_keys.remove("for_each")
+            data__foreach = data["for_each"]
+            if not isinstance(data__foreach, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".for_each must be object")
+            data__foreach_is_dict = isinstance(data__foreach, dict)
+            if data__foreach_is_dict:
+                data__foreach_keys = set(data__foreach.keys())
+                for data__foreach_key in data__foreach_keys:
+                    if data__foreach_key not in []:
+                        data__foreach_value = data__foreach.get(data__foreach_key)
+                        data__foreach_value_any_of_count13 = 0
+                        if not data__foreach_value_any_of_count13:
+                            try:
+                                if not isinstance(data__foreach_value, (str)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".for_each.{data__foreach_key}".format(**locals()) + " must be string")
+                                if isinstance(data__foreach_value, str):
+                                    if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__foreach_value):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".for_each.{data__foreach_key}".format(**locals()) + " must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
+                                data__foreach_value_any_of_count13 += 1
+                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                        if not data__foreach_value_any_of_count13:
+                            try:
+                                validate_https___hkai_example_schemas_rule_file_schema_json___defs_source(data__foreach_value, custom_formats, (name_prefix or "data") + ".for_each.{data__foreach_key}".format(**locals()))
+                                data__foreach_value_any_of_count13 += 1
+                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                        if not data__foreach_value_any_of_count13:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".for_each.{data__foreach_key}".format(**locals()) + " cannot be validated by any definition")
+                data__foreach_len = len(data__foreach)
+                if data__foreach_len != 0:
+                    data__foreach_property_names = True
+                    for data__foreach_key in data__foreach:
+                        try:
+                            if isinstance(data__foreach_key, str):
+                                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*$'].search(data__foreach_key):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".for_each must match pattern ^[a-z_][a-z0-9_]*$")
+                        except (JsonSchemaValueException, JsonSchemaValuesException):
+                            data__foreach_property_names = False
+                    if not data__foreach_property_names:
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".for_each must be named by propertyName definition")
         if "where" in data_keys:
             data_keys.remove("where")
             data__where = data["where"]
             validate_https___hkai_example_schemas_rule_file_schema_json___defs_condition(data__where, custom_formats, (name_prefix or "data") + ".where")
+        if "require" in data_keys:
+            data_keys.remove("require")
+            data__require = data["require"]
+            validate_https___hkai_example_schemas_rule_file_schema_json___defs_condition(data__require, custom_formats, (name_prefix or "data") + ".require")
+        if "target" in data_keys:
+            data_keys.remove("target")
+            data__target = data["target"]
+            if not isinstance(data__target, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".target must be string")
+            if isinstance(data__target, str):
+                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__target):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".target must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
+        if "at" in data_keys:
+            data_keys.remove("at")
+            data__at = data["at"]
+            if not isinstance(data__at, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".at must be string")
+            if isinstance(data__at, str):
+                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__at):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".at must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
+        if "message" in data_keys:
+            data_keys.remove("message")
+            data__message = data["message"]
+            validate_https___hkai_example_schemas_rule_file_schema_json___defs_bilingual(data__message, custom_formats, (name_prefix or "data") + ".message")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+    return data
+
+def validate_https___hkai_example_schemas_rule_file_schema_json___defs_source(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data_keys = set(data.keys())
+        if "where" in data_keys:
+            data_keys.remove("where")
+            data__where = data["where"]
+            validate_https___hkai_example_schemas_rule_file_schema_json___defs_condition(data__where, custom_formats, (name_prefix or "data") + ".where")
+        if "from" in data_keys:
+            data_keys.remove("from")
+            data__from = data["from"]
+            if not isinstance(data__from, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".from must be string")
+            if isinstance(data__from, str):
+                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__from):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".from must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
+        if "listed_in" in data_keys:
+            data_keys.remove("listed_in")
+            data__listedin = data["listed_in"]
+            data__listedin_any_of_count14 = 0
+            if not data__listedin_any_of_count14:
+                try:
+                    if not isinstance(data__listedin, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in must be string")
+                    if isinstance(data__listedin, str):
+                        if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__listedin):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
+                    data__listedin_any_of_count14 += 1
+                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+            if not data__listedin_any_of_count14:
+                try:
+                    if not isinstance(data__listedin, (list, tuple)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in must be array")
+                    data__listedin_is_list = isinstance(data__listedin, (list, tuple))
+                    if data__listedin_is_list:
+                        data__listedin_len = len(data__listedin)
+                        if data__listedin_len < 1:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in must contain at least 1 items")
+                        for data__listedin_x, data__listedin_item in enumerate(data__listedin):
+                            if not isinstance(data__listedin_item, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in[{data__listedin_x}]".format(**locals()) + " must be string")
+                            if isinstance(data__listedin_item, str):
+                                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__listedin_item):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in[{data__listedin_x}]".format(**locals()) + " must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
+                    data__listedin_any_of_count14 += 1
+                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+            if not data__listedin_any_of_count14:
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in cannot be validated by any definition")
+        if "selection" in data_keys:
+            data_keys.remove("selection")
+            data__selection = data["selection"]
+            if not isinstance(data__selection, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".selection must be string")
+            if isinstance(data__selection, str):
+                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*$'].search(data__selection):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".selection must match pattern ^[a-z_][a-z0-9_]*$")
+        if data_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+    try:
+        data_is_dict = isinstance(data, dict)
+        if data_is_dict:
+            data__missing_keys = set(['selection']) - data.keys()
+            if data__missing_keys:
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
+    except (JsonSchemaValueException, JsonSchemaValuesException):
+        data_is_dict = isinstance(data, dict)
+        if data_is_dict:
+            data__missing_keys = set(['from']) - data.keys()
+            if data__missing_keys:
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
+    else:
+        data_is_dict = isinstance(data, dict)
+        if data_is_dict:
+            data_len = len(data)
+            if data_len != 0:
+                data_property_names = True
+                for data_key in data:
+                    try:
+                        if not (isinstance(data_key, str) and data_key == 'selection' or isinstance(data_key, str) and data_key == 'where'):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + " must be one of ['selection', 'where']")
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        data_property_names = False
+                if not data_property_names:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must be named by propertyName definition")
     return data
 
 def validate_https___hkai_example_schemas_rule_file_schema_json___defs_bilingual(data, custom_formats={}, name_prefix=None):

@@ -1,0 +1,415 @@
+"""A compiled check: a small tree of nodes, each of which can be run and be described.
+
+Every node keeps what it was compiled from (paths, operators and operands as written), so
+that ``describe.py`` can put it into words, and, built once at compile time, the plain
+function that evaluates it (``holds`` for a condition, ``select`` for a selection): the
+evaluation of a parent calls its children's functions directly, so a tree of nodes runs
+as fast as a tree of closures. (Plain classes: dataclasses would cost every run some
+milliseconds to create.)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
+
+from ..text import values as text_values
+from .grammar import OPERATORS
+from .runtime import MISSING, Bound, Context, Env, Path, hashable
+
+if TYPE_CHECKING:
+    from .compiler import Names
+
+Holds = Callable[[Env, Context], bool]
+Select = Callable[[Env, Context], Iterator[Env]]
+FINDINGS_PATH = "checker.findings"  # the run's findings so far: never shared between checks
+
+
+def _always(value: Any) -> Callable[[Env], Any]:
+    return lambda env: value
+
+
+# --- conditions --------------------------------------------------------------------------
+
+
+class Test:
+    """One operator of a comparison. ``operand`` is as written (``$path`` text, a literal,
+    a pattern's text) or, for a fact known when the rule is compiled, its value; ``reads``
+    is the path a ``$path`` operand reads; ``argument`` is what the operator's test
+    receives (a compiled pattern for ``matches``)."""
+
+    __slots__ = ("operator", "operand", "reads", "argument")
+
+    def __init__(self, operator: str, operand: Any, reads: Path | None, argument: Any):
+        self.operator, self.operand, self.reads, self.argument = operator, operand, reads, argument
+
+    def function(self, value_of: Callable[[Env], Any]) -> Holds:
+        """The test applied to a path's value; membership in a literal list of text is a set lookup."""
+        test = OPERATORS[self.operator].test
+        operand = self.argument
+        if self.operator in ("in", "not_in") and isinstance(operand, list) and all(type(o) is str for o in operand):
+            options = frozenset(operand)
+
+            def is_in(env: Env, ctx: Context) -> bool:
+                value = value_of(env)
+                return type(value) is str and value in options
+            return is_in if self.operator == "in" else lambda env, ctx: not is_in(env, ctx)
+        if self.reads is not None:
+            read = self.reads.value
+            return lambda env, ctx: test(value_of(env), read(env))
+        return lambda env, ctx: test(value_of(env), operand)
+
+    def key(self) -> Any:
+        return [self.operator, self.operand]
+
+
+class Condition:
+    """A compiled condition; ``holds(env, ctx)`` evaluates it; ``where`` is the JSON
+    Pointer of its spec inside the rule."""
+
+    __slots__ = ("holds", "where")
+
+    def children(self) -> tuple[Condition | Selection, ...]:
+        return ()
+
+    def own_paths(self) -> tuple[Path, ...]:
+        """The paths it reads itself (its children's are theirs)."""
+        return ()
+
+    def key(self) -> Any:
+        """What it tests, as JSON data: equal keys, equal results."""
+        raise NotImplementedError
+
+
+class Comparison(Condition):
+    """``path: {operator: operand, ...}``: every test holds for the value at the path."""
+
+    __slots__ = ("path", "tests")
+
+    def __init__(self, path: Path, tests: tuple[Test, ...], where: str):
+        self.path, self.tests, self.where = path, tests, where
+        self.holds = all_of([test.function(path.value) for test in tests])
+
+    def own_paths(self) -> tuple[Path, ...]:
+        return (self.path, *(test.reads for test in self.tests if test.reads is not None))
+
+    def key(self) -> Any:
+        return [self.path.source, [test.key() for test in self.tests]]
+
+
+class AllOf(Condition):
+    """A list, or ``all``: every part holds."""
+
+    __slots__ = ("parts",)
+
+    def __init__(self, parts: tuple[Condition, ...], where: str):
+        self.parts, self.where = parts, where
+        self.holds = all_of([part.holds for part in parts])
+
+    def children(self) -> tuple[Condition, ...]:
+        return self.parts
+
+    def key(self) -> Any:
+        return ["all", [part.key() for part in self.parts]]
+
+
+class AnyOf(Condition):
+    """``any``: at least one part holds."""
+
+    __slots__ = ("parts",)
+
+    def __init__(self, parts: tuple[Condition, ...], where: str):
+        self.parts, self.where = parts, where
+        self.holds = _any_of([part.holds for part in parts])
+
+    def children(self) -> tuple[Condition, ...]:
+        return self.parts
+
+    def key(self) -> Any:
+        return ["any", [part.key() for part in self.parts]]
+
+
+class Not(Condition):
+    __slots__ = ("part",)
+
+    def __init__(self, part: Condition, where: str):
+        self.part, self.where = part, where
+        negated = part.holds
+        self.holds = lambda env, ctx: not negated(env, ctx)
+
+    def children(self) -> tuple[Condition, ...]:
+        return (self.part,)
+
+    def key(self) -> Any:
+        return ["not", self.part.key()]
+
+
+class Quantifier(Condition):
+    """``exists`` (at least one record of the selection, by default) or ``count``."""
+
+    __slots__ = ("kind", "selection", "at_least", "at_most")
+
+    def __init__(self, kind: str, selection: Selection, at_least: int, at_most: int | None, where: str):
+        self.kind, self.selection, self.at_least, self.at_most, self.where = kind, selection, at_least, at_most, where
+        select = selection.select
+
+        def quantify(env: Env, ctx: Context) -> bool:
+            found = 0
+            for _ in select(env, ctx):
+                found += 1
+                if at_most is None and found >= at_least:
+                    return True
+                if at_most is not None and found > at_most:
+                    return False
+            return found >= at_least
+        self.holds = quantify
+
+    def children(self) -> tuple[Selection, ...]:
+        return (self.selection,)
+
+    def key(self) -> Any:
+        return [self.kind, self.selection.key(), self.at_least, self.at_most]
+
+
+def all_of(parts: list[Holds]) -> Holds:
+    if len(parts) == 1:
+        return parts[0]
+
+    def holds_all(env: Env, ctx: Context) -> bool:
+        for part in parts:
+            if not part(env, ctx):
+                return False
+        return True
+    return holds_all
+
+
+def _any_of(parts: list[Holds]) -> Holds:
+    def holds_any(env: Env, ctx: Context) -> bool:
+        for part in parts:
+            if part(env, ctx):
+                return True
+        return False
+    return holds_any
+
+
+def conjuncts(condition: Condition | None) -> tuple[Condition, ...]:
+    """The parts of a condition that must all hold."""
+    if condition is None:
+        return ()
+    return condition.parts if isinstance(condition, AllOf) else (condition,)
+
+
+# --- selections: the records a for_each, exists or count ranges over ---------------------
+
+
+class Selection:
+    """The records of ``source`` (a section, or a path to a list in a bound record) whose
+    id is listed at one of the ``listed`` paths, if any, and that meet ``where``. Each is
+    bound to ``name``. ``named`` is the pack's name for the selection, when it was used by
+    its name. ``select(env, ctx)`` yields ``env`` extended with each record."""
+
+    __slots__ = ("name", "source", "is_section", "listed", "where", "named", "select")
+
+    def __init__(self, name: str, source: Path, is_section: bool, listed: tuple[Path, ...],
+                 where: Condition | None, named: str | None = None):
+        self.name, self.source, self.is_section, self.listed = name, source, is_section, listed
+        self.where, self.named = where, named
+        self.select = self._selector()
+
+    def _selector(self) -> Select:
+        name, source, is_section, listed = self.name, self.source, self.is_section, self.listed
+        condition = self.where.holds if self.where is not None else None
+        lookups = self._index_lookups() if is_section else ()
+
+        def candidates(env: Env, ctx: Context) -> Iterable[Bound]:
+            if listed:
+                ids = [i for p in listed for i in _flatten(p.value(env)) if hashable(i)]
+                if is_section:
+                    return _listed(ctx.index(source.root, "id"), ids)
+                return (r for r in source.resolve(env).items() if isinstance(r.value, dict) and r.value.get("id") in ids)
+            if lookups:
+                return _narrowest(source.root, lookups, env, ctx)
+            return ctx.records(source.root) if is_section else source.resolve(env).each()
+
+        def select(env: Env, ctx: Context) -> Iterator[Env]:
+            for record in candidates(env, ctx):
+                extended = {**env, name: record}
+                if condition(extended, ctx):
+                    yield extended
+
+        def select_all(env: Env, ctx: Context) -> Iterator[Env]:
+            for record in candidates(env, ctx):
+                yield {**env, name: record}
+        return select_all if condition is None else select
+
+    def _index_lookups(self) -> tuple[tuple[str, Callable[[Env], Any]], ...]:
+        """The tests of ``where`` of the form ``name.field: {equals|contains: operand}``:
+        each lets the records be looked up in an index on that field instead of scanned."""
+        usable = []
+        for part in conjuncts(self.where):
+            if not (isinstance(part, Comparison) and part.path.root == self.name and len(part.path.fields) == 1
+                    and len(part.tests) == 1):
+                continue
+            (test,) = part.tests
+            if test.reads is not None and test.reads.root == self.name:
+                continue  # compares the record with itself: no key to look up before it is bound
+            if test.operator in ("equals", "contains"):
+                usable.append((part.path.fields[0], test.reads.value if test.reads else _always(test.argument)))
+        return tuple(usable)
+
+    def children(self) -> tuple[Condition, ...]:
+        return () if self.where is None else (self.where,)
+
+    def own_paths(self) -> tuple[Path, ...]:
+        return (self.source, *self.listed)
+
+    def key(self) -> Any:
+        return [self.name, self.source.source, [p.source for p in self.listed],
+                self.where.key() if self.where is not None else None]
+
+
+def _flatten(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [] if value is MISSING or value is None else [value]
+
+
+def _listed(by_id: dict[Any, list[Bound]], ids: list[Any]) -> list[Bound]:
+    """The records with these ids, each once, in the order the ids are listed."""
+    records: list[Bound] = []
+    seen: set[str | None] = set()
+    for record_id in ids:
+        for record in by_id.get(record_id, ()):
+            if record.pointer not in seen:
+                seen.add(record.pointer)
+                records.append(record)
+    return records
+
+
+def _narrowest(section: str, lookups: tuple[tuple[str, Callable], ...], env: Env, ctx: Context) -> list[Bound]:
+    """The smallest index bucket among the lookups: every record passing ``where`` is in
+    each of them, so the smallest is the fewest records to test. (A person may have a
+    payment per AI use, but an AI use has one or two payments.)"""
+    narrowest = None
+    for field_name, operand in lookups:
+        key = operand(env)
+        if type(key) is str or hashable(key):
+            bucket = ctx.index(section, field_name).get(key, ())
+            if not bucket:
+                return bucket  # no record passes
+            if narrowest is None or len(bucket) < len(narrowest):
+                narrowest = bucket
+    return narrowest if narrowest is not None else ctx.records(section)
+
+
+# --- messages ----------------------------------------------------------------------------
+
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+
+class Template:
+    """A message with ``{path}`` placeholders filled from the record being checked."""
+
+    def __init__(self, source: str, paths: dict[str, Path]):
+        self.source = source
+        self.paths = paths
+
+    @staticmethod
+    def placeholders(source: str) -> list[str]:
+        return _PLACEHOLDER.findall(source)
+
+    def render(self, env: Env, lang: str) -> str:
+        return _PLACEHOLDER.sub(lambda m: _display(self.paths[m.group(1)].value(env), lang), self.source)
+
+
+def _display(value: Any, lang: str) -> str:
+    if value is MISSING or value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ", ".join(_display(item, lang) for item in value)
+    if isinstance(value, dict):
+        picked = text_values.pick(value, lang)
+        return picked if picked is not None else value.get("id", "…")
+    return str(value)
+
+
+# --- checks ------------------------------------------------------------------------------
+
+
+class Check:
+    """One ``for_each`` / ``where`` / ``require`` block of a rule, at JSON Pointer
+    ``pointer``. ``message`` is the check's own, or the rule's; ``names`` are the names
+    its ``where``, ``require``, ``target``, ``at`` and message may use; ``first_key`` says
+    which first bindings select the same records (so that checks share them)."""
+
+    __slots__ = ("bindings", "where", "require", "target", "at", "message", "names", "pointer", "first_key")
+
+    def __init__(self, bindings: tuple[Selection, ...], where: Condition | None, require: Condition, target: Path,
+                 at: Path | None, message: dict[str, Template], names: Names, pointer: str):
+        self.bindings, self.where, self.require, self.target, self.at = bindings, where, require, target, at
+        self.message, self.names, self.pointer = message, names, pointer
+        shared = bindings and not reads_findings(paths(bindings[0]))
+        self.first_key = json.dumps(bindings[0].key(), sort_keys=True) if shared else None
+
+    def children(self) -> tuple[Condition | Selection, ...]:
+        return (*self.bindings, *(c for c in (self.where, self.require) if c is not None))
+
+    def own_paths(self) -> tuple[Path, ...]:
+        return (self.target, *((self.at,) if self.at else ()),
+                *(path for template in self.message.values() for path in template.paths.values()))
+
+    def failures(self, ctx: Context) -> Iterator[Env]:
+        """Every combination of bound records that passes ``where`` but not ``require``."""
+        where = self.where.holds if self.where is not None else None
+        require = self.require.holds
+        for env in self._combinations(ctx):
+            if (where is None or where(env, ctx)) and not require(env, ctx):
+                yield env
+
+    def _combinations(self, ctx: Context) -> Iterable[Env]:
+        if not self.bindings:
+            return (ctx.roots,)
+        envs: Iterable[Env] = self._first_selection(ctx)
+        for selection in self.bindings[1:]:
+            envs = _extend(envs, selection.select, ctx)
+        return envs
+
+    def _first_selection(self, ctx: Context) -> list[Env]:
+        select = self.bindings[0].select
+        if self.first_key is None:
+            return list(select(ctx.roots, ctx))
+        if self.first_key not in ctx.first_selections:
+            ctx.first_selections[self.first_key] = list(select(ctx.roots, ctx))
+        return ctx.first_selections[self.first_key]
+
+    def location(self, env: Env) -> tuple[Bound, Bound]:
+        """The record the finding is about, and the node it points at."""
+        target = self.target.resolve(env)
+        return target, (self.at.resolve(env) if self.at else target)
+
+
+Node = Condition | Selection | Check
+
+
+def walk(node: Node) -> Iterator[Node]:
+    """The node and every node inside it."""
+    yield node
+    for child in node.children():
+        yield from walk(child)
+
+
+def paths(node: Node) -> Iterator[Path]:
+    """Every path a node reads, itself or through the nodes inside it."""
+    for inner in walk(node):
+        yield from inner.own_paths()
+
+
+def reads_findings(paths: Iterable[Path]) -> bool:
+    """Whether any of the paths reads the findings of the run's other rules."""
+    return any(path.source.startswith(FINDINGS_PATH) for path in paths)
+
+
+def _extend(envs: Iterable[Env], select: Select, ctx: Context) -> Iterator[Env]:
+    for env in envs:
+        yield from select(env, ctx)
