@@ -13,12 +13,12 @@ from typing import Sequence
 
 from .evaluation.batch import check_paths
 from .evaluation.manifest import CheckOptions
-from .evaluation.waivers import load_review_waivers, review_findings
+from .evaluation.waivers import load_review_waivers, review_waivers_files
 from .packs.loading import load_rule_set
 from .packs.selection import select_rules
 from .reading.discovery import discover
 from .reading.yaml_loader import LoadError
-from .report.model import ManifestResult, Report, WaiversFileResult
+from .report.model import ManifestResult, Report
 from .settings import Settings, SettingsError
 
 
@@ -27,7 +27,7 @@ def check(paths: Sequence[str | Path], settings: Settings | None = None) -> Repo
     settings = settings or Settings()
     try:
         rule_set = load_rule_set(list(settings.extra_rules))
-        review_waivers = [waiver for path in settings.review_waivers for waiver in load_review_waivers(path)]
+        waivers_files = [load_review_waivers(path) for path in settings.review_waivers]
     except LoadError as error:
         return Report(results=[], rule_set=None, fail_on=settings.fail_on, lang=settings.lang,
                       today=settings.today, stopped=str(error))
@@ -38,13 +38,12 @@ def check(paths: Sequence[str | Path], settings: Settings | None = None) -> Repo
                          - {"default"})
         raise SettingsError(f"{error} ({', '.join(sources)})") from None
     options = CheckOptions(today=settings.today, max_bytes=settings.max_file_size,
-                           review_waivers=tuple(review_waivers), trusted_waivers_only=settings.trusted_waivers_only,
+                           review_waivers=tuple(w for file in waivers_files for w in file.waivers), trusted_waivers_only=settings.trusted_waivers_only,
                            verify_evidence=settings.verify_evidence)
     found, problems = discover([str(path) for path in paths])
     results = check_paths(found, rule_set, options, settings.jobs)
     results += [ManifestResult(path=path, error=LoadError(path, problem)) for path, problem in problems]
-    waiver_files = [WaiversFileResult(path=file, findings=findings)
-                    for file, findings in review_findings(review_waivers, results, rule_set, settings.today).items()]
+    waiver_files = review_waivers_files(waivers_files, results, rule_set, settings.today)
     report = Report(results=results, rule_set=rule_set, fail_on=settings.fail_on, lang=settings.lang,
                     today=settings.today, waiver_files=waiver_files)
     return _with_baseline(report, settings)

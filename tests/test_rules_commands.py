@@ -12,7 +12,7 @@ from conftest import ROOT, hkai
 
 PACK = load_pack()
 IDS = sorted(PACK.rule_ids)
-ID = re.compile(r"\b[A-Z]{3}-\d{3}\b")
+ID = re.compile(r"\b(?:[A-Z]{3}-\d{3}|SCHEMA)\b")
 HOUSE_RULES = ROOT / "examples" / "rule-packs" / "broadcaster-house-rules"
 
 
@@ -117,10 +117,10 @@ def test_doc_markdown_groups_every_rule_by_principle():
     assert out.startswith("# ") and "hkai-guideline 1.0.0" in out.split("\n## ")[0]
     headings = re.findall(r"^## (.+)$", out, re.MULTILINE)
     assert headings[1:] == ["Consent", "Disclosure", "Credit", "Compensation", "Data \\& oversight", "Integrity"]
-    rules = re.findall(r"^### ([A-Z]{3}-\d{3})", out, re.MULTILINE)
+    rules = re.findall(r"^### ([A-Z]{3}-\d{3}|SCHEMA)", out, re.MULTILINE)
     assert sorted(rules) == IDS
     consent = out.split("\n## Consent\n")[1].split("\n## Disclosure\n")[0]
-    assert all(rule.startswith("CON-") for rule in re.findall(r"^### ([A-Z]{3}-\d{3})", consent, re.MULTILINE))
+    assert all(rule.startswith("CON-") for rule in re.findall(r"^### ([A-Z]{3}-\d{3}|SCHEMA)", consent, re.MULTILINE))
     for label in ("**Severity**", "**Applies at AI-use levels**", "**Source**", "**What it requires**",
                   "**Why**", "**How to comply**"):
         assert out.count(label) == len(IDS), label
@@ -163,7 +163,7 @@ def test_doc_html_is_a_complete_page_with_every_rule(lang, html_lang):
 def test_doc_in_chinese():
     out = hkai("rules", "doc", "--lang", "zh").stdout
     assert "## 同意" in out and "**要求**" in out and "**原因**" in out and "**如何符合**" in out
-    assert sorted(re.findall(r"^### ([A-Z]{3}-\d{3})", out, re.MULTILINE)) == IDS
+    assert sorted(re.findall(r"^### ([A-Z]{3}-\d{3}|SCHEMA)", out, re.MULTILINE)) == IDS
     assert hkai("rules", "doc", env={"HKAI_LANG": "zh"}).stdout == out
 
 

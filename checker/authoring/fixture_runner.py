@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..evaluation.manifest import CheckOptions, check_document
-from ..evaluation.waivers import read_review_waivers, review_findings
+from ..evaluation.waivers import read_review_waivers, review_waivers_files
 from ..packs.loading import combine
 from ..packs.model import RulePack, RuleSet
 from ..reading.yaml_loader import LoadError
-from ..report.model import DocumentResult, WaiversFileResult
+from ..report.model import DocumentResult
 from .fixtures import Case, Fixture, FixtureProblem, Gap, by_rule, gaps, read_fixtures
 
 DEFAULT_TODAY = "2026-06-30"
@@ -22,17 +22,17 @@ DEFAULT_TODAY = "2026-06-30"
 
 def case_options(case: Case) -> CheckOptions:
     """The options of the check a case runs; a LoadError for a case's broken waivers file."""
-    waivers = read_review_waivers(case.waivers_file) if case.waivers_file is not None else []
+    waivers = read_review_waivers(case.waivers_file).waivers if case.waivers_file is not None else ()
     return CheckOptions(today=case.today or DEFAULT_TODAY, verify_evidence=case.verify_evidence,
-                        review_waivers=tuple(waivers), trusted_waivers_only=case.trusted_waivers_only)
+                        review_waivers=waivers, trusted_waivers_only=case.trusted_waivers_only)
 
 
 def run_case(rule_set: RuleSet, case: Case) -> list[DocumentResult]:
     """Check a case's manifest, and its reviewer's waivers file when it has one."""
     options = case_options(case)
     result = check_document(case.manifest, rule_set, options)
-    findings = review_findings(list(options.review_waivers), [result], rule_set, options.today)
-    return [result, *(WaiversFileResult(path=file, findings=found) for file, found in findings.items())]
+    files = [read_review_waivers(case.waivers_file)] if case.waivers_file is not None else []
+    return [result, *review_waivers_files(files, [result], rule_set, options.today)]
 
 
 def judge(rule: str, case: Case, results: list[DocumentResult]) -> str | None:

@@ -1,4 +1,6 @@
-"""Run a compiled rule pack over one schema-valid manifest and produce findings."""
+"""Run a compiled rule set over one document and produce findings: a manifest that
+matches its format, one that does not (only the rules judging the format run), or a
+reviewer's waivers file (only the checks written for waivers files run)."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ from typing import Any, Iterable, Iterator
 
 from . import evidence, levels
 from ..report.model import Finding
+from ..language.grammar import MANIFEST, WAIVERS_FILE
 from ..language.runtime import MISSING, Bound, Context
 from ..reading.yaml_loader import Document
 from ..packs.model import RuleSet
@@ -38,15 +41,44 @@ def evaluate(pack: RuleSet, document: Document, today: str, evidence_folder: Pat
     if workers > 1:
         order.sort(key=lambda index: -len(first[index].checks))
         context.index_by_id()  # joins on ids are everywhere: index once, before the workers fork
-    found = run_shared(len(order), lambda task: list(_rule_findings(first[order[task]], context, document)), workers)
+    found = run_shared(len(order), lambda task: list(_rule_findings(first[order[task]], MANIFEST, context, document)),
+                       workers)
     per_rule = dict(zip(order, found))
     findings: dict[tuple, Finding] = {}
     _keep(findings, (finding for index in range(len(first)) for finding in per_rule[index]))
     roots["checker"].value["findings"] = [
         {"rule": f.rule, "target": f.target, "path": f.pointer} for f in findings.values()]
     _keep(findings, (finding for rule in applicable if rule.reads_findings
-                     for finding in _rule_findings(rule, context, document)))
+                     for finding in _rule_findings(rule, MANIFEST, context, document)))
     return sorted(findings.values(), key=Finding.sort_key), applicable, manifest["production"]["derived_level"]
+
+
+def evaluate_format(rule_set: RuleSet, document: Document, problems: list[dict[str, str]],
+                    today: str) -> tuple[list[Finding], list[Rule]]:
+    """Findings of the rules that judge a manifest's format, given its ``problems``
+    (``checker.format_problems``: each a ``pointer`` and a ``message``), and those rules:
+    a manifest that does not match the format gets only these, its data being unfit for
+    the others."""
+    roots = {name: Bound(MISSING, f"/{name}") for name in manifest_sections()}
+    roots["checker"] = Bound({"today": today, "format_problems": problems}, None)
+    judges = [rule for rule in rule_set.rules if rule.reads_format_problems]
+    return _findings_of(judges, MANIFEST, Context(roots), document), judges
+
+
+def evaluate_waivers_file(rule_set: RuleSet, document: Document, waivers: list[dict[str, Any]],
+                          today: str) -> list[Finding]:
+    """Findings of the checks written for a reviewer's waivers file: its ``waivers`` (with
+    the facts the run established about each) and ``checker.today``/``checker.rule_ids``."""
+    roots = {name: Bound(MISSING, f"/{name}") for name in manifest_sections()}
+    roots["waivers"] = Bound(waivers, "/waivers")
+    roots["checker"] = Bound({"today": today, "rule_ids": list(rule_set.known_ids)}, None)
+    return _findings_of(list(rule_set.rules), WAIVERS_FILE, Context(roots), document)
+
+
+def _findings_of(rules: list[Rule], kind: str, context: Context, document: Document) -> list[Finding]:
+    findings: dict[tuple, Finding] = {}
+    _keep(findings, (finding for rule in rules for finding in _rule_findings(rule, kind, context, document)))
+    return sorted(findings.values(), key=Finding.sort_key)
 
 
 def _keep(findings: dict[tuple, Finding], new: Iterable[Finding]) -> None:
@@ -57,7 +89,8 @@ def _keep(findings: dict[tuple, Finding], new: Iterable[Finding]) -> None:
 
 def _roots(manifest: dict[str, Any], pack: RuleSet, today: str) -> dict[str, Bound]:
     roots = {name: Bound(manifest.get(name, MISSING), f"/{name}") for name in manifest_sections()}
-    facts = {"today": today, "rule_ids": list(pack.known_ids), "record_ids": record_ids(manifest), "findings": []}
+    facts = {"today": today, "rule_ids": list(pack.known_ids), "record_ids": record_ids(manifest), "findings": [],
+             "format_problems": []}
     roots["checker"] = Bound(facts, None)
     return roots
 
@@ -70,8 +103,8 @@ def record_ids(manifest: dict[str, Any]) -> list[str]:
     })
 
 
-def _rule_findings(rule: Rule, context: Context, document: Document) -> Iterator[Finding]:
-    for check in rule.checks:
+def _rule_findings(rule: Rule, kind: str, context: Context, document: Document) -> Iterator[Finding]:
+    for check in rule.checks_of(kind):
         for env in check.failures(context):
             target, at = check.location(env)
             pointer = at.pointer if at.pointer is not None else (target.pointer or "")

@@ -8,23 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from .engine import evaluate, record_ids
-from ..report.model import Finding, ManifestResult
+from .engine import evaluate, evaluate_format, record_ids
+from ..report.model import ManifestResult
 from ..reading.yaml_loader import DEFAULT_MAX_BYTES, Document, LoadError, load_file
 from ..packs.model import RuleSet
 from ..reading.schema import MANIFEST_SCHEMA, schema_problems
 from .waivers import ReviewWaiver, apply_waivers
 
-SCHEMA_RULE = "SCHEMA"  # the pseudo-rule of schema findings: its texts, for every reporter
-SCHEMA_TITLE = {"en": "The manifest matches the manifest format", "zh": "清單符合清單格式"}
-SCHEMA_RATIONALE = {
-    "en": "A manifest that does not match the format cannot be checked reliably; its rules are not evaluated.",
-    "zh": "不符合格式的清單無法可靠地檢查，因此不會評估其規則。",
-}
-SCHEMA_FIX = {
-    "en": "Correct the manifest so that it matches the manifest format (see 'Writing a manifest' in the README).",
-    "zh": "按清單格式修正此處(參見 manifest-v1 格式說明)。",
-}
 # A manifest with this many AI uses has its rules shared between --jobs processes (below
 # it, starting a worker costs more than it saves), at most this many: each copies much of
 # the manifest's memory as it runs, and the rules are too few to keep more busy.
@@ -74,9 +64,12 @@ def check_document(document: Document, pack: RuleSet, options: CheckOptions,
     if isinstance(production, dict):
         result.production = {"id": production.get("id"), "title": production.get("title")}
         result.declared_level = production.get("ai_use_level")
-    problems = _schema_findings(document)
+    problems = format_problems(document)
     if problems:
-        result.findings = problems
+        result.findings, judges = evaluate_format(pack, document, problems, options.today)
+        result.rules_evaluated = [rule.id for rule in judges]
+        if not result.findings:  # no rule of this set judges the format: the manifest cannot be checked
+            result.error = LoadError(document.path, problems[0]["message"], *document.locate(problems[0]["pointer"]))
         return result
     result.schema_valid = True
     evidence_folder = Path(document.path).parent if options.verify_evidence else None
@@ -90,19 +83,13 @@ def check_document(document: Document, pack: RuleSet, options: CheckOptions,
     return result
 
 
-def _schema_findings(document: Document) -> list[Finding]:
+def format_problems(document: Document) -> list[dict[str, str]]:
+    """Where the manifest does not match its format, as facts for the rules that judge it
+    (``checker.format_problems``): duplicate keys, emptiness, schema errors."""
     problems = [(d.pointer, f"duplicate key {d.key!r}: also on line {d.first_line}; only the last value would be used")
                 for d in document.duplicate_keys]
     if document.data is None:
         problems.append(("", "the manifest is empty; it needs at least manifest_version and production"))
     else:
         problems.extend(schema_problems(MANIFEST_SCHEMA, document))
-    findings = []
-    for pointer, message in problems:
-        line, column = document.locate(pointer)
-        findings.append(Finding(
-            rule=SCHEMA_RULE, principle="integrity", severity="error",
-            message={"en": message, "zh": f"格式錯誤:{message}"},
-            fix=SCHEMA_FIX,
-            pointer=pointer, line=line, column=column))
-    return sorted(findings, key=Finding.sort_key)
+    return [{"pointer": pointer, "message": message} for pointer, message in problems]

@@ -2,7 +2,9 @@
 
 A manifest's own ``waivers:`` are the producer's claim. A reviewing body issues waivers in
 a separate file (``--waivers``); with ``--trusted-waivers-only`` only those waive, and a
-manifest's waivers are shown as claimed, not accepted.
+manifest's waivers are shown as claimed, not accepted. Problems of waivers (expired,
+unknown rule or record, unused) are rules of the pack (INT-003, INT-004, INT-008), which
+judge a manifest's waivers and, through checks written for them, reviewers' files.
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ from typing import Any
 
 from ..text import LANGUAGES
 from ..text.values import pick
-from ..report.model import Finding, Waiver
+from ..packs.model import RuleSet
+from ..report.model import Finding, ManifestResult, WaiversFileResult, Waiver
+from .engine import evaluate_waivers_file
 from ..reading.yaml_loader import Document, LoadError, load_file
 from ..reading.schema import WAIVERS_SCHEMA, schema_problems
 
@@ -45,11 +49,19 @@ def is_expired(waiver: dict[str, Any] | ReviewWaiver, today: str) -> bool:
     return isinstance(expires_on, str) and expires_on < today
 
 
-def load_review_waivers(path: Path) -> list[ReviewWaiver]:
+@dataclass(frozen=True)
+class ReviewWaiversFile:
+    """A reviewer's waivers file: the document (to locate findings about it) and its waivers."""
+
+    document: Document
+    waivers: tuple[ReviewWaiver, ...]
+
+
+def load_review_waivers(path: Path) -> ReviewWaiversFile:
     return read_review_waivers(load_file(path))
 
 
-def read_review_waivers(document: Document) -> list[ReviewWaiver]:
+def read_review_waivers(document: Document) -> ReviewWaiversFile:
     """The waivers of a reviewer's waivers file; a LoadError for its first problem (a
     waiver that silently went missing would make findings count again unnoticed)."""
     for duplicate in document.duplicate_keys:
@@ -58,11 +70,11 @@ def read_review_waivers(document: Document) -> list[ReviewWaiver]:
     for pointer, message in schema_problems(WAIVERS_SCHEMA, document):
         raise LoadError(document.path, f"invalid waivers file: {message} (at {pointer or '/'})",
                         *document.locate(pointer))
-    return [ReviewWaiver(**{key: entry.get(key) for key in (
+    return ReviewWaiversFile(document, tuple(ReviewWaiver(**{key: entry.get(key) for key in (
         "rule", "production", "target", "reason", "approved_by", "approved_on", "expires_on")},
         file=document.path, pointer=f"/waivers/{index}", line=document.locate(f"/waivers/{index}")[0],
         column=document.locate(f"/waivers/{index}")[1])
-        for index, entry in enumerate(document.data["waivers"])]
+        for index, entry in enumerate(document.data["waivers"])))
 
 
 def apply_waivers(findings: list[Finding], production: str | None, manifest_waivers: list[dict[str, Any]],
@@ -96,47 +108,20 @@ def _waiver(entry: dict[str, Any], source: str, key: str | None = None) -> Waive
                   approved_by=entry.get("approved_by"), expires_on=entry.get("expires_on"), source=source, key=key)
 
 
-_PROBLEMS = {
-    "INT-004": ("reviewer waiver for {rule} on {production}/{target} expired on {expires_on}; it waives nothing",
-                "審閱者就 {production}/{target} 的 {rule} 所批豁免已於 {expires_on} 屆滿，不再豁免任何結果"),
-    "INT-003": ("reviewer waiver names {what} {name}, which {problem}",
-                "審閱者豁免所指的{what_zh} {name} {problem_zh}"),
-    "INT-008": ("reviewer waiver for {rule} on {production}/{target} matched no finding in this run",
-                "審閱者就 {production}/{target} 的 {rule} 所批豁免在本次檢查中沒有對應任何結果"),
-}
-
-
-def review_findings(waivers: list[ReviewWaiver], results: list, rule_set: Any, today: str) -> dict[str, list[Finding]]:
-    """Findings about a reviewer's waivers files, by file: expired (INT-004), naming an
-    unknown rule or record (INT-003), or matching nothing (INT-008). A kind of problem is
-    only reported while its rule is part of the run."""
+def review_waivers_files(files: list[ReviewWaiversFile], results: list[ManifestResult], rule_set: RuleSet,
+                         today: str) -> list[WaiversFileResult]:
+    """Each reviewer's waivers file, judged by the checks the rule set writes for waivers
+    files, over the facts this run established about each waiver: whether it waived a
+    finding (``used``), whether its production was checked and that production's record ids."""
     used = {f.waiver.key for result in results for f in result.findings if f.waiver and f.waiver.key}
-    records = {result.production["id"]: set(result.record_ids) for result in results
+    records = {result.production["id"]: result.record_ids for result in results
                if result.schema_valid and result.production}
-    rules = {rule.id: rule for rule in rule_set.rules}
-    found: dict[str, list[Finding]] = {waiver.file: [] for waiver in waivers}
-    for waiver in waivers:
-        fields = {"rule": waiver.rule, "production": waiver.production, "target": waiver.target,
-                  "expires_on": waiver.expires_on}
-        if is_expired(waiver, today):
-            problem = "INT-004", fields
-        elif waiver.rule not in rule_set.known_ids:
-            problem = "INT-003", {**fields, "what": "rule", "what_zh": "規則", "name": waiver.rule,
-                                  "problem": "is not loaded", "problem_zh": "並未載入"}
-        elif waiver.production in records and waiver.target not in records[waiver.production] | {EVERYTHING}:
-            problem = "INT-003", {**fields, "what": "record", "what_zh": "紀錄", "name": waiver.target,
-                                  "problem": f"is not in production {waiver.production}",
-                                  "problem_zh": f"不在作品 {waiver.production} 之內"}
-        elif f"{waiver.file}#{waiver.pointer}" not in used:
-            problem = "INT-008", fields
-        else:
-            continue
-        rule_id, values = problem
-        if rule_id in rules:
-            rule = rules[rule_id]
-            english, chinese = _PROBLEMS[rule_id]
-            found[waiver.file].append(Finding(
-                rule=rule_id, principle=rule.principle, severity=rule.severity,
-                message={"en": english.format(**values), "zh": chinese.format(**values)}, fix=rule.fix,
-                pointer=waiver.pointer, line=waiver.line, column=waiver.column))
-    return found
+    judged = []
+    for file in files:
+        entries = [{**entry, "used": f"{waiver.file}#{waiver.pointer}" in used,
+                    "production_checked": waiver.production in records,
+                    "production_records": records.get(waiver.production, [])}
+                   for entry, waiver in zip(file.document.data["waivers"], file.waivers)]
+        findings = evaluate_waivers_file(rule_set, file.document, entries, today)
+        judged.append(WaiversFileResult(path=file.document.path, findings=findings))
+    return judged

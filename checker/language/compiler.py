@@ -29,7 +29,7 @@ from re import _constants as _regex_constants, _parser as _regex_parser  # to in
 from types import MappingProxyType
 from typing import Any, Mapping, NamedTuple
 
-from .grammar import OPERATORS
+from .grammar import MANIFEST, OPERATORS
 from .nodes import (AllOf, AnyOf, Check, Comparison, Condition, Not, Quantifier, Selection, Template, Test,
                     conjuncts)
 from .runtime import MISSING, Path, walk
@@ -270,6 +270,8 @@ def compile_check(spec: dict[str, Any], names: Names, where: str,
         require=compile_condition(spec["require"], names, f"{where}/require"),
         target=names.path(spec.get("target", first), f"{where}/target"),
         at=names.path(spec["at"], f"{where}/at") if "at" in spec else None,
+        at_pointer=names.path(spec["at_pointer"], f"{where}/at_pointer") if "at_pointer" in spec else None,
+        document=spec.get("document", MANIFEST),
         message=(_templates(spec["message"], names, f"{where}/message") if "message" in spec
                  else _templates(rule_message, names, rule_message_where)),
         names=names,

@@ -148,6 +148,11 @@ _CONDITIONS = {"type": "array", "items": _ref("condition"), "minItems": 1}
 _BOUND = {"type": "integer", "minimum": 0}
 
 
+# The documents a check can judge: manifests, and the waivers files reviewers pass with --waivers.
+MANIFEST, WAIVERS_FILE = "manifest", "waivers_file"
+DOCUMENTS = (MANIFEST, WAIVERS_FILE)
+
+
 class Form(NamedTuple):
     """A key of the language: the places it is written in, and what it accepts there."""
 
@@ -167,6 +172,12 @@ FORMS: tuple[Form, ...] = (
     Form("require", (CHECK,), _ref("condition")),
     Form("target", (CHECK,), _PATH),
     Form("at", (CHECK,), _PATH),
+    Form("at_pointer", (CHECK,), {**_PATH, "description": (
+        "A path whose value is a JSON Pointer: the finding points at that node of the document (for facts "
+        "about a node, such as a format problem, that are not the node itself).")}),
+    Form("document", (CHECK,), {"enum": list(DOCUMENTS), "description": (
+        "What the check judges: a manifest (the default) or a reviewer's waivers file (its `waivers`, "
+        "each with the facts `used`, `production_checked` and `production_records`).")}),
     Form("message", (CHECK,), _ref("bilingual")),
     Form("all", (CONDITION,), _CONDITIONS),
     Form("any", (CONDITION,), _CONDITIONS),

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 Holds = Callable[[Env, Context], bool]
 Select = Callable[[Env, Context], Iterator[Env]]
 FINDINGS_PATH = "checker.findings"  # the run's findings so far: never shared between checks
+FORMAT_PROBLEMS_PATH = "checker.format_problems"  # where a manifest does not match its format
 
 
 def _always(value: Any) -> Callable[[Env], Any]:
@@ -343,11 +344,14 @@ class Check:
     its ``where``, ``require``, ``target``, ``at`` and message may use; ``first_key`` says
     which first bindings select the same records (so that checks share them)."""
 
-    __slots__ = ("bindings", "where", "require", "target", "at", "message", "names", "pointer", "first_key")
+    __slots__ = ("bindings", "where", "require", "target", "at", "at_pointer", "document", "message", "names",
+                 "pointer", "first_key")
 
     def __init__(self, bindings: tuple[Selection, ...], where: Condition | None, require: Condition, target: Path,
-                 at: Path | None, message: dict[str, Template], names: Names, pointer: str):
+                 at: Path | None, message: dict[str, Template], names: Names, pointer: str,
+                 at_pointer: Path | None = None, document: str = "manifest"):
         self.bindings, self.where, self.require, self.target, self.at = bindings, where, require, target, at
+        self.at_pointer, self.document = at_pointer, document
         self.message, self.names, self.pointer = message, names, pointer
         shared = bindings and not reads_findings(paths(bindings[0]))
         self.first_key = json.dumps(bindings[0].key(), sort_keys=True) if shared else None
@@ -356,7 +360,7 @@ class Check:
         return (*self.bindings, *(c for c in (self.where, self.require) if c is not None))
 
     def own_paths(self) -> tuple[Path, ...]:
-        return (self.target, *((self.at,) if self.at else ()),
+        return (self.target, *(path for path in (self.at, self.at_pointer) if path),
                 *(path for template in self.message.values() for path in template.paths.values()))
 
     def failures(self, ctx: Context) -> Iterator[Env]:
@@ -386,6 +390,9 @@ class Check:
     def location(self, env: Env) -> tuple[Bound, Bound]:
         """The record the finding is about, and the node it points at."""
         target = self.target.resolve(env)
+        if self.at_pointer is not None:  # a fact naming the node, e.g. a format problem's
+            pointer = self.at_pointer.value(env)
+            return target, Bound(MISSING, pointer if isinstance(pointer, str) else None)
         return target, (self.at.resolve(env) if self.at else target)
 
 
@@ -408,6 +415,11 @@ def paths(node: Node) -> Iterator[Path]:
 def reads_findings(paths: Iterable[Path]) -> bool:
     """Whether any of the paths reads the findings of the run's other rules."""
     return any(path.source.startswith(FINDINGS_PATH) for path in paths)
+
+
+def reads_format_problems(paths: Iterable[Path]) -> bool:
+    """Whether any of the paths reads the problems of a manifest's format."""
+    return any(path.source.startswith(FORMAT_PROBLEMS_PATH) for path in paths)
 
 
 def _extend(envs: Iterable[Env], select: Select, ctx: Context) -> Iterator[Env]:

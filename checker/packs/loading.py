@@ -227,6 +227,9 @@ def combine(packs: list[RulePack]) -> RuleSet:
             if override.rule not in inherited:
                 raise LoadError(str(pack.meta_file), f"override of {override.rule}, which no pack it extends defines",
                                 override.line, override.column)
+            if override.disabled and override.rule in rules and rules[override.rule].mandatory:
+                raise LoadError(str(pack.meta_file), f"{override.rule} is mandatory: no pack may disable it",
+                                override.line, override.column)
             if override.disabled:
                 rules.pop(override.rule, None)
             elif override.rule in rules:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Iterable
 
 from ..evaluation.levels import LEVELS
 from ..language.compiler import Names, compile_check
-from ..language.nodes import Check, paths, reads_findings
+from ..language.grammar import DOCUMENTS
+from ..language.nodes import Check, paths, reads_findings, reads_format_problems
 
 AI_USE_LEVELS = LEVELS[1:]  # what `levels: all` means to `$rule.levels`
 
@@ -27,10 +29,20 @@ class Rule:
     spec: dict[str, Any]  # the rule as written
     file: str
     reads_findings: bool = False  # judges other rules' findings: evaluated after them
+    reads_format_problems: bool = False  # judges a manifest's format: the only rules an invalid one gets
+    mandatory: bool = False  # part of every run: no selection or override removes it
 
     def applies_to(self, use_levels: set[str]) -> bool:
         """A rule applies when some AI use of the production is at one of its levels."""
         return self.levels is None or not use_levels.isdisjoint(self.levels)
+
+    def checks_of(self, document: str) -> tuple[Check, ...]:
+        """The checks that judge this kind of document (a manifest, a waivers file)."""
+        return self._by_document[document]
+
+    @cached_property
+    def _by_document(self) -> dict[str, tuple[Check, ...]]:
+        return {kind: tuple(check for check in self.checks if check.document == kind) for kind in DOCUMENTS}
 
 
 def compile_rule(spec: dict[str, Any], checks: Iterable[tuple[dict[str, Any], str]], names: Names, file: str,
@@ -47,4 +59,6 @@ def compile_rule(spec: dict[str, Any], checks: Iterable[tuple[dict[str, Any], st
         title=spec["title"], rationale=spec["rationale"], message=spec["message"],
         fix=spec["fix"], source=spec["source"], checks=compiled, spec=spec, file=file,
         reads_findings=any(reads_findings(paths(check)) for check in compiled),
+        reads_format_problems=any(reads_format_problems(paths(check)) for check in compiled),
+        mandatory=spec.get("mandatory", False),
     )

@@ -12,7 +12,7 @@ from .rule import Rule
 def select_rules(rule_set: RuleSet, select: list[str], ignore: list[str], severity: dict[str, str]) -> RuleSet:
     """Keep the rules matched by ``select`` (all when empty) and not by ``ignore``, with
     severities overridden per rule id. A selector is a rule id, an id prefix such as
-    ``DIS-``, or a principle name."""
+    ``DIS-``, or a principle name. A mandatory rule (the format check) stays whatever they say."""
     for selector in [*select, *ignore]:
         if not any(_matches(rule, selector) for rule in rule_set.rules) and selector not in PRINCIPLES:
             raise ValueError(f"{selector!r} matches no rule id, id prefix or principle")
@@ -21,7 +21,8 @@ def select_rules(rule_set: RuleSet, select: list[str], ignore: list[str], severi
             raise ValueError(f"severity override for unknown rule {rule_id!r}")
     rules = tuple(
         replace(rule, severity=severity.get(rule.id, rule.severity)) for rule in rule_set.rules
-        if (not select or any(_matches(rule, s) for s in select)) and not any(_matches(rule, s) for s in ignore)
+        if rule.mandatory
+        or (not select or any(_matches(rule, s) for s in select)) and not any(_matches(rule, s) for s in ignore)
     )
     return replace(rule_set, rules=rules)
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import TextIO
 
-from ..evaluation.manifest import SCHEMA_RULE, SCHEMA_TITLE
 from .model import DocumentResult, Finding, Report
 from .common import display_path
 from .safe_text import visible
@@ -58,15 +57,14 @@ def _suite(result: DocumentResult, report: Report) -> ET.Element:
         for finding in result.findings:
             by_rule.setdefault(finding.rule, []).append(finding)
         pack_ids = set(report.rule_set.rule_ids)
-        extra = sorted(rule for rule in by_rule if rule not in pack_ids)  # SCHEMA, or a rule no longer in the pack
+        extra = sorted(rule for rule in by_rule if rule not in pack_ids)  # a rule no longer in the pack
         for rule_id in extra:
             principle = by_rule[rule_id][0].principle
-            title = SCHEMA_TITLE[report.lang] if rule_id == SCHEMA_RULE else ""
-            cases.append(_case(rule_id, title, principle, by_rule[rule_id], path, report, counts))
+            cases.append(_case(rule_id, "", principle, by_rule[rule_id], path, report, counts))
         evaluated = set(result.rules_evaluated)
         for rule in report.rule_set.rules:
             title = rule.title.get(lang) or rule.title.get(DEFAULT, "")
-            if not result.schema_valid or rule.id not in evaluated:
+            if rule.id not in evaluated:
                 case = _testcase(rule.id, title, rule.principle, path)
                 reason = (say("junit.schema_skipped", lang) if not result.schema_valid
                           else say("junit.not_applicable", lang))

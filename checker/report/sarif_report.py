@@ -16,7 +16,6 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from .. import __version__
-from ..evaluation.manifest import SCHEMA_RATIONALE, SCHEMA_RULE, SCHEMA_TITLE
 from .model import DocumentResult, Finding, Report
 from ..packs.rule import Rule
 from .common import display_path, packs
@@ -65,9 +64,6 @@ def _rules(report: Report) -> tuple[list[dict[str, Any]], dict[str, int]]:
     evaluated = {rule_id for result in report.documents for rule_id in result.rules_evaluated}
     rules = sorted((rule for rule in report.rule_set.rules if rule.id in evaluated), key=lambda rule: rule.id)
     descriptors = [_descriptor(rule, report.lang) for rule in rules]
-    schema_findings = [f for result in report.documents for f in result.findings if f.rule == SCHEMA_RULE]
-    if schema_findings:
-        descriptors.append(_schema_descriptor(schema_findings[0], report.lang))
     return descriptors, {descriptor["id"]: i for i, descriptor in enumerate(descriptors)}
 
 
@@ -92,19 +88,6 @@ def _descriptor(rule: Rule, lang: str) -> dict[str, Any]:
     if isinstance(help_uri, str) and help_uri:
         descriptor["helpUri"] = help_uri
     return descriptor
-
-
-def _schema_descriptor(finding: Finding, lang: str) -> dict[str, Any]:
-    return {
-        "id": SCHEMA_RULE,
-        "name": "ManifestFormat",
-        "shortDescription": {"text": SCHEMA_TITLE[lang]},
-        "fullDescription": {"text": SCHEMA_RATIONALE[lang]},
-        "help": {"text": visible(_text(finding.fix, lang))},
-        "defaultConfiguration": {"level": "error"},
-        "properties": {"tags": [finding.principle], "principle": finding.principle, "source": "hkai manifest format",
-                       "levels": "all"},
-    }
 
 
 def _name(title: str, rule_id: str) -> str:

@@ -7,7 +7,7 @@ import re
 
 REGEX_PATTERNS = {
     '^[a-z0-9][a-z0-9._-]*(?!\\n)$': re.compile('^[a-z0-9][a-z0-9._-]*(?!\\n)\\Z'),
-    '^[A-Z][A-Z0-9]*-[0-9]{3}(?!\\n)$': re.compile('^[A-Z][A-Z0-9]*-[0-9]{3}(?!\\n)\\Z')
+    '^[A-Z][A-Z0-9]*(-[0-9]{3})?(?!\\n)$': re.compile('^[A-Z][A-Z0-9]*(-[0-9]{3})?(?!\\n)\\Z')
 }
 
 NoneType = type(None)
@@ -85,8 +85,8 @@ def validate_https___hkai_example_schemas_pack_schema_json(data, custom_formats=
                     for data__overrides_key in data__overrides:
                         try:
                             if isinstance(data__overrides_key, str):
-                                if not REGEX_PATTERNS['^[A-Z][A-Z0-9]*-[0-9]{3}(?!\\n)$'].search(data__overrides_key):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".overrides must match pattern ^[A-Z][A-Z0-9]*-[0-9]{3}(?!\\n)$")
+                                if not REGEX_PATTERNS['^[A-Z][A-Z0-9]*(-[0-9]{3})?(?!\\n)$'].search(data__overrides_key):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".overrides must match pattern ^[A-Z][A-Z0-9]*(-[0-9]{3})?(?!\\n)$")
                         except (JsonSchemaValueException, JsonSchemaValuesException):
                             data__overrides_property_names = False
                     if not data__overrides_property_names:

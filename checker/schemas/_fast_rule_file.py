@@ -9,7 +9,7 @@ REGEX_PATTERNS = {
     '^[a-z_][a-z0-9_]*$': re.compile('^[a-z_][a-z0-9_]*\\Z'),
     '^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$': re.compile('^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*\\Z'),
     '^\\$': re.compile('^\\$'),
-    '^[A-Z][A-Z0-9]*-[0-9]{3}$': re.compile('^[A-Z][A-Z0-9]*-[0-9]{3}\\Z'),
+    '^[A-Z][A-Z0-9]*(-[0-9]{3})?$': re.compile('^[A-Z][A-Z0-9]*(-[0-9]{3})?\\Z'),
     '^https?://': re.compile('^https?://')
 }
 
@@ -601,8 +601,8 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_rule(data
             if not isinstance(data__id, (str)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must be string")
             if isinstance(data__id, str):
-                if not REGEX_PATTERNS['^[A-Z][A-Z0-9]*-[0-9]{3}$'].search(data__id):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must match pattern ^[A-Z][A-Z0-9]*-[0-9]{3}$")
+                if not REGEX_PATTERNS['^[A-Z][A-Z0-9]*(-[0-9]{3})?$'].search(data__id):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must match pattern ^[A-Z][A-Z0-9]*(-[0-9]{3})?$")
         if "principle" in data_keys:
             data_keys.remove("principle")
             data__principle = data["principle"]
@@ -675,6 +675,11 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_rule(data
             if isinstance(data__helpuri, str):
                 if not REGEX_PATTERNS['^https?://'].search(data__helpuri):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".help_uri must match pattern ^https?://")
+        if "mandatory" in data_keys:
+            data_keys.remove("mandatory")
+            data__mandatory = data["mandatory"]
+            if not isinstance(data__mandatory, (bool)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".mandatory must be boolean")
         if "check" in data_keys:
             data_keys.remove("check")
             data__check = data["check"]
@@ -880,6 +885,19 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_check(dat
             if isinstance(data__at, str):
                 if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__at):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".at must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
+        if "at_pointer" in data_keys:
+            data_keys.remove("at_pointer")
+            data__atpointer = data["at_pointer"]
+            if not isinstance(data__atpointer, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".at_pointer must be string")
+            if isinstance(data__atpointer, str):
+                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__atpointer):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".at_pointer must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
+        if "document" in data_keys:
+            data_keys.remove("document")
+            data__document = data["document"]
+            if not (isinstance(data__document, str) and data__document == 'manifest' or isinstance(data__document, str) and data__document == 'waivers_file'):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".document must be one of ['manifest', 'waivers_file']")
         if "message" in data_keys:
             data_keys.remove("message")
             data__message = data["message"]
