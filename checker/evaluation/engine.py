@@ -18,7 +18,7 @@ from ..reading.schema import manifest_sections
 from .parallel import run_shared
 
 
-def evaluate(pack: RuleSet, document: Document, today: str, evidence_folder: Path | None = None,
+def evaluate(rule_set: RuleSet, document: Document, today: str, evidence_folder: Path | None = None,
              workers: int = 1) -> tuple[list[Finding], list[Rule], str]:
     """Findings of every rule that applies to the manifest, the rules that applied, and
     the production's derived AI-use level.
@@ -30,10 +30,10 @@ def evaluate(pack: RuleSet, document: Document, today: str, evidence_folder: Pat
     manifest = levels.annotate(document.data)
     if evidence_folder is not None:
         manifest = evidence.annotate(manifest, evidence_folder)
-    roots = _roots(manifest, pack, today)
+    roots = _roots(manifest, rule_set, today)
     context = Context(roots)
     use_levels = {use["effective_level"] for use in manifest.get("ai_uses") or ()}
-    applicable = [rule for rule in pack.rules if rule.applies_to(use_levels)]
+    applicable = [rule for rule in rule_set.rules if rule.applies_to(use_levels)]
     first = [rule for rule in applicable if not rule.reads_findings]
     # Shared, the rules with most checks (roughly the longest) start first so that the
     # processes end together; findings are still gathered in the pack's order.
@@ -87,9 +87,9 @@ def _keep(findings: dict[tuple, Finding], new: Iterable[Finding]) -> None:
         findings.setdefault((finding.rule, finding.pointer, finding.message["en"]), finding)
 
 
-def _roots(manifest: dict[str, Any], pack: RuleSet, today: str) -> dict[str, Bound]:
+def _roots(manifest: dict[str, Any], rule_set: RuleSet, today: str) -> dict[str, Bound]:
     roots = {name: Bound(manifest.get(name, MISSING), f"/{name}") for name in manifest_sections()}
-    facts = {"today": today, "rule_ids": list(pack.known_ids), "record_ids": record_ids(manifest), "findings": [],
+    facts = {"today": today, "rule_ids": list(rule_set.known_ids), "record_ids": record_ids(manifest), "findings": [],
              "format_problems": []}
     roots["checker"] = Bound(facts, None)
     return roots

@@ -32,7 +32,7 @@ class CheckOptions:
     jobs: int = 1  # processes that may share the rules of one big manifest
 
 
-def check_file(path: Path, pack: RuleSet, options: CheckOptions) -> ManifestResult:
+def check_file(path: Path, rule_set: RuleSet, options: CheckOptions) -> ManifestResult:
     result = ManifestResult(path=str(path))
     with _collector_paused():
         try:
@@ -40,7 +40,7 @@ def check_file(path: Path, pack: RuleSet, options: CheckOptions) -> ManifestResu
         except LoadError as error:
             result.error = error
             return result
-        return check_document(document, pack, options, result)
+        return check_document(document, rule_set, options, result)
 
 
 @contextmanager
@@ -56,7 +56,7 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def check_document(document: Document, pack: RuleSet, options: CheckOptions,
+def check_document(document: Document, rule_set: RuleSet, options: CheckOptions,
                    result: ManifestResult | None = None) -> ManifestResult:
     result = result or ManifestResult(path=document.path)
     data = document.data
@@ -66,7 +66,7 @@ def check_document(document: Document, pack: RuleSet, options: CheckOptions,
         result.declared_level = production.get("ai_use_level")
     problems = format_problems(document)
     if problems:
-        result.findings, judges = evaluate_format(pack, document, problems, options.today)
+        result.findings, judges = evaluate_format(rule_set, document, problems, options.today)
         result.rules_evaluated = [rule.id for rule in judges]
         if not result.findings:  # no rule of this set judges the format: the manifest cannot be checked
             result.error = LoadError(document.path, problems[0]["message"], *document.locate(problems[0]["pointer"]))
@@ -75,7 +75,7 @@ def check_document(document: Document, pack: RuleSet, options: CheckOptions,
     evidence_folder = Path(document.path).parent if options.verify_evidence else None
     big = len(data.get("ai_uses") or ()) >= SHARED_RULES_MIN_USES
     workers = min(options.jobs, SHARED_RULES_MAX_PROCESSES) if big else 1
-    findings, applicable, result.derived_level = evaluate(pack, document, options.today, evidence_folder, workers)
+    findings, applicable, result.derived_level = evaluate(rule_set, document, options.today, evidence_folder, workers)
     result.findings = apply_waivers(findings, data["production"]["id"], data.get("waivers") or [],
                                     options.review_waivers, options.today, options.trusted_waivers_only)
     result.rules_evaluated = [rule.id for rule in applicable]
