@@ -32,7 +32,7 @@ from typing import Any, Mapping, NamedTuple
 from .grammar import MANIFEST, OPERATORS
 from .nodes import (AllOf, AnyOf, Check, Comparison, Condition, Not, Quantifier, Selection, Template, Test,
                     conjuncts)
-from .runtime import MISSING, Path, walk
+from .runtime import MISSING, Path, path_of, walk
 
 DEFAULT_TARGET = "production"
 
@@ -94,7 +94,7 @@ class Names(NamedTuple):
         problem = self.problem(text)
         if problem is not None:
             raise RuleCompileError(problem, where)
-        return Path(text)
+        return path_of(text)
 
     def operand(self, spec: Any, where: str) -> tuple[Any, Path | None]:
         """An operand's value and, for ``$path``, the path to read it from when the check runs."""

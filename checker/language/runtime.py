@@ -3,6 +3,7 @@ checked (``Context``), and reading a path's value."""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any, Callable, Iterator, NamedTuple
 
 MISSING: Any = type("Missing", (), {"__repr__": lambda self: "MISSING", "__bool__": lambda self: False})()
@@ -82,6 +83,13 @@ class Path:
         # value(env): the value alone; resolve(env): the value with the JSON Pointer of its node
         self.value: Callable[[Env], Any] = _reader(self.root, self.fields)
         self.resolve: Callable[[Env], Bound] = _resolver(self.root, self.fields)
+
+
+@cache
+def path_of(source: str) -> Path:
+    """The path written ``source``, built once per process: a pack writes the same paths
+    many times (a named selection's, in every check that uses it)."""
+    return Path(source)
 
 
 def _resolver(root: str, fields: list[str]) -> Callable[[Env], Bound]:

@@ -54,11 +54,11 @@ def compile_rule(spec: dict[str, Any], checks: Iterable[tuple[dict[str, Any], st
     names = names._replace(facts={"rule": {"levels": list(levels or AI_USE_LEVELS)}})
     compiled = tuple(compile_check(check, names, check_where, spec["message"], f"{where}/message")
                      for check, check_where in checks)
+    read = [path for check in compiled for path in paths(check)]
     return Rule(
         id=spec["id"], principle=spec["principle"], severity=spec["severity"], levels=levels,
         title=spec["title"], rationale=spec["rationale"], message=spec["message"],
         fix=spec["fix"], source=spec["source"], checks=compiled, spec=spec, file=file,
-        reads_findings=any(reads_findings(paths(check)) for check in compiled),
-        reads_format_problems=any(reads_format_problems(paths(check)) for check in compiled),
+        reads_findings=reads_findings(read), reads_format_problems=reads_format_problems(read),
         mandatory=spec.get("mandatory", False),
     )
