@@ -1,6 +1,7 @@
 """A corpus of broken and hostile inputs: each gives a located error or finding, never a
 traceback, with the exit code a CI pipeline can act on."""
 
+import json
 import os
 import subprocess
 import sys
@@ -75,8 +76,8 @@ BROKEN_PACKS = {
     "unknown-operator": ("house.yaml:14:27", "unknown field 'is_filled_in'"),
     "missing-translation": ("house.yaml:9:5", "'zh' is required here"),
     "duplicate-id": ("b.yaml:2:5", "rule id HSE-001 is already defined in a.yaml"),
-    "bad-regex": ("house.yaml:14:27", "invalid regular expression '([a-z'"),
-    "catastrophic-regex": ("house.yaml:14:27", "can take exponential time"),
+    "bad-regex": ("house.yaml:14:27", "regular expression '([a-z' cannot be used (missing ]"),
+    "lookaround-regex": ("house.yaml:14:27", "regular expression '^(?!TODO).+' cannot be used"),
     "unknown-name": ("house.yaml:14:9", "unknown name 'usage'"),
     "unknown-placeholder": ("house.yaml:8:15", "unknown name 'subject' in path 'subject.name'"),
     "python-tag": ("house.yaml:10:13", "python/object/apply:os.system' is not allowed"),
@@ -206,3 +207,18 @@ def test_a_duplicate_key_in_a_rule_file_is_a_load_error(tmp_path):
     result = hkai("check", "--rules", str(pack), str(MANIFESTS / "utf8-bom.yaml"))
     assert result.returncode == 2
     assert f"{pack / 'house.yaml'}:5:5: duplicate key 'severity': also on line 4" in result.stderr
+
+
+@pytest.mark.parametrize("pattern", [r"^(\w+\s?)+$", r"^a*a*a*b$", r".*.*.*.*x", r"^[ab]*[ac]*[ad]*[ae]*z"])
+def test_a_rule_pattern_never_takes_more_than_linear_time(pattern, tmp_path, write_manifest):
+    """Patterns that backtrack for ever in Python's engine, over a 10,000-character value:
+    rule patterns run on RE2, so the check ends at once."""
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    rule = (MANIFESTS.parent / "rule-packs" / "lookaround-regex" / "house.yaml").read_text(encoding="utf-8")
+    (pack / "house.yaml").write_text(rule.replace("'^(?!TODO).+'", "'" + pattern + "'"), encoding="utf-8")
+    manifest = write_manifest(MINIMAL.replace("ai_use_level: none", "ai_use_level: low") + (
+        "ai_uses: [{id: u, kind: cleanup, level: low, description: " + "a" * 9_999 + "!}]\n"))
+    result = hkai("check", str(manifest), "--rules", str(pack), "--format", "json", "--today", TODAY)
+    assert result.returncode in (0, 1) and "Traceback" not in result.stderr, result.stderr
+    assert any(f["rule"] == "HSE-001" for m in json.loads(result.stdout)["manifests"] for f in m["findings"])

@@ -24,8 +24,6 @@ checks every name a check uses against what is bound where it is used.
 
 from __future__ import annotations
 
-import re
-from re import _constants as _regex_constants, _parser as _regex_parser  # to inspect rule regexes
 from types import MappingProxyType
 from typing import Any, Mapping, NamedTuple
 
@@ -160,44 +158,25 @@ def _compile_comparison(path_text: str, operators: dict[str, Any], names: Names,
     return Comparison(path, tuple(tests), where)
 
 
-def _compile_regex(pattern: Any, where: str) -> re.Pattern:
+def _compile_regex(pattern: Any, where: str) -> Any:
+    """A rule's pattern on RE2, whose matching time is linear in the text whatever the
+    pattern: a rule pack can never make a check hang. RE2 has no backreferences or
+    lookarounds; a pattern using them is refused here, when the pack loads."""
+    import re2  # only packs with patterns pay for loading it
+
+    options = re2.Options()
+    options.log_errors = False  # the error is reported here, located, not logged by the engine
     try:
-        compiled = re.compile(pattern)
-    except (re.error, TypeError) as error:
-        raise RuleCompileError(f"invalid regular expression {pattern!r}: {error}", where) from None
-    if _nested_repetition(_regex_parser.parse(pattern)):
+        return re2.compile(pattern, options)
+    except re2.error as error:
+        reason = error.args[0].decode("utf-8", "replace") if isinstance(error.args[0], bytes) else str(error)
         raise RuleCompileError(
-            f"regular expression {pattern!r} repeats a group that itself repeats or alternates, "
-            "which can take exponential time on some text; rewrite it without nested quantifiers", where)
-    return compiled
-
-
-_REPEATS = {_regex_constants.MAX_REPEAT, _regex_constants.MIN_REPEAT}
-
-
-def _nested_repetition(items: Any, inside_repeat: bool = False) -> bool:
-    """Whether a parsed pattern has a variable repetition or an alternation inside a
-    repetition, the shapes behind catastrophic backtracking such as ``(a+)+`` and
-    ``(a|a)+``. Conservative: some harmless patterns of those shapes are refused too."""
-    for op, argument in items:
-        if op in _REPEATS:
-            low, high, body = argument
-            if inside_repeat and low != high:
-                return True
-            if _nested_repetition(body, inside_repeat or high > 1):
-                return True
-        elif op is _regex_constants.SUBPATTERN:
-            if _nested_repetition(argument[-1], inside_repeat):
-                return True
-        elif op is _regex_constants.BRANCH:
-            if inside_repeat and len(argument[1]) > 1:
-                return True  # alternatives that can match the same text, repeated: (a|a)+
-            if any(_nested_repetition(branch, inside_repeat) for branch in argument[1]):
-                return True
-        elif op in (_regex_constants.ASSERT, _regex_constants.ASSERT_NOT):
-            if _nested_repetition(argument[1], inside_repeat):
-                return True
-    return False
+            f"regular expression {pattern!r} cannot be used ({reason}): rule patterns run on RE2, which "
+            "matches in linear time and so has no backreferences (\\1) or lookarounds ((?=...), (?!...)); "
+            "write the condition with separate tests instead (e.g. `not: {path: {matches: ...}}`), and "
+            "characters as \\x{4e00} rather than \\u4e00", where) from None
+    except TypeError:
+        raise RuleCompileError(f"regular expression {pattern!r} is not text", where) from None
 
 
 def _compile_quantifier(kind: str, spec: dict[str, Any], names: Names, where: str) -> Quantifier:
