@@ -222,3 +222,21 @@ def test_a_rule_pattern_never_takes_more_than_linear_time(pattern, tmp_path, wri
     result = hkai("check", str(manifest), "--rules", str(pack), "--format", "json", "--today", TODAY)
     assert result.returncode in (0, 1) and "Traceback" not in result.stderr, result.stderr
     assert any(f["rule"] == "HSE-001" for m in json.loads(result.stdout)["manifests"] for f in m["findings"])
+
+
+def test_a_long_text_reached_through_many_records_is_measured_once(tmp_path):
+    """One 2 MB consent wording shared by 1,500 uses: its words are counted and its text
+    searched once, not once per use (which took minutes)."""
+    wording = " ".join(f"word{i % 97}" for i in range(250_000))
+    uses = "".join(f"  - {{id: u-{i}, kind: de_ageing, level: medium, subjects: [p-a], description: Shot {i}}}\n"
+                   for i in range(1_500))
+    manifest = tmp_path / "manifest.yaml"
+    manifest.write_text(MINIMAL.replace("ai_use_level: none", "ai_use_level: medium")
+                        + "people: [{id: p-a, name: Chan Tai Man, roles: [performer]}]\nai_uses:\n" + uses
+                        + "consents:\n  - {id: c-a, person: p-a, given_by: self, signed_on: 2026-01-01, "
+                          f"covers: [de_ageing], informed: true, intended_use: \"{wording}\"}}\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "checker", "check", str(manifest), "--format", "json",
+                             "--today", TODAY, "--jobs", "1"], capture_output=True, text=True, timeout=60,
+                            cwd=ROOT, env={**os.environ, "NO_COLOR": "1"})
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert json.loads(result.stdout)["summary"]["manifests"] == 1

@@ -16,6 +16,7 @@ of a rule file: a check, a condition, a selection (a ``for_each`` source, ``exis
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any, Callable, NamedTuple
 
 from ..evaluation.levels import RANK
@@ -87,8 +88,15 @@ def _text_test(test: Callable[[str, Any], bool]) -> Callable[[Any, Any], bool]:
 
 
 def _mentions(version: str, needle: Any) -> bool:
-    lowered = version.casefold()
-    return any(n.casefold() in lowered for n in text_values.variants(needle) if n)
+    lowered = text_values.folded(version)
+    return any(text_values.folded(n) in lowered for n in text_values.variants(needle) if n)
+
+
+@lru_cache(maxsize=1024)
+def _found(pattern: Any, version: str) -> bool:
+    """Whether a rule's pattern is found in a text (its first MAX_MATCH_LENGTH characters),
+    once per pattern and text, however many records reach that text."""
+    return pattern.search(version[:MAX_MATCH_LENGTH]) is not None
 
 
 def _as_list(value: Any) -> list:
@@ -114,7 +122,7 @@ OPERATORS: dict[str, Operator] = {operator.name: operator for operator in (
     Operator("contains_all", VALUES,
              _list_test(lambda items, wanted: all(any(_same(x, w) for x in items) for w in _as_list(wanted)))),
     Operator("matches", PATTERN,
-             _text_test(lambda version, pattern: pattern.search(version[:MAX_MATCH_LENGTH]) is not None)),
+             _text_test(lambda version, pattern: _found(pattern, version))),
     Operator("mentions", VALUE, _text_test(_mentions)),
     Operator("min_words", COUNT, _text_test(lambda version, n: text_values.word_count(version) >= n)),
     Operator("min_length", COUNT, _text_test(lambda version, n: len(version) >= n)),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from . import LANGUAGES
@@ -32,5 +33,14 @@ def pick(value: Any, lang: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1024)
 def word_count(text: str) -> int:
+    """Words of a text, counted once per text: one long text may be reached through
+    hundreds of records (a consent shared by every use), and counting is linear."""
     return len(re.findall(_WORD, text))  # re caches the compiled pattern
+
+
+@lru_cache(maxsize=1024)
+def folded(text: str) -> str:
+    """A text case-folded for comparison, once per text (as ``word_count``)."""
+    return text.casefold()
