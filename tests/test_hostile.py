@@ -67,6 +67,7 @@ FINDINGS = {
     "mutual-references.yaml": ("DIS-001", 11, "is not covered by any public disclosure"),
     "duplicate-record-ids.yaml": ("INT-002", 10, "The id p-a is used by more than one person"),
     "waiver-unknown-rule.yaml": ("INT-003", 9, "names rule XYZ-999"),
+    "two-people-same-name.yaml": ("CMP-001", 14, "uses Chan Siu Ming, but no compensation record"),
 }
 
 # rule pack folder -> (file:line:col, message fragment). Exit code 2.

@@ -4,6 +4,7 @@ reviewer's waivers file (only the checks written for waivers files run)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -82,9 +83,10 @@ def _findings_of(rules: list[Rule], kind: str, context: Context, document: Docum
 
 
 def _keep(findings: dict[tuple, Finding], new: Iterable[Finding]) -> None:
-    """Add findings, once each: two checks of a rule may report the same thing."""
+    """Add findings, once each: two checks of a rule may report the same records at the
+    same node."""
     for finding in new:
-        findings.setdefault((finding.rule, finding.pointer, finding.message["en"]), finding)
+        findings.setdefault(finding.identity, finding)
 
 
 def _roots(manifest: dict[str, Any], rule_set: RuleSet, today: str) -> dict[str, Bound]:
@@ -113,7 +115,24 @@ def _rule_findings(rule: Rule, kind: str, context: Context, document: Document) 
                 rule=rule.id, principle=rule.principle, severity=rule.severity,
                 message={lang: template.render(env, lang) for lang, template in check.message.items()},
                 fix=rule.fix, pointer=pointer, line=line, column=column, target=_record_id(target.value),
+                records=_records(target, (env[name] for name in check.reported)),
             )
+
+
+def _records(target: Bound, bound: Iterable[Bound]) -> tuple[str, ...]:
+    """The keys of the target and of the bound records the finding is about, sorted (two
+    checks may bind the same records under other names). A record bound only on the way
+    to another (the AI uses a consent covers, when the finding names only the consent) does
+    not make another finding."""
+    return tuple(sorted({_record_key(record) for record in (target, *bound)}))
+
+
+def _record_key(record: Bound) -> str:
+    """A record's JSON Pointer; for a value with no node of its own (a fact of the run,
+    an item collected across a list), the pointer it was read from and the value."""
+    if record.pointer is not None and not record.projected:
+        return record.pointer
+    return f"{record.pointer or ''}={json.dumps(record.value, sort_keys=True, ensure_ascii=False, default=str)}"
 
 
 def _record_id(value: Any) -> str | None:
