@@ -77,7 +77,8 @@ def check_document(document: Document, rule_set: RuleSet, options: CheckOptions,
     workers = min(options.jobs, SHARED_RULES_MAX_PROCESSES) if big else 1
     findings, applicable, result.derived_level = evaluate(rule_set, document, options.today, evidence_folder, workers)
     result.findings = apply_waivers(findings, data["production"]["id"], data.get("waivers") or [],
-                                    options.review_waivers, options.today, options.trusted_waivers_only)
+                                    options.review_waivers, options.today, options.trusted_waivers_only,
+                                    rule_set.reviewer_waivable)
     result.rules_evaluated = [rule.id for rule in applicable]
     result.record_ids = record_ids(data)
     return result

@@ -680,6 +680,11 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_rule(data
             data__mandatory = data["mandatory"]
             if not isinstance(data__mandatory, (bool)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".mandatory must be boolean")
+        if "waivable" in data_keys:
+            data_keys.remove("waivable")
+            data__waivable = data["waivable"]
+            if not (isinstance(data__waivable, str) and data__waivable == 'any' or isinstance(data__waivable, str) and data__waivable == 'reviewer'):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".waivable must be one of ['any', 'reviewer']")
         if "check" in data_keys:
             data_keys.remove("check")
             data__check = data["check"]
