@@ -20,7 +20,7 @@ from .parallel import run_shared
 
 
 def evaluate(rule_set: RuleSet, document: Document, today: str, evidence_folder: Path | None = None,
-             workers: int = 1) -> tuple[list[Finding], list[Rule], str]:
+             workers: int = 1, same_production_in: tuple[str, ...] = ()) -> tuple[list[Finding], list[Rule], str]:
     """Findings of every rule that applies to the manifest, the rules that applied, and
     the production's derived AI-use level.
 
@@ -32,6 +32,7 @@ def evaluate(rule_set: RuleSet, document: Document, today: str, evidence_folder:
     if evidence_folder is not None:
         manifest = evidence.annotate(manifest, evidence_folder)
     roots = _roots(manifest, rule_set, today)
+    roots["checker"].value["same_production_in"] = list(same_production_in)
     context = Context(roots)
     use_levels = {use["effective_level"] for use in manifest.get("ai_uses") or ()}
     applicable = [rule for rule in rule_set.rules if rule.applies_to(use_levels)]
@@ -92,7 +93,7 @@ def _keep(findings: dict[tuple, Finding], new: Iterable[Finding]) -> None:
 def _roots(manifest: dict[str, Any], rule_set: RuleSet, today: str) -> dict[str, Bound]:
     roots = {name: Bound(manifest.get(name, MISSING), f"/{name}") for name in manifest_sections()}
     facts = {"today": today, "rule_ids": list(rule_set.known_ids), "record_ids": record_ids(manifest), "findings": [],
-             "format_problems": []}
+             "format_problems": [], "same_production_in": []}
     roots["checker"] = Bound(facts, None)
     return roots
 
