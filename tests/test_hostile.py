@@ -84,6 +84,7 @@ BROKEN_PACKS = {
     "rules-not-a-list": ("house.yaml:1:1", "expected a list, found the text 'HSE-001'"),
     "bad-severity": ("house.yaml:4:5", "'fatal' is not an allowed value"),
     "eval-attempt": ("house.yaml:13:7", "does not match"),
+    "newline-id": ("house.yaml:2:5", "'HSE-001\\n' does not match"),
     "no-rules": ("no-rules", "no rules found"),
 }
 
