@@ -68,6 +68,7 @@ FINDINGS = {
     "mutual-references.yaml": ("DIS-001", 11, "is not covered by any public disclosure"),
     "duplicate-record-ids.yaml": ("INT-002", 10, "The id p-a is used by more than one person"),
     "waiver-unknown-rule.yaml": ("INT-003", 9, "names rule XYZ-999"),
+    "two-people-same-name.yaml": ("CMP-001", 14, "uses Chan Siu Ming, but no compensation record"),
 }
 
 # rule pack folder -> (file:line:col, message fragment). Exit code 2.
@@ -84,6 +85,7 @@ BROKEN_PACKS = {
     "rules-not-a-list": ("house.yaml:1:1", "expected a list, found the text 'HSE-001'"),
     "bad-severity": ("house.yaml:4:5", "'fatal' is not an allowed value"),
     "eval-attempt": ("house.yaml:13:7", "does not match"),
+    "newline-id": ("house.yaml:2:5", "'HSE-001\\n' does not match"),
     "no-rules": ("no-rules", "no rules found"),
 }
 

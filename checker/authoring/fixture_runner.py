@@ -24,7 +24,8 @@ def case_options(case: Case) -> CheckOptions:
     """The options of the check a case runs; a LoadError for a case's broken waivers file."""
     waivers = read_review_waivers(case.waivers_file).waivers if case.waivers_file is not None else ()
     return CheckOptions(today=case.today or DEFAULT_TODAY, verify_evidence=case.verify_evidence,
-                        review_waivers=waivers, trusted_waivers_only=case.trusted_waivers_only)
+                        review_waivers=waivers, trusted_waivers_only=case.trusted_waivers_only,
+                        same_production_in=case.same_production_in)
 
 
 def run_case(rule_set: RuleSet, case: Case) -> list[DocumentResult]:

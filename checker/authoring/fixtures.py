@@ -17,7 +17,8 @@ that reports invalid manifests. Optional, per case: ``today`` fixes the date use
 expiry checks; ``verify_evidence: true`` checks consent documents as ``--verify-evidence``
 does, relative to the fixture file's folder; ``waivers_file`` is a reviewer's waivers file
 checked with the manifest (as ``--waivers``; ``trusted_waivers_only`` as its flag), and
-findings about it count as the rule's too.
+findings about it count as the rule's too; ``same_production_in`` lists the other files of
+the run whose manifests name the same production id (as a batch establishes it).
 
 This module is the one reader of these files. ``read_fixture`` reads a file once into a
 ``Fixture``: the rule it is for, its cases (each with its position and its manifest as a
@@ -53,6 +54,7 @@ MEANINGS = {
     "verify_evidence": "true or false",
     "waivers_file": "a reviewer's waivers file (a mapping with `waivers`)",
     "trusted_waivers_only": "true or false",
+    "same_production_in": "a list of file paths",
 }
 
 
@@ -95,6 +97,7 @@ class Case:
     verify_evidence: bool
     waivers_file: Document | None  # a reviewer's waivers file checked with the manifest
     trusted_waivers_only: bool
+    same_production_in: tuple[str, ...]  # the other files of the run with the same production id
     problems: tuple[FixtureProblem, ...]  # a case with a problem is not run
 
     @property
@@ -168,7 +171,8 @@ def _case(document: Document, index: int, raw: Any, wrong: set[str], problems: t
                 paths=None if paths is None else tuple(paths), today=known.get("today"),
                 verify_evidence=known.get("verify_evidence") is True,
                 waivers_file=document.sub_document(f"{pointer}/waivers_file") if "waivers_file" in known else None,
-                trusted_waivers_only=known.get("trusted_waivers_only") is True, problems=problems)
+                trusted_waivers_only=known.get("trusted_waivers_only") is True,
+                same_production_in=tuple(known.get("same_production_in") or ()), problems=problems)
 
 
 def _case_index(pointer: str) -> int | None:

@@ -15,6 +15,27 @@ MANY_BYTES = 1 << 20
 
 
 def check_paths(paths: list[Path], rule_set: RuleSet, options: CheckOptions, jobs: int) -> list[ManifestResult]:
+    """Every manifest's result, in the order of ``paths``. Manifests that share a
+    production id with another are checked again knowing it (a second pass over these
+    few only: the ids are known once every manifest has been read)."""
+    results = _check_all(paths, rule_set, options, jobs)
+    for index, others in _shared_productions(results).items():
+        results[index] = check_file(paths[index], rule_set, replace(options, jobs=jobs, same_production_in=others))
+    return results
+
+
+def _shared_productions(results: list[ManifestResult]) -> dict[int, tuple[str, ...]]:
+    """For each manifest whose production id another manifest also has, the other files."""
+    by_id: dict[str, list[int]] = {}
+    for index, result in enumerate(results):
+        production_id = (result.production or {}).get("id") if result.schema_valid else None
+        if isinstance(production_id, str):
+            by_id.setdefault(production_id, []).append(index)
+    return {index: tuple(results[other].path for other in indexes if other != index)
+            for indexes in by_id.values() if len(indexes) > 1 for index in indexes}
+
+
+def _check_all(paths: list[Path], rule_set: RuleSet, options: CheckOptions, jobs: int) -> list[ManifestResult]:
     if jobs <= 1 or len(paths) < 2 or not _worth_sharing(paths):
         # one manifest at a time: a big manifest's rules may be shared between the jobs
         serial = replace(options, jobs=jobs)

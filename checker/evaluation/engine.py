@@ -4,6 +4,7 @@ reviewer's waivers file (only the checks written for waivers files run)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -19,7 +20,7 @@ from .parallel import run_shared
 
 
 def evaluate(rule_set: RuleSet, document: Document, today: str, evidence_folder: Path | None = None,
-             workers: int = 1) -> tuple[list[Finding], list[Rule], str]:
+             workers: int = 1, same_production_in: tuple[str, ...] = ()) -> tuple[list[Finding], list[Rule], str]:
     """Findings of every rule that applies to the manifest, the rules that applied, and
     the production's derived AI-use level.
 
@@ -31,6 +32,7 @@ def evaluate(rule_set: RuleSet, document: Document, today: str, evidence_folder:
     if evidence_folder is not None:
         manifest = evidence.annotate(manifest, evidence_folder)
     roots = _roots(manifest, rule_set, today)
+    roots["checker"].value["same_production_in"] = list(same_production_in)
     context = Context(roots)
     use_levels = {use["effective_level"] for use in manifest.get("ai_uses") or ()}
     applicable = [rule for rule in rule_set.rules if rule.applies_to(use_levels)]
@@ -82,15 +84,16 @@ def _findings_of(rules: list[Rule], kind: str, context: Context, document: Docum
 
 
 def _keep(findings: dict[tuple, Finding], new: Iterable[Finding]) -> None:
-    """Add findings, once each: two checks of a rule may report the same thing."""
+    """Add findings, once each: two checks of a rule may report the same records at the
+    same node."""
     for finding in new:
-        findings.setdefault((finding.rule, finding.pointer, finding.message["en"]), finding)
+        findings.setdefault(finding.identity, finding)
 
 
 def _roots(manifest: dict[str, Any], rule_set: RuleSet, today: str) -> dict[str, Bound]:
     roots = {name: Bound(manifest.get(name, MISSING), f"/{name}") for name in manifest_sections()}
     facts = {"today": today, "rule_ids": list(rule_set.known_ids), "record_ids": record_ids(manifest), "findings": [],
-             "format_problems": []}
+             "format_problems": [], "same_production_in": []}
     roots["checker"] = Bound(facts, None)
     return roots
 
@@ -113,7 +116,24 @@ def _rule_findings(rule: Rule, kind: str, context: Context, document: Document) 
                 rule=rule.id, principle=rule.principle, severity=rule.severity,
                 message={lang: template.render(env, lang) for lang, template in check.message.items()},
                 fix=rule.fix, pointer=pointer, line=line, column=column, target=_record_id(target.value),
+                records=_records(target, (env[name] for name in check.reported)),
             )
+
+
+def _records(target: Bound, bound: Iterable[Bound]) -> tuple[str, ...]:
+    """The keys of the target and of the bound records the finding is about, sorted (two
+    checks may bind the same records under other names). A record bound only on the way
+    to another (the AI uses a consent covers, when the finding names only the consent) does
+    not make another finding."""
+    return tuple(sorted({_record_key(record) for record in (target, *bound)}))
+
+
+def _record_key(record: Bound) -> str:
+    """A record's JSON Pointer; for a value with no node of its own (a fact of the run,
+    an item collected across a list), the pointer it was read from and the value."""
+    if record.pointer is not None and not record.projected:
+        return record.pointer
+    return f"{record.pointer or ''}={json.dumps(record.value, sort_keys=True, ensure_ascii=False, default=str)}"
 
 
 def _record_id(value: Any) -> str | None:

@@ -30,6 +30,9 @@ class CheckOptions:
     trusted_waivers_only: bool = False
     verify_evidence: bool = False
     jobs: int = 1  # processes that may share the rules of one big manifest
+    # The other files of the run whose manifests name the same production id
+    # (``checker.same_production_in``): reviewers' waivers for that id apply to none of them.
+    same_production_in: tuple[str, ...] = ()
 
 
 def check_file(path: Path, rule_set: RuleSet, options: CheckOptions) -> ManifestResult:
@@ -75,9 +78,15 @@ def check_document(document: Document, rule_set: RuleSet, options: CheckOptions,
     evidence_folder = Path(document.path).parent if options.verify_evidence else None
     big = len(data.get("ai_uses") or ()) >= SHARED_RULES_MIN_USES
     workers = min(options.jobs, SHARED_RULES_MAX_PROCESSES) if big else 1
-    findings, applicable, result.derived_level = evaluate(rule_set, document, options.today, evidence_folder, workers)
-    result.findings = apply_waivers(findings, data["production"]["id"], data.get("waivers") or [],
-                                    options.review_waivers, options.today, options.trusted_waivers_only)
+    findings, applicable, result.derived_level = evaluate(rule_set, document, options.today, evidence_folder, workers,
+                                                          options.same_production_in)
+    production_id = data["production"]["id"]
+    review_waivers = options.review_waivers
+    if options.same_production_in:  # whose production a waiver for this id means is unknown: none
+        review_waivers = tuple(waiver for waiver in review_waivers if waiver.production != production_id)
+    result.findings = apply_waivers(findings, production_id, data.get("waivers") or [],
+                                    review_waivers, options.today, options.trusted_waivers_only,
+                                    rule_set.reviewer_waivable)
     result.rules_evaluated = [rule.id for rule in applicable]
     result.record_ids = record_ids(data)
     return result

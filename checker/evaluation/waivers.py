@@ -49,6 +49,13 @@ def is_expired(waiver: dict[str, Any] | ReviewWaiver, today: str) -> bool:
     return isinstance(expires_on, str) and expires_on < today
 
 
+def in_force(waiver: dict[str, Any] | ReviewWaiver, today: str) -> bool:
+    """Whether a waiver can waive anything: someone approved it and it has not expired.
+    (INT-007 and INT-004 report the others.)"""
+    approved_by = waiver.approved_by if isinstance(waiver, ReviewWaiver) else waiver.get("approved_by")
+    return isinstance(approved_by, str) and approved_by != "" and not is_expired(waiver, today)
+
+
 @dataclass(frozen=True)
 class ReviewWaiversFile:
     """A reviewer's waivers file: the document (to locate findings about it) and its waivers."""
@@ -78,17 +85,21 @@ def read_review_waivers(document: Document) -> ReviewWaiversFile:
 
 
 def apply_waivers(findings: list[Finding], production: str | None, manifest_waivers: list[dict[str, Any]],
-                  review_waivers: tuple[ReviewWaiver, ...], today: str, trusted_only: bool) -> list[Finding]:
-    """Waive findings matched (same rule; same target or ``*``) by an unexpired waiver:
-    a reviewer's first, then the manifest's own unless only trusted waivers count."""
-    reviewed = [w for w in review_waivers if w.production in (production, EVERYTHING) and not is_expired(w, today)]
-    claimed = [w for w in manifest_waivers if not is_expired(w, today)]
+                  review_waivers: tuple[ReviewWaiver, ...], today: str, trusted_only: bool,
+                  reviewer_only: frozenset[str] = frozenset()) -> list[Finding]:
+    """Waive findings matched (same rule; same target or ``*``) by a waiver in force: a
+    reviewer's first, then the manifest's own unless only trusted waivers count. Findings
+    of the ``reviewer_only`` rules (``waivable: reviewer``, such as those about waivers)
+    only a reviewer's waiver waives: a manifest cannot excuse its own waivers."""
+    reviewed = [w for w in review_waivers if w.production in (production, EVERYTHING) and in_force(w, today)]
+    claimed = [w for w in manifest_waivers if in_force(w, today)]
     if not reviewed and not claimed:
         return findings
     result = []
     for finding in findings:
         review = next((w for w in reviewed if _matches(w.rule, w.target, finding)), None)
-        claim = next((w for w in claimed if _matches(w["rule"], w["target"], finding)), None)
+        claim = None if finding.rule in reviewer_only else next(
+            (w for w in claimed if _matches(w["rule"], w["target"], finding)), None)
         if review is not None:
             finding = replace(finding, waiver=review.as_waiver())
         elif claim is not None and trusted_only:

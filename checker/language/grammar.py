@@ -26,8 +26,8 @@ from .runtime import MISSING
 MAX_MATCH_LENGTH = 10_000  # regexes only ever see this much of a value
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
-NAME_PATTERN = "^[a-z_][a-z0-9_]*$"
-PATH_PATTERN = "^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$"
+NAME_PATTERN = "^[a-z_][a-z0-9_]*(?!\\n)$"
+PATH_PATTERN = "^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*(?!\\n)$"
 
 
 # --- operands ----------------------------------------------------------------------------

@@ -342,10 +342,11 @@ class Check:
     """One ``for_each`` / ``where`` / ``require`` block of a rule, at JSON Pointer
     ``pointer``. ``message`` is the check's own, or the rule's; ``names`` are the names
     its ``where``, ``require``, ``target``, ``at`` and message may use; ``first_key`` says
-    which first bindings select the same records (so that checks share them)."""
+    which first bindings select the same records (so that checks share them); ``reported``
+    names the bindings a finding is about: those its target, ``at`` or message read."""
 
     __slots__ = ("bindings", "where", "require", "target", "at", "at_pointer", "document", "message", "names",
-                 "pointer", "first_key")
+                 "pointer", "first_key", "reported")
 
     def __init__(self, bindings: tuple[Selection, ...], where: Condition | None, require: Condition, target: Path,
                  at: Path | None, message: dict[str, Template], names: Names, pointer: str,
@@ -355,6 +356,8 @@ class Check:
         self.message, self.names, self.pointer = message, names, pointer
         shared = bindings and not reads_findings(paths(bindings[0]))
         self.first_key = json.dumps(bindings[0].key(), sort_keys=True) if shared else None
+        read = {path.root for path in self.own_paths()}
+        self.reported = tuple(selection.name for selection in bindings if selection.name in read)
 
     def children(self) -> tuple[Condition | Selection, ...]:
         return (*self.bindings, *(c for c in (self.where, self.require) if c is not None))

@@ -4,6 +4,7 @@ one run evaluates, combined from every pack (``RuleSet``)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Mapping
 
@@ -79,6 +80,11 @@ class RuleSet:
     @property
     def version(self) -> str:
         return self.packs[0].version
+
+    @cached_property
+    def reviewer_waivable(self) -> frozenset[str]:
+        """The rules whose findings only a reviewer's waiver waives (``waivable: reviewer``)."""
+        return frozenset(rule.id for rule in self.rules if rule.waivable == "reviewer")
 
     @property
     def rule_ids(self) -> list[str]:

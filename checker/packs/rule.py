@@ -31,6 +31,7 @@ class Rule:
     reads_findings: bool = False  # judges other rules' findings: evaluated after them
     reads_format_problems: bool = False  # judges a manifest's format: the only rules an invalid one gets
     mandatory: bool = False  # part of every run: no selection or override removes it
+    waivable: str = "any"  # who may waive its findings: any waiver in force, or only a reviewer's
 
     def applies_to(self, use_levels: set[str]) -> bool:
         """A rule applies when some AI use of the production is at one of its levels."""
@@ -60,5 +61,5 @@ def compile_rule(spec: dict[str, Any], checks: Iterable[tuple[dict[str, Any], st
         title=spec["title"], rationale=spec["rationale"], message=spec["message"],
         fix=spec["fix"], source=spec["source"], checks=compiled, spec=spec, file=file,
         reads_findings=reads_findings(read), reads_format_problems=reads_format_problems(read),
-        mandatory=spec.get("mandatory", False),
+        mandatory=spec.get("mandatory", False), waivable=spec.get("waivable", "any"),
     )

@@ -39,6 +39,10 @@ class Finding:
     line: int
     column: int
     target: str | None = None  # id of the record the finding is about
+    # The records the finding is about: the keys (JSON Pointers) of its target and of each
+    # record its check's ``for_each`` bound that its target, node or message name, sorted.
+    # With the rule and the node, what tells one finding from another; never the message.
+    records: tuple[str, ...] = ()
     waiver: Waiver | None = field(default=None, compare=False)
     baselined: bool = field(default=False, compare=False)  # known from a baseline file
     claim: Waiver | None = field(default=None, compare=False)  # a manifest waiver not accepted (trusted mode)
@@ -51,6 +55,12 @@ class Finding:
     def counts(self) -> bool:
         """Whether the finding counts against the run: neither waived nor baselined."""
         return self.waiver is None and not self.baselined
+
+    @property
+    def identity(self) -> tuple[str, str, tuple[str, ...]]:
+        """What makes a finding one: two checks of a rule that report the same records
+        at the same node report one finding, two people who share a name two."""
+        return (self.rule, self.pointer, self.records)
 
     def sort_key(self) -> tuple:
         return (self.line, self.column, self.rule, self.pointer, self.message.get("en", ""))

@@ -111,6 +111,21 @@ def validate_https___hkai_example_schemas_fixture_schema_json___defs_case(data, 
             data__trustedwaiversonly = data["trusted_waivers_only"]
             if not isinstance(data__trustedwaiversonly, (bool)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".trusted_waivers_only must be boolean")
+        if "same_production_in" in data_keys:
+            data_keys.remove("same_production_in")
+            data__sameproductionin = data["same_production_in"]
+            if not isinstance(data__sameproductionin, (list, tuple)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".same_production_in must be array")
+            data__sameproductionin_is_list = isinstance(data__sameproductionin, (list, tuple))
+            if data__sameproductionin_is_list:
+                data__sameproductionin_len = len(data__sameproductionin)
+                for data__sameproductionin_x, data__sameproductionin_item in enumerate(data__sameproductionin):
+                    if not isinstance(data__sameproductionin_item, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".same_production_in[{data__sameproductionin_x}]".format(**locals()) + " must be string")
+                    if isinstance(data__sameproductionin_item, str):
+                        data__sameproductionin_item_len = len(data__sameproductionin_item)
+                        if data__sameproductionin_item_len < 1:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".same_production_in[{data__sameproductionin_x}]".format(**locals()) + " must be longer than or equal to 1 characters")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data

@@ -6,10 +6,10 @@ import re
 
 
 REGEX_PATTERNS = {
-    '^[a-z_][a-z0-9_]*$': re.compile('^[a-z_][a-z0-9_]*\\Z'),
-    '^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$': re.compile('^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*\\Z'),
+    '^[a-z_][a-z0-9_]*(?!\\n)$': re.compile('^[a-z_][a-z0-9_]*(?!\\n)\\Z'),
+    '^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*(?!\\n)$': re.compile('^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*(?!\\n)\\Z'),
     '^\\$': re.compile('^\\$'),
-    '^[A-Z][A-Z0-9]*(-[0-9]{3})?$': re.compile('^[A-Z][A-Z0-9]*(-[0-9]{3})?\\Z'),
+    '^[A-Z][A-Z0-9]*(-[0-9]{3})?(?!\\n)$': re.compile('^[A-Z][A-Z0-9]*(-[0-9]{3})?(?!\\n)\\Z'),
     '^https?://': re.compile('^https?://')
 }
 
@@ -72,8 +72,8 @@ def validate_https___hkai_example_schemas_rule_file_schema_json(data, custom_for
                     for data__selections_key in data__selections:
                         try:
                             if isinstance(data__selections_key, str):
-                                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*$'].search(data__selections_key):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".selections must match pattern ^[a-z_][a-z0-9_]*$")
+                                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(?!\\n)$'].search(data__selections_key):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".selections must match pattern ^[a-z_][a-z0-9_]*(?!\\n)$")
                         except (JsonSchemaValueException, JsonSchemaValuesException):
                             data__selections_property_names = False
                     if not data__selections_property_names:
@@ -101,8 +101,8 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_named_sel
             if not isinstance(data__from, (str)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".from must be string")
             if isinstance(data__from, str):
-                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__from):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".from must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
+                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*(?!\\n)$'].search(data__from):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".from must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*(?!\\n)$")
         if "listed_in" in data_keys:
             data_keys.remove("listed_in")
             data__listedin = data["listed_in"]
@@ -112,8 +112,8 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_named_sel
                     if not isinstance(data__listedin, (str)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in must be string")
                     if isinstance(data__listedin, str):
-                        if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__listedin):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
+                        if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*(?!\\n)$'].search(data__listedin):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*(?!\\n)$")
                     data__listedin_any_of_count2 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__listedin_any_of_count2:
@@ -129,8 +129,8 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_named_sel
                             if not isinstance(data__listedin_item, (str)):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in[{data__listedin_x}]".format(**locals()) + " must be string")
                             if isinstance(data__listedin_item, str):
-                                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__listedin_item):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in[{data__listedin_x}]".format(**locals()) + " must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
+                                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*(?!\\n)$'].search(data__listedin_item):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in[{data__listedin_x}]".format(**locals()) + " must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*(?!\\n)$")
                     data__listedin_any_of_count2 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__listedin_any_of_count2:
@@ -141,8 +141,8 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_named_sel
             if not isinstance(data__as, (str)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".as must be string")
             if isinstance(data__as, str):
-                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*$'].search(data__as):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".as must match pattern ^[a-z_][a-z0-9_]*$")
+                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(?!\\n)$'].search(data__as):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".as must match pattern ^[a-z_][a-z0-9_]*(?!\\n)$")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
@@ -466,8 +466,8 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_compariso
                     else:
                         raise JsonSchemaValueException("" + (name_prefix or "data") + " must NOT match a disallowed definition")
                     if isinstance(data_key, str):
-                        if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data_key):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
+                        if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*(?!\\n)$'].search(data_key):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*(?!\\n)$")
                 except (JsonSchemaValueException, JsonSchemaValuesException):
                     data_property_names = False
             if not data_property_names:
@@ -490,8 +490,8 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_quantifie
             if not isinstance(data__from, (str)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".from must be string")
             if isinstance(data__from, str):
-                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__from):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".from must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
+                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*(?!\\n)$'].search(data__from):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".from must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*(?!\\n)$")
         if "listed_in" in data_keys:
             data_keys.remove("listed_in")
             data__listedin = data["listed_in"]
@@ -501,8 +501,8 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_quantifie
                     if not isinstance(data__listedin, (str)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in must be string")
                     if isinstance(data__listedin, str):
-                        if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__listedin):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
+                        if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*(?!\\n)$'].search(data__listedin):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*(?!\\n)$")
                     data__listedin_any_of_count8 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__listedin_any_of_count8:
@@ -518,8 +518,8 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_quantifie
                             if not isinstance(data__listedin_item, (str)):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in[{data__listedin_x}]".format(**locals()) + " must be string")
                             if isinstance(data__listedin_item, str):
-                                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__listedin_item):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in[{data__listedin_x}]".format(**locals()) + " must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
+                                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*(?!\\n)$'].search(data__listedin_item):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in[{data__listedin_x}]".format(**locals()) + " must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*(?!\\n)$")
                     data__listedin_any_of_count8 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__listedin_any_of_count8:
@@ -530,16 +530,16 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_quantifie
             if not isinstance(data__selection, (str)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".selection must be string")
             if isinstance(data__selection, str):
-                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*$'].search(data__selection):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".selection must match pattern ^[a-z_][a-z0-9_]*$")
+                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(?!\\n)$'].search(data__selection):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".selection must match pattern ^[a-z_][a-z0-9_]*(?!\\n)$")
         if "as" in data_keys:
             data_keys.remove("as")
             data__as = data["as"]
             if not isinstance(data__as, (str)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".as must be string")
             if isinstance(data__as, str):
-                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*$'].search(data__as):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".as must match pattern ^[a-z_][a-z0-9_]*$")
+                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(?!\\n)$'].search(data__as):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".as must match pattern ^[a-z_][a-z0-9_]*(?!\\n)$")
         if "at_least" in data_keys:
             data_keys.remove("at_least")
             data__atleast = data["at_least"]
@@ -601,8 +601,8 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_rule(data
             if not isinstance(data__id, (str)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must be string")
             if isinstance(data__id, str):
-                if not REGEX_PATTERNS['^[A-Z][A-Z0-9]*(-[0-9]{3})?$'].search(data__id):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must match pattern ^[A-Z][A-Z0-9]*(-[0-9]{3})?$")
+                if not REGEX_PATTERNS['^[A-Z][A-Z0-9]*(-[0-9]{3})?(?!\\n)$'].search(data__id):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must match pattern ^[A-Z][A-Z0-9]*(-[0-9]{3})?(?!\\n)$")
         if "principle" in data_keys:
             data_keys.remove("principle")
             data__principle = data["principle"]
@@ -680,6 +680,11 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_rule(data
             data__mandatory = data["mandatory"]
             if not isinstance(data__mandatory, (bool)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".mandatory must be boolean")
+        if "waivable" in data_keys:
+            data_keys.remove("waivable")
+            data__waivable = data["waivable"]
+            if not (isinstance(data__waivable, str) and data__waivable == 'any' or isinstance(data__waivable, str) and data__waivable == 'reviewer'):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".waivable must be one of ['any', 'reviewer']")
         if "check" in data_keys:
             data_keys.remove("check")
             data__check = data["check"]
@@ -766,8 +771,8 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_table(dat
                             if not isinstance(data__table__columns_item, (str)):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".table.columns[{data__table__columns_x}]".format(**locals()) + " must be string")
                             if isinstance(data__table__columns_item, str):
-                                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*$'].search(data__table__columns_item):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".table.columns[{data__table__columns_x}]".format(**locals()) + " must match pattern ^[a-z_][a-z0-9_]*$")
+                                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(?!\\n)$'].search(data__table__columns_item):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".table.columns[{data__table__columns_x}]".format(**locals()) + " must match pattern ^[a-z_][a-z0-9_]*(?!\\n)$")
                 if "rows" in data__table_keys:
                     data__table_keys.remove("rows")
                     data__table__rows = data__table["rows"]
@@ -838,8 +843,8 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_check(dat
                                 if not isinstance(data__foreach_value, (str)):
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".for_each.{data__foreach_key}".format(**locals()) + " must be string")
                                 if isinstance(data__foreach_value, str):
-                                    if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__foreach_value):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".for_each.{data__foreach_key}".format(**locals()) + " must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
+                                    if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*(?!\\n)$'].search(data__foreach_value):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".for_each.{data__foreach_key}".format(**locals()) + " must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*(?!\\n)$")
                                 data__foreach_value_any_of_count13 += 1
                             except (JsonSchemaValueException, JsonSchemaValuesException): pass
                         if not data__foreach_value_any_of_count13:
@@ -855,8 +860,8 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_check(dat
                     for data__foreach_key in data__foreach:
                         try:
                             if isinstance(data__foreach_key, str):
-                                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*$'].search(data__foreach_key):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".for_each must match pattern ^[a-z_][a-z0-9_]*$")
+                                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(?!\\n)$'].search(data__foreach_key):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".for_each must match pattern ^[a-z_][a-z0-9_]*(?!\\n)$")
                         except (JsonSchemaValueException, JsonSchemaValuesException):
                             data__foreach_property_names = False
                     if not data__foreach_property_names:
@@ -875,24 +880,24 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_check(dat
             if not isinstance(data__target, (str)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".target must be string")
             if isinstance(data__target, str):
-                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__target):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".target must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
+                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*(?!\\n)$'].search(data__target):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".target must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*(?!\\n)$")
         if "at" in data_keys:
             data_keys.remove("at")
             data__at = data["at"]
             if not isinstance(data__at, (str)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".at must be string")
             if isinstance(data__at, str):
-                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__at):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".at must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
+                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*(?!\\n)$'].search(data__at):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".at must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*(?!\\n)$")
         if "at_pointer" in data_keys:
             data_keys.remove("at_pointer")
             data__atpointer = data["at_pointer"]
             if not isinstance(data__atpointer, (str)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".at_pointer must be string")
             if isinstance(data__atpointer, str):
-                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__atpointer):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".at_pointer must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
+                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*(?!\\n)$'].search(data__atpointer):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".at_pointer must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*(?!\\n)$")
         if "document" in data_keys:
             data_keys.remove("document")
             data__document = data["document"]
@@ -922,8 +927,8 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_source(da
             if not isinstance(data__from, (str)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".from must be string")
             if isinstance(data__from, str):
-                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__from):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".from must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
+                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*(?!\\n)$'].search(data__from):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".from must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*(?!\\n)$")
         if "listed_in" in data_keys:
             data_keys.remove("listed_in")
             data__listedin = data["listed_in"]
@@ -933,8 +938,8 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_source(da
                     if not isinstance(data__listedin, (str)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in must be string")
                     if isinstance(data__listedin, str):
-                        if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__listedin):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
+                        if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*(?!\\n)$'].search(data__listedin):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*(?!\\n)$")
                     data__listedin_any_of_count14 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__listedin_any_of_count14:
@@ -950,8 +955,8 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_source(da
                             if not isinstance(data__listedin_item, (str)):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in[{data__listedin_x}]".format(**locals()) + " must be string")
                             if isinstance(data__listedin_item, str):
-                                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$'].search(data__listedin_item):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in[{data__listedin_x}]".format(**locals()) + " must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*$")
+                                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*(?!\\n)$'].search(data__listedin_item):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in[{data__listedin_x}]".format(**locals()) + " must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*(?!\\n)$")
                     data__listedin_any_of_count14 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__listedin_any_of_count14:
@@ -962,8 +967,8 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_source(da
             if not isinstance(data__selection, (str)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".selection must be string")
             if isinstance(data__selection, str):
-                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*$'].search(data__selection):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".selection must match pattern ^[a-z_][a-z0-9_]*$")
+                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(?!\\n)$'].search(data__selection):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".selection must match pattern ^[a-z_][a-z0-9_]*(?!\\n)$")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     try:

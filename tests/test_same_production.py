@@ -1,0 +1,42 @@
+"""Two manifests of one run with the same production id: each is told of the other
+(INT-010), and a reviewer's waiver for that id waives findings of neither."""
+
+from conftest import MINIMAL, hkai, hkai_json
+
+TODO_TITLE = MINIMAL.replace("title: {en: Demo, zh: 示範}", "title: TODO title")
+
+
+def _write(folder, text):
+    folder.mkdir(parents=True)
+    (folder / "manifest.yaml").write_text(text, encoding="utf-8")
+    return folder / "manifest.yaml"
+
+
+def test_two_manifests_with_one_production_id_are_both_reported(tmp_path):
+    first, second = _write(tmp_path / "a", MINIMAL), _write(tmp_path / "b", MINIMAL)
+    _write(tmp_path / "c", MINIMAL.replace("id: demo", "id: other"))
+    code, report = hkai_json(str(tmp_path))
+    assert code == 1
+    clashes = {m["path"]: [f for f in m["findings"] if f["rule"] == "INT-010"] for m in report["manifests"]}
+    (on_first,) = clashes[str(first)]
+    (on_second,) = clashes[str(second)]
+    assert str(second) in on_first["message"] and str(first) in on_second["message"]
+    assert on_first["path"] == "/production/id" and on_first["line"] == 3
+    assert clashes[str(tmp_path / "c" / "manifest.yaml")] == []
+    result = hkai("check", str(tmp_path))
+    assert result.returncode == 1 and "INT-010" in result.stdout and "Traceback" not in result.stderr
+
+
+def test_a_reviewers_waiver_for_a_shared_id_waives_nothing_until_it_is_resolved(tmp_path):
+    review = tmp_path / "review.yaml"
+    review.write_text("issued_by: Panel\nwaivers:\n  - {rule: INT-006, production: demo, target: demo,"
+                      " reason: known, approved_by: Panel, approved_on: 2026-01-01}\n", encoding="utf-8")
+    submissions = tmp_path / "submissions"
+    _write(submissions / "a", TODO_TITLE)
+    _, report = hkai_json("--fail-on", "info", "--waivers", str(review), str(submissions))
+    assert [f["waived"] for f in report["manifests"][0]["findings"] if f["rule"] == "INT-006"] == [True]
+    _write(submissions / "b", TODO_TITLE)
+    code, report = hkai_json("--fail-on", "info", "--waivers", str(review), str(submissions))
+    assert code == 1
+    for manifest in (m for m in report["manifests"] if m["kind"] == "manifest"):
+        assert [f["waived"] for f in manifest["findings"] if f["rule"] == "INT-006"] == [False]
