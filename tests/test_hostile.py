@@ -1,6 +1,7 @@
 """A corpus of broken and hostile inputs: each gives a located error or finding, never a
 traceback, with the exit code a CI pipeline can act on."""
 
+import json
 import os
 import subprocess
 import sys
@@ -39,6 +40,12 @@ UNREADABLE = {
     "utf16-without-bom.yaml": ("1:1", "looks UTF-16 or UTF-32 encoded"),
     "latin1-bytes.yaml": ("4:13", "invalid UTF-8 byte 0xe9"),
     "nul-byte.yaml": ("8:10", "NUL byte"),
+    # integers past Python's 4,300-digit text conversion limit, anywhere in the file
+    "huge-integer-extension.yaml": ("14:10", "an integer of 5,000 digits is longer than the limit of 1,000"),
+    "huge-integer-amount.yaml": ("13:70", "an integer of 5,000 digits is longer than the limit of 1,000"),
+    "huge-integer-version.yaml": ("1:19", "an integer of 5,000 digits is longer than the limit of 1,000"),
+    "huge-hex-level.yaml": ("7:17", "an integer of 5,000 digits is longer than the limit of 1,000"),
+    "huge-float-tag.yaml": ("14:10", "the integer is too large for a floating-point number"),
 }
 
 # file -> (rule, line, message fragment) of a finding that must be reported. Exit code 1.
@@ -84,6 +91,7 @@ BROKEN_PACKS = {
     "bad-severity": ("house.yaml:4:5", "'fatal' is not an allowed value"),
     "eval-attempt": ("house.yaml:13:7", "does not match"),
     "no-rules": ("no-rules", "no rules found"),
+    "huge-integer": ("house.yaml:14:38", "an integer of 5,000 digits is longer than the limit of 1,000"),
 }
 
 
@@ -206,3 +214,18 @@ def test_a_duplicate_key_in_a_rule_file_is_a_load_error(tmp_path):
     result = hkai("check", "--rules", str(pack), str(MANIFESTS / "utf8-bom.yaml"))
     assert result.returncode == 2
     assert f"{pack / 'house.yaml'}:5:5: duplicate key 'severity': also on line 4" in result.stderr
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_manifest_with_a_huge_integer_costs_the_batch_nothing(tmp_path, jobs):
+    """Enough manifests that --jobs 2 shares them between processes; the bad one is in the middle."""
+    for index in range(20):
+        folder = tmp_path / f"m{index:02}"
+        folder.mkdir()
+        (folder / "manifest.yaml").write_text(MINIMAL)
+    (tmp_path / "m10" / "manifest.yaml").write_bytes((MANIFESTS / "huge-integer-extension.yaml").read_bytes())
+    result = hkai("check", "--format", "json", "--today", TODAY, "--jobs", jobs, str(tmp_path))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    manifests = json.loads(result.stdout)["manifests"]
+    assert [m["status"] for m in manifests] == ["pass"] * 10 + ["error"] + ["pass"] * 9
+    assert "an integer of 5,000 digits" in manifests[10]["error"]["message"]
