@@ -229,3 +229,62 @@ def test_a_manifest_with_a_huge_integer_costs_the_batch_nothing(tmp_path, jobs):
     manifests = json.loads(result.stdout)["manifests"]
     assert [m["status"] for m in manifests] == ["pass"] * 10 + ["error"] + ["pass"] * 9
     assert "an integer of 5,000 digits" in manifests[10]["error"]["message"]
+
+
+# config file in the corpus (named <case>.<file name>) -> what the one error line says. Exit code 2.
+BROKEN_CONFIGS = {
+    "not-utf8.hkai.toml": ":1:12: invalid UTF-8 byte 0xff; TOML files are UTF-8",
+    "tool-integer.pyproject.toml": ": 'tool' must be a table, not an integer",
+    "tool-string.pyproject.toml": ": 'tool' must be a table, not a string",
+    "tool-array.pyproject.toml": ": 'tool' must be a table, not an array",
+    "deep-arrays.hkai.toml": ": invalid TOML: arrays or inline tables nested too deeply",
+    "deep-tables.hkai.toml": ": invalid TOML: arrays or inline tables nested too deeply",
+}
+
+
+def _single_error_line(result: subprocess.CompletedProcess) -> str:
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr[-2000:]
+    (line,) = result.stderr.strip().splitlines()
+    return line
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN_CONFIGS))
+@pytest.mark.parametrize("where", ["here", "parent"])
+def test_a_broken_config_file_is_one_line_naming_it(tmp_path, name, where):
+    """Found in the folder the command runs in, or by the upward search from a project below it."""
+    config = tmp_path / name.split(".", 1)[1]
+    config.write_bytes((CORPUS / "configs" / name).read_bytes())
+    project = tmp_path if where == "here" else tmp_path / "film" / "reels"
+    project.mkdir(parents=True, exist_ok=True)
+    (project / "manifest.yaml").write_text(MINIMAL)
+    line = _single_error_line(hkai("check", "manifest.yaml", cwd=project))
+    assert line == f"hkai: error: {config}{BROKEN_CONFIGS[name]}"
+
+
+def test_the_config_corpus_is_complete():
+    assert set(BROKEN_CONFIGS) == {p.name for p in (CORPUS / "configs").iterdir()}
+
+
+# baseline in the corpus -> what its error says. Exit code 2.
+BROKEN_BASELINES = {
+    "array.json": "not an hkai baseline file (expected an object with hkai_baseline: 1)",
+    "string.json": "not an hkai baseline file (expected an object with hkai_baseline: 1)",
+    "infinite-count.json": "not an hkai baseline file (count must be a positive whole number, not Infinity)",
+    "entry-not-object.json": "not an hkai baseline file (each of findings must be an object)",
+}
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN_BASELINES) + ["deep"])
+def test_a_broken_baseline_is_one_line_naming_it(tmp_path, name):
+    if name == "deep":  # 100,000 levels: too big to keep in the corpus
+        baseline = tmp_path / "deep.json"
+        baseline.write_text("[" * 100_000 + "]" * 100_000)
+        message = "not an hkai baseline file (nested too deeply)"
+    else:
+        baseline, message = CORPUS / "baselines" / name, BROKEN_BASELINES[name]
+    result = hkai("check", "--today", TODAY, "--baseline", str(baseline), str(MANIFESTS / "utf8-bom.yaml"))
+    assert _single_error_line(result) == f"hkai: error: {baseline}: {message}"
+
+
+def test_the_baseline_corpus_is_complete():
+    assert set(BROKEN_BASELINES) == {p.name for p in (CORPUS / "baselines").iterdir()}

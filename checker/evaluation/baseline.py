@@ -53,17 +53,36 @@ def _entry(key: Key, count: int) -> dict:
 def read_baseline(path: Path) -> Counter[Key]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("hkai_baseline") != FORMAT_VERSION:
-            raise ValueError(f"expected hkai_baseline: {FORMAT_VERSION}")
-        counts: Counter[Key] = Counter()
-        for entry in data["findings"]:
-            where = f"target:{entry['target']}" if "target" in entry else f"path:{entry['path']}"
-            counts[(entry["production"], entry["rule"], where)] += int(entry.get("count", 1))
-        return counts
+        return _counts(data)
     except OSError as error:
         raise LoadError(str(path), f"cannot read baseline: {error.strerror or error}") from None
+    except RecursionError:  # the json module reads nested arrays and objects recursively
+        raise LoadError(str(path), "not an hkai baseline file (nested too deeply)") from None
     except (ValueError, KeyError, TypeError) as error:
         raise LoadError(str(path), f"not an hkai baseline file ({error})") from None
+
+
+def _counts(data: object) -> Counter[Key]:
+    if not isinstance(data, dict) or data.get("hkai_baseline") != FORMAT_VERSION:
+        raise ValueError(f"expected an object with hkai_baseline: {FORMAT_VERSION}")
+    if not isinstance(data.get("findings"), list):
+        raise ValueError("expected findings: a list")
+    counts: Counter[Key] = Counter()
+    for entry in data["findings"]:
+        if not isinstance(entry, dict):
+            raise ValueError("each of findings must be an object")
+        where = f"target:{entry['target']}" if "target" in entry else f"path:{entry['path']}"
+        count = entry.get("count", 1)
+        if type(count) is not int or count < 1:
+            raise ValueError(f"count must be a positive whole number, not {json.dumps(count)[:40]}")
+        counts[(_text(entry, "production"), _text(entry, "rule"), where)] += count
+    return counts
+
+
+def _text(entry: dict, key: str) -> str:
+    if not isinstance(entry[key], str):
+        raise ValueError(f"{key} must be a string")
+    return entry[key]
 
 
 def apply_baseline(results: list[ManifestResult], baseline: Counter[Key]) -> BaselineOutcome:
