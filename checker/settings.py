@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
+from .reading.regular_file import read_regular_file
 from .reading.yaml_loader import DEFAULT_MAX_BYTES
 from .report import FORMATS
 from .report.model import FAIL_ON, SEVERITIES
@@ -90,7 +91,7 @@ def resolve(flags: Mapping[str, Any], config: Path | None = None, cwd: Path | No
                 if name in _KEYS:
                     sources[_KEYS[name]] = source
 
-    if config is not None and not config.is_file():
+    if config is not None and not config.exists():
         raise SettingsError(f"{config}: no such config file")
     path = config or find_config(cwd or Path.cwd())
     if path is not None:
@@ -158,8 +159,7 @@ def read_config(path: Path) -> dict[str, Any]:
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read()
+        raw = read_regular_file(path)
     except OSError as error:
         raise SettingsError(f"{path}: cannot read file: {error.strerror or error}") from None
     try:

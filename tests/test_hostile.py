@@ -288,3 +288,48 @@ def test_a_broken_baseline_is_one_line_naming_it(tmp_path, name):
 
 def test_the_baseline_corpus_is_complete():
     assert set(BROKEN_BASELINES) == {p.name for p in (CORPUS / "baselines").iterdir()}
+
+
+# Named pipes cannot be kept in git: the tests make them. Opening or reading one would
+# block for ever; hkai() gives up after its timeout, so a hang fails the test.
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this platform")
+FIFO_MESSAGE = "is a named pipe (FIFO), not a regular file"
+
+
+@needs_fifo
+def test_a_fifo_named_manifest_is_that_files_error_and_the_others_are_checked(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "manifest.yaml").write_text(MINIMAL)
+    (tmp_path / "b").mkdir()
+    os.mkfifo(tmp_path / "b" / "manifest.yaml")
+    code, report = hkai_json(str(tmp_path))
+    assert code == 2
+    assert [m["status"] for m in report["manifests"]] == ["pass", "error"]
+    assert report["manifests"][1]["error"]["message"] == FIFO_MESSAGE
+    direct = hkai("check", str(tmp_path / "b" / "manifest.yaml"))
+    assert direct.returncode == 2 and "Traceback" not in direct.stderr
+    assert direct.stderr == f"hkai: error: {tmp_path / 'b' / 'manifest.yaml'}: {FIFO_MESSAGE}\n"
+
+
+@needs_fifo
+def test_a_fifo_rule_file_is_a_load_error(tmp_path):
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    text = (CORPUS / "rule-packs" / "bad-severity" / "house.yaml").read_text()
+    (pack / "house.yaml").write_text(text.replace("severity: fatal", "severity: error"))
+    os.mkfifo(pack / "more.yaml")
+    result = hkai("check", "--rules", str(pack), str(MANIFESTS / "utf8-bom.yaml"))
+    assert _single_error_line(result) == f"hkai: error: {pack / 'more.yaml'}: {FIFO_MESSAGE}"
+
+
+@needs_fifo
+@pytest.mark.parametrize("option, file_name, message", [
+    ("--config", "hkai.toml", f"cannot read file: {FIFO_MESSAGE}"),
+    ("--baseline", "baseline.json", f"cannot read baseline: {FIFO_MESSAGE}"),
+    ("--waivers", "waivers.yaml", FIFO_MESSAGE),
+])
+def test_a_fifo_given_as_an_input_file_is_refused(tmp_path, option, file_name, message):
+    fifo = tmp_path / file_name
+    os.mkfifo(fifo)
+    result = hkai("check", "--today", TODAY, option, str(fifo), str(MANIFESTS / "utf8-bom.yaml"))
+    assert _single_error_line(result) == f"hkai: error: {fifo}: {message}"

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..report.model import ManifestResult
 from ..report.model import Finding
+from ..reading.regular_file import read_regular_file
 from ..reading.yaml_loader import LoadError
 
 FORMAT_VERSION = 1
@@ -52,7 +53,7 @@ def _entry(key: Key, count: int) -> dict:
 
 def read_baseline(path: Path) -> Counter[Key]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_regular_file(path).decode("utf-8"))
         return _counts(data)
     except OSError as error:
         raise LoadError(str(path), f"cannot read baseline: {error.strerror or error}") from None

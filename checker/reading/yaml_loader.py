@@ -27,6 +27,8 @@ from typing import Any, Callable
 
 import yaml
 
+from .regular_file import NotRegularFile, read_regular_file
+
 try:  # the C composer is several times faster; the pure-Python one behaves the same
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -186,10 +188,9 @@ def escape_pointer_token(token: str) -> str:
 def load_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     name = str(path)
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(max_bytes + 1)
-    except IsADirectoryError:
-        raise LoadError(name, "is a directory, not a file") from None
+        raw = read_regular_file(path, max_bytes)
+    except NotRegularFile as error:
+        raise LoadError(name, str(error)) from None
     except OSError as error:
         raise LoadError(name, f"cannot read file: {error.strerror or error}") from None
     if len(raw) > max_bytes:
