@@ -333,3 +333,36 @@ def test_a_fifo_given_as_an_input_file_is_refused(tmp_path, option, file_name, m
     os.mkfifo(fifo)
     result = hkai("check", "--today", TODAY, option, str(fifo), str(MANIFESTS / "utf8-bom.yaml"))
     assert _single_error_line(result) == f"hkai: error: {fifo}: {message}"
+
+
+def _pack_chain(root, length: int):
+    """Packs p0 <- p1 <- ... each extending the one before and adding a rule; the last
+    also lowers the first pack's rule to info, which only a pack extending it may do."""
+    rule = (CORPUS / "rule-packs" / "bad-severity" / "house.yaml").read_text().replace("severity: fatal",
+                                                                                       "severity: error")
+    for index in range(length):
+        pack = root / f"p{index}"
+        pack.mkdir()
+        meta = f"name: p{index}\nversion: '1'\n" + (f"extends: ../p{index - 1}\n" if index else "")
+        if index == length - 1:
+            meta += "overrides:\n  P0-001: {severity: info}\n"
+        (pack / "pack.yaml").write_text(meta)
+        (pack / "rules.yaml").write_text(rule.replace("HSE-001", f"P{index}-001"))
+    return root / f"p{length - 1}"
+
+
+def test_an_extends_chain_of_1200_packs_loads(tmp_path):
+    """It ended in RecursionError, and took quadratic time (600 packs: 27 s)."""
+    last = _pack_chain(tmp_path, 1200)
+    result = hkai("check", "--today", TODAY, "--rules", str(last), str(MANIFESTS / "utf8-bom.yaml"))
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr[-2000:]
+    assert "p1199 1; 1252 rules" in " ".join(result.stdout.split())
+
+
+def test_packs_extending_each_other_are_refused(tmp_path):
+    for name, base in (("a", "b"), ("b", "a")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "pack.yaml").write_text(f"name: {name}\nversion: '1'\nextends: ../{base}\n")
+    result = hkai("check", "--rules", str(tmp_path / "a"), str(MANIFESTS / "utf8-bom.yaml"))
+    a, b = tmp_path / "a", tmp_path / "b"
+    assert _single_error_line(result) == f"hkai: error: {a}: packs extend each other in a loop: {a} -> {b} -> {a}"
