@@ -366,3 +366,38 @@ def test_packs_extending_each_other_are_refused(tmp_path):
     result = hkai("check", "--rules", str(tmp_path / "a"), str(MANIFESTS / "utf8-bom.yaml"))
     a, b = tmp_path / "a", tmp_path / "b"
     assert _single_error_line(result) == f"hkai: error: {a}: packs extend each other in a loop: {a} -> {b} -> {a}"
+
+
+def test_a_folder_tree_1200_levels_deep_is_searched(tmp_path):
+    """The walk was recursive: RecursionError."""
+    folder = tmp_path
+    for _ in range(1200):
+        folder = folder / "d"
+        folder.mkdir()  # one level at a time: os.makedirs itself recurses
+    (folder / "manifest.yaml").write_text(MINIMAL)
+    (tmp_path / "manifest.yaml").write_text(MINIMAL)
+    code, report = hkai_json(str(tmp_path))
+    assert code == 0
+    assert [m["path"] for m in report["manifests"]] == [str(tmp_path / "manifest.yaml"), str(folder / "manifest.yaml")]
+
+
+def test_symbolic_links_out_of_the_checked_folder_are_reported_once_and_not_followed(tmp_path):
+    outside = tmp_path / "outside"
+    (outside / "film").mkdir(parents=True)
+    (outside / "film" / "manifest.yaml").write_text(MINIMAL)
+    submission = tmp_path / "submission"
+    (submission / "reel").mkdir(parents=True)
+    (submission / "reel" / "manifest.yaml").write_text(MINIMAL)
+    os.symlink("/", submission / "reel" / "root")
+    os.symlink(outside, submission / "elsewhere")
+    os.symlink(outside / "film" / "manifest.yaml", submission / "manifest.yaml")
+    os.symlink(submission / "reel", submission / "same-reel")  # stays inside: followed, searched once
+    result = hkai("check", "--format", "json", "--today", TODAY, str(submission), cwd=tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    manifests = json.loads(result.stdout)["manifests"]
+    links = [submission / "elsewhere", submission / "manifest.yaml", submission / "reel" / "root"]
+    assert [m["path"] for m in manifests] == [str(submission / "reel" / "manifest.yaml"), *map(str, links)]
+    assert [m["status"] for m in manifests] == ["pass", "error", "error", "error"]
+    message = "symbolic link leads outside the checked folder; not followed"
+    assert all(m["error"]["message"] == message for m in manifests[1:])
+    assert result.stderr.splitlines() == [f"hkai: error: {link}: {message}" for link in links]
