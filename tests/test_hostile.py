@@ -376,9 +376,16 @@ def test_a_folder_tree_1200_levels_deep_is_searched(tmp_path):
         folder.mkdir()  # one level at a time: os.makedirs itself recurses
     (folder / "manifest.yaml").write_text(MINIMAL)
     (tmp_path / "manifest.yaml").write_text(MINIMAL)
-    code, report = hkai_json(str(tmp_path))
+    try:
+        code, report = hkai_json(str(tmp_path))
+    finally:  # pytest removes old temporary folders recursively: this tree would stop it
+        (folder / "manifest.yaml").unlink()
+        while folder != tmp_path:
+            folder.rmdir()
+            folder = folder.parent
     assert code == 0
-    assert [m["path"] for m in report["manifests"]] == [str(tmp_path / "manifest.yaml"), str(folder / "manifest.yaml")]
+    assert [m["path"] for m in report["manifests"]] == [str(tmp_path / "manifest.yaml"),
+                                                        str(tmp_path / "/".join(["d"] * 1200) / "manifest.yaml")]
 
 
 def test_symbolic_links_out_of_the_checked_folder_are_reported_once_and_not_followed(tmp_path):
