@@ -271,6 +271,7 @@ BROKEN_BASELINES = {
     "string.json": "not an hkai baseline file (expected an object with hkai_baseline: 1)",
     "infinite-count.json": "not an hkai baseline file (count must be a positive whole number, not Infinity)",
     "entry-not-object.json": "not an hkai baseline file (each of findings must be an object)",
+    "huge-count.json": "not an hkai baseline file (an integer of 5,000 digits is longer than the limit of 1,000)",
 }
 
 
