@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
+from .reading.regular_file import read_regular_file
 from .reading.yaml_loader import DEFAULT_MAX_BYTES
 from .report import FORMATS
 from .report.model import FAIL_ON, SEVERITIES
@@ -90,7 +91,7 @@ def resolve(flags: Mapping[str, Any], config: Path | None = None, cwd: Path | No
                 if name in _KEYS:
                     sources[_KEYS[name]] = source
 
-    if config is not None and not config.is_file():
+    if config is not None and not config.exists():
         raise SettingsError(f"{config}: no such config file")
     path = config or find_config(cwd or Path.cwd())
     if path is not None:
@@ -120,9 +121,17 @@ def find_config(start: Path) -> Path | None:
         if (folder / CONFIG_FILE).is_file():
             return folder / CONFIG_FILE
         pyproject = folder / PYPROJECT
-        if pyproject.is_file() and "hkai" in _read_toml(pyproject).get("tool", {}):
+        if pyproject.is_file() and "hkai" in _tool_table(pyproject, _read_toml(pyproject)):
             return pyproject
     return None
+
+
+def _tool_table(path: Path, data: dict[str, Any]) -> dict[str, Any]:
+    """A pyproject.toml's [tool] table (empty when there is none)."""
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise SettingsError(f"{path}: 'tool' must be a table, not {_kind(tool)}")
+    return tool
 
 
 def read_config(path: Path) -> dict[str, Any]:
@@ -131,7 +140,7 @@ def read_config(path: Path) -> dict[str, Any]:
     data = _read_toml(path)
     prefix = ""
     if path.name == PYPROJECT:
-        data = data.get("tool", {}).get("hkai", {})
+        data = _tool_table(path, data).get("hkai", {})
         prefix = "tool.hkai."
     if not isinstance(data, dict):
         raise SettingsError(f"{path}: [{prefix.rstrip('.')}] must be a table")
@@ -150,12 +159,22 @@ def read_config(path: Path) -> dict[str, Any]:
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        with open(path, "rb") as handle:
-            return tomllib.load(handle)
-    except tomllib.TOMLDecodeError as error:
-        raise SettingsError(f"{path}: invalid TOML: {error}") from None
+        raw = read_regular_file(path)
     except OSError as error:
         raise SettingsError(f"{path}: cannot read file: {error.strerror or error}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise SettingsError(f"{path}:{line}:{column}: invalid UTF-8 byte 0x{raw[error.start]:02x}; "
+                            "TOML files are UTF-8") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise SettingsError(f"{path}: invalid TOML: {error}") from None
+    except RecursionError:  # tomllib reads nested arrays and inline tables recursively
+        raise SettingsError(f"{path}: invalid TOML: arrays or inline tables nested too deeply") from None
 
 
 def _outputs_from_file(value: Any, _: Path) -> Any:
@@ -223,6 +242,12 @@ def _optional_path(value: Any) -> str | None:
 
 def _flag(value: Any) -> str | None:
     return None if isinstance(value, bool) else f"must be true or false, not {value!r}"
+
+
+def _kind(value: Any) -> str:
+    """What a TOML value is, in the words of the TOML specification."""
+    kinds = {bool: "a boolean", int: "an integer", float: "a float", str: "a string", list: "an array"}
+    return next((name for kind, name in kinds.items() if isinstance(value, kind)), "a date or time")
 
 
 def _shown(value: Any) -> str:

@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+from checker.packs.loading import load_rule_set
 from conftest import MINIMAL, ROOT, TODAY, hkai, hkai_json
 
 CORPUS = ROOT / "tests" / "corpus"
@@ -40,6 +41,12 @@ UNREADABLE = {
     "utf16-without-bom.yaml": ("1:1", "looks UTF-16 or UTF-32 encoded"),
     "latin1-bytes.yaml": ("4:13", "invalid UTF-8 byte 0xe9"),
     "nul-byte.yaml": ("8:10", "NUL byte"),
+    # integers past Python's 4,300-digit text conversion limit, anywhere in the file
+    "huge-integer-extension.yaml": ("14:10", "an integer of 5,000 digits is longer than the limit of 1,000"),
+    "huge-integer-amount.yaml": ("13:70", "an integer of 5,000 digits is longer than the limit of 1,000"),
+    "huge-integer-version.yaml": ("1:19", "an integer of 5,000 digits is longer than the limit of 1,000"),
+    "huge-hex-level.yaml": ("7:17", "an integer of 5,000 digits is longer than the limit of 1,000"),
+    "huge-float-tag.yaml": ("14:10", "the integer is too large for a floating-point number"),
 }
 
 # file -> (rule, line, message fragment) of a finding that must be reported. Exit code 1.
@@ -87,6 +94,7 @@ BROKEN_PACKS = {
     "eval-attempt": ("house.yaml:13:7", "does not match"),
     "newline-id": ("house.yaml:2:5", "'HSE-001\\n' does not match"),
     "no-rules": ("no-rules", "no rules found"),
+    "huge-integer": ("house.yaml:14:38", "an integer of 5,000 digits is longer than the limit of 1,000"),
 }
 
 
@@ -242,3 +250,199 @@ def test_a_long_text_reached_through_many_records_is_measured_once(tmp_path):
                             cwd=ROOT, env={**os.environ, "NO_COLOR": "1"})
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert json.loads(result.stdout)["summary"]["manifests"] == 1
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_manifest_with_a_huge_integer_costs_the_batch_nothing(tmp_path, jobs):
+    """Enough manifests that --jobs 2 shares them between processes; the bad one is in the middle."""
+    for index in range(20):
+        folder = tmp_path / f"m{index:02}"
+        folder.mkdir()
+        (folder / "manifest.yaml").write_text(MINIMAL.replace("id: demo", f"id: demo-{index}"))
+    (tmp_path / "m10" / "manifest.yaml").write_bytes((MANIFESTS / "huge-integer-extension.yaml").read_bytes())
+    result = hkai("check", "--format", "json", "--today", TODAY, "--jobs", jobs, str(tmp_path))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    manifests = json.loads(result.stdout)["manifests"]
+    assert [m["status"] for m in manifests] == ["pass"] * 10 + ["error"] + ["pass"] * 9
+    assert "an integer of 5,000 digits" in manifests[10]["error"]["message"]
+
+
+# config file in the corpus (named <case>.<file name>) -> what the one error line says. Exit code 2.
+BROKEN_CONFIGS = {
+    "not-utf8.hkai.toml": ":1:12: invalid UTF-8 byte 0xff; TOML files are UTF-8",
+    "tool-integer.pyproject.toml": ": 'tool' must be a table, not an integer",
+    "tool-string.pyproject.toml": ": 'tool' must be a table, not a string",
+    "tool-array.pyproject.toml": ": 'tool' must be a table, not an array",
+    "deep-arrays.hkai.toml": ": invalid TOML: arrays or inline tables nested too deeply",
+    "deep-tables.hkai.toml": ": invalid TOML: arrays or inline tables nested too deeply",
+}
+
+
+def _single_error_line(result: subprocess.CompletedProcess) -> str:
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr[-2000:]
+    (line,) = result.stderr.strip().splitlines()
+    return line
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN_CONFIGS))
+@pytest.mark.parametrize("where", ["here", "parent"])
+def test_a_broken_config_file_is_one_line_naming_it(tmp_path, name, where):
+    """Found in the folder the command runs in, or by the upward search from a project below it."""
+    config = tmp_path / name.split(".", 1)[1]
+    config.write_bytes((CORPUS / "configs" / name).read_bytes())
+    project = tmp_path if where == "here" else tmp_path / "film" / "reels"
+    project.mkdir(parents=True, exist_ok=True)
+    (project / "manifest.yaml").write_text(MINIMAL)
+    line = _single_error_line(hkai("check", "manifest.yaml", cwd=project))
+    assert line == f"hkai: error: {config}{BROKEN_CONFIGS[name]}"
+
+
+def test_the_config_corpus_is_complete():
+    assert set(BROKEN_CONFIGS) == {p.name for p in (CORPUS / "configs").iterdir()}
+
+
+# baseline in the corpus -> what its error says. Exit code 2.
+BROKEN_BASELINES = {
+    "array.json": "not an hkai baseline file (expected an object with hkai_baseline: 1)",
+    "string.json": "not an hkai baseline file (expected an object with hkai_baseline: 1)",
+    "infinite-count.json": "not an hkai baseline file (count must be a positive whole number, not Infinity)",
+    "entry-not-object.json": "not an hkai baseline file (each of findings must be an object)",
+    "huge-count.json": "not an hkai baseline file (an integer of 5,000 digits is longer than the limit of 1,000)",
+}
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN_BASELINES) + ["deep"])
+def test_a_broken_baseline_is_one_line_naming_it(tmp_path, name):
+    if name == "deep":  # 100,000 levels: too big to keep in the corpus
+        baseline = tmp_path / "deep.json"
+        baseline.write_text("[" * 100_000 + "]" * 100_000)
+        message = "not an hkai baseline file (nested too deeply)"
+    else:
+        baseline, message = CORPUS / "baselines" / name, BROKEN_BASELINES[name]
+    result = hkai("check", "--today", TODAY, "--baseline", str(baseline), str(MANIFESTS / "utf8-bom.yaml"))
+    assert _single_error_line(result) == f"hkai: error: {baseline}: {message}"
+
+
+def test_the_baseline_corpus_is_complete():
+    assert set(BROKEN_BASELINES) == {p.name for p in (CORPUS / "baselines").iterdir()}
+
+
+# Named pipes cannot be kept in git: the tests make them. Opening or reading one would
+# block for ever; hkai() gives up after its timeout, so a hang fails the test.
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this platform")
+FIFO_MESSAGE = "is a named pipe (FIFO), not a regular file"
+
+
+@needs_fifo
+def test_a_fifo_named_manifest_is_that_files_error_and_the_others_are_checked(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "manifest.yaml").write_text(MINIMAL)
+    (tmp_path / "b").mkdir()
+    os.mkfifo(tmp_path / "b" / "manifest.yaml")
+    code, report = hkai_json(str(tmp_path))
+    assert code == 2
+    assert [m["status"] for m in report["manifests"]] == ["pass", "error"]
+    assert report["manifests"][1]["error"]["message"] == FIFO_MESSAGE
+    direct = hkai("check", str(tmp_path / "b" / "manifest.yaml"))
+    assert direct.returncode == 2 and "Traceback" not in direct.stderr
+    assert direct.stderr == f"hkai: error: {tmp_path / 'b' / 'manifest.yaml'}: {FIFO_MESSAGE}\n"
+
+
+@needs_fifo
+def test_a_fifo_rule_file_is_a_load_error(tmp_path):
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    text = (CORPUS / "rule-packs" / "bad-severity" / "house.yaml").read_text()
+    (pack / "house.yaml").write_text(text.replace("severity: fatal", "severity: error"))
+    os.mkfifo(pack / "more.yaml")
+    result = hkai("check", "--rules", str(pack), str(MANIFESTS / "utf8-bom.yaml"))
+    assert _single_error_line(result) == f"hkai: error: {pack / 'more.yaml'}: {FIFO_MESSAGE}"
+
+
+@needs_fifo
+@pytest.mark.parametrize("option, file_name, message", [
+    ("--config", "hkai.toml", f"cannot read file: {FIFO_MESSAGE}"),
+    ("--baseline", "baseline.json", f"cannot read baseline: {FIFO_MESSAGE}"),
+    ("--waivers", "waivers.yaml", FIFO_MESSAGE),
+])
+def test_a_fifo_given_as_an_input_file_is_refused(tmp_path, option, file_name, message):
+    fifo = tmp_path / file_name
+    os.mkfifo(fifo)
+    result = hkai("check", "--today", TODAY, option, str(fifo), str(MANIFESTS / "utf8-bom.yaml"))
+    assert _single_error_line(result) == f"hkai: error: {fifo}: {message}"
+
+
+def _pack_chain(root, length: int):
+    """Packs p0 <- p1 <- ... each extending the one before and adding a rule; the last
+    also lowers the first pack's rule to info, which only a pack extending it may do."""
+    rule = (CORPUS / "rule-packs" / "bad-severity" / "house.yaml").read_text().replace("severity: fatal",
+                                                                                       "severity: error")
+    for index in range(length):
+        pack = root / f"p{index}"
+        pack.mkdir()
+        meta = f"name: p{index}\nversion: '1'\n" + (f"extends: ../p{index - 1}\n" if index else "")
+        if index == length - 1:
+            meta += "overrides:\n  P0-001: {severity: info}\n"
+        (pack / "pack.yaml").write_text(meta)
+        (pack / "rules.yaml").write_text(rule.replace("HSE-001", f"P{index}-001"))
+    return root / f"p{length - 1}"
+
+
+def test_an_extends_chain_of_1200_packs_loads(tmp_path):
+    """It ended in RecursionError, and took quadratic time (600 packs: 27 s)."""
+    last = _pack_chain(tmp_path, 1200)
+    result = hkai("check", "--today", TODAY, "--rules", str(last), str(MANIFESTS / "utf8-bom.yaml"))
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr[-2000:]
+    builtin = len(load_rule_set().rule_ids)
+    assert f"p1199 1; {builtin + 1200} rules" in " ".join(result.stdout.split())
+
+
+def test_packs_extending_each_other_are_refused(tmp_path):
+    for name, base in (("a", "b"), ("b", "a")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "pack.yaml").write_text(f"name: {name}\nversion: '1'\nextends: ../{base}\n")
+    result = hkai("check", "--rules", str(tmp_path / "a"), str(MANIFESTS / "utf8-bom.yaml"))
+    a, b = tmp_path / "a", tmp_path / "b"
+    assert _single_error_line(result) == f"hkai: error: {a}: packs extend each other in a loop: {a} -> {b} -> {a}"
+
+
+def test_a_folder_tree_1200_levels_deep_is_searched(tmp_path):
+    """The walk was recursive: RecursionError."""
+    folder = tmp_path
+    for _ in range(1200):
+        folder = folder / "d"
+        folder.mkdir()  # one level at a time: os.makedirs itself recurses
+    (folder / "manifest.yaml").write_text(MINIMAL.replace("id: demo", "id: deep"))
+    (tmp_path / "manifest.yaml").write_text(MINIMAL)
+    try:
+        code, report = hkai_json(str(tmp_path))
+    finally:  # pytest removes old temporary folders recursively: this tree would stop it
+        (folder / "manifest.yaml").unlink()
+        while folder != tmp_path:
+            folder.rmdir()
+            folder = folder.parent
+    assert code == 0
+    assert [m["path"] for m in report["manifests"]] == [str(tmp_path / "manifest.yaml"),
+                                                        str(tmp_path / "/".join(["d"] * 1200) / "manifest.yaml")]
+
+
+def test_symbolic_links_out_of_the_checked_folder_are_reported_once_and_not_followed(tmp_path):
+    outside = tmp_path / "outside"
+    (outside / "film").mkdir(parents=True)
+    (outside / "film" / "manifest.yaml").write_text(MINIMAL)
+    submission = tmp_path / "submission"
+    (submission / "reel").mkdir(parents=True)
+    (submission / "reel" / "manifest.yaml").write_text(MINIMAL)
+    os.symlink("/", submission / "reel" / "root")
+    os.symlink(outside, submission / "elsewhere")
+    os.symlink(outside / "film" / "manifest.yaml", submission / "manifest.yaml")
+    os.symlink(submission / "reel", submission / "same-reel")  # stays inside: followed, searched once
+    result = hkai("check", "--format", "json", "--today", TODAY, str(submission), cwd=tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    manifests = json.loads(result.stdout)["manifests"]
+    links = [submission / "elsewhere", submission / "manifest.yaml", submission / "reel" / "root"]
+    assert [m["path"] for m in manifests] == [str(submission / "reel" / "manifest.yaml"), *map(str, links)]
+    assert [m["status"] for m in manifests] == ["pass", "error", "error", "error"]
+    message = "symbolic link leads outside the checked folder; not followed"
+    assert all(m["error"]["message"] == message for m in manifests[1:])
+    assert result.stderr.splitlines() == [f"hkai: error: {link}: {message}" for link in links]

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from ..report.model import ManifestResult
 from ..report.model import Finding
-from ..reading.yaml_loader import LoadError
+from ..reading.regular_file import read_regular_file
+from ..reading.yaml_loader import MAX_INTEGER_DIGITS, LoadError
 
 FORMAT_VERSION = 1
 Key = tuple[str, str, str]
@@ -52,18 +53,46 @@ def _entry(key: Key, count: int) -> dict:
 
 def read_baseline(path: Path) -> Counter[Key]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("hkai_baseline") != FORMAT_VERSION:
-            raise ValueError(f"expected hkai_baseline: {FORMAT_VERSION}")
-        counts: Counter[Key] = Counter()
-        for entry in data["findings"]:
-            where = f"target:{entry['target']}" if "target" in entry else f"path:{entry['path']}"
-            counts[(entry["production"], entry["rule"], where)] += int(entry.get("count", 1))
-        return counts
+        data = json.loads(read_regular_file(path).decode("utf-8"), parse_int=_integer)
+        return _counts(data)
     except OSError as error:
         raise LoadError(str(path), f"cannot read baseline: {error.strerror or error}") from None
+    except RecursionError:  # the json module reads nested arrays and objects recursively
+        raise LoadError(str(path), "not an hkai baseline file (nested too deeply)") from None
     except (ValueError, KeyError, TypeError) as error:
         raise LoadError(str(path), f"not an hkai baseline file ({error})") from None
+
+
+def _counts(data: object) -> Counter[Key]:
+    if not isinstance(data, dict) or data.get("hkai_baseline") != FORMAT_VERSION:
+        raise ValueError(f"expected an object with hkai_baseline: {FORMAT_VERSION}")
+    if not isinstance(data.get("findings"), list):
+        raise ValueError("expected findings: a list")
+    counts: Counter[Key] = Counter()
+    for entry in data["findings"]:
+        if not isinstance(entry, dict):
+            raise ValueError("each of findings must be an object")
+        where = f"target:{entry['target']}" if "target" in entry else f"path:{entry['path']}"
+        count = entry.get("count", 1)
+        if type(count) is not int or count < 1:
+            raise ValueError(f"count must be a positive whole number, not {json.dumps(count)[:40]}")
+        counts[(_text(entry, "production"), _text(entry, "rule"), where)] += count
+    return counts
+
+
+def _integer(text: str) -> int:
+    """An integer of the file; one longer than the loader accepts in YAML is refused here
+    too (Python's own refusal, past 4,300 digits, tells the reader to change Python)."""
+    if len(text.lstrip("-")) > MAX_INTEGER_DIGITS:
+        raise ValueError(f"an integer of {len(text.lstrip('-')):,} digits is longer than the limit of "
+                         f"{MAX_INTEGER_DIGITS:,}")
+    return int(text)
+
+
+def _text(entry: dict, key: str) -> str:
+    if not isinstance(entry[key], str):
+        raise ValueError(f"{key} must be a string")
+    return entry[key]
 
 
 def apply_baseline(results: list[ManifestResult], baseline: Counter[Key]) -> BaselineOutcome:

@@ -185,46 +185,59 @@ def _inherited_selections(directory: Path, meta: dict[str, Any]) -> Selections:
 
 
 def load_rule_set(extra: list[Path] = (), include_builtin: bool = True) -> RuleSet:
-    """The built-in pack (unless told otherwise) and the extra packs with what they extend."""
+    """The built-in pack (unless told otherwise) and the extra packs with what they extend,
+    each pack after the packs it extends."""
     packs: list[RulePack] = []
     loaded: dict[Path, RulePack] = {}
+    if include_builtin:
+        _add_with_bases(builtin_pack_dir(), packs, loaded)
+    for directory in extra:
+        _add_with_bases(Path(directory), packs, loaded)
+    return combine(packs)
 
-    def add(directory: Path, extending: tuple[Path, ...]) -> RulePack:
+
+def _add_with_bases(directory: Path, packs: list[RulePack], loaded: dict[Path, RulePack]) -> None:
+    """Load the pack at ``directory`` and the packs it extends that are not loaded yet,
+    the deepest first. The chain of ``extends`` is followed in a loop (not by recursion):
+    it may be any length."""
+    chain: list[tuple[Path, Path]] = []  # (folder, resolved folder): the pack, then what it extends
+    on_chain: set[Path] = set()
+    inherited: Selections = {}
+    while True:
         resolved = directory.resolve()
         if resolved in loaded:
-            return loaded[resolved]
-        if resolved in extending:
+            inherited = loaded[resolved].selections
+            break
+        if resolved in on_chain:
             raise LoadError(str(directory), "packs extend each other in a loop: "
-                            + " -> ".join(str(p) for p in (*extending, resolved)))
+                            + " -> ".join(str(folder) for folder in (*(r for _, r in chain), resolved)))
+        chain.append((directory, resolved))
+        on_chain.add(resolved)
         meta = _read_meta(directory, []) if directory.is_dir() else {}
-        inherited: Selections = {}
-        if "extends" in meta:
-            base = extended_dir(directory, meta["extends"])
-            if not base.is_dir():
-                raise LoadError(str(meta["file"]), f"extends {meta['extends']!r}, which is neither "
-                                f"{BUILTIN_NAME} nor a rule pack folder")
-            inherited = add(base, (*extending, resolved)).selections
+        if "extends" not in meta:
+            break
+        base = extended_dir(directory, meta["extends"])
+        if not base.is_dir():
+            raise LoadError(str(meta["file"]), f"extends {meta['extends']!r}, which is neither "
+                            f"{BUILTIN_NAME} nor a rule pack folder")
+        directory = base
+    for directory, resolved in reversed(chain):
         pack = load_pack(directory, inherited)
         packs.append(pack)
         loaded[resolved] = pack
-        return pack
-
-    if include_builtin:
-        add(builtin_pack_dir(), ())
-    for directory in extra:
-        add(Path(directory), ())
-    return combine(packs)
+        inherited = pack.selections
 
 
 def combine(packs: list[RulePack]) -> RuleSet:
     """Rules of the packs in order: each pack's overrides change earlier packs' rules."""
     rules: dict[str, Rule] = {}
     owner: dict[str, RulePack] = {}
-    by_folder = {pack.path.resolve(): pack for pack in packs}
+    folder_of = {id(pack): pack.path.resolve() for pack in packs}
+    base_of = {folder_of[id(pack)]: _resolved_base(pack) for pack in packs}
     for pack in packs:
-        inherited = {rule.id for ancestor in _ancestors(pack, by_folder) for rule in ancestor.rules}
         for override in pack.overrides:
-            if override.rule not in inherited:
+            definer = owner.get(override.rule)
+            if definer is None or not _extends(folder_of[id(pack)], folder_of[id(definer)], base_of):
                 raise LoadError(str(pack.meta_file), f"override of {override.rule}, which no pack it extends defines",
                                 override.line, override.column)
             if override.disabled and override.rule in rules and rules[override.rule].mandatory:
@@ -243,11 +256,18 @@ def combine(packs: list[RulePack]) -> RuleSet:
     return RuleSet(packs=tuple(packs), rules=tuple(rules.values()), known_ids=tuple(owner))
 
 
-def _ancestors(pack: RulePack, by_folder: dict[Path, RulePack]) -> list[RulePack]:
-    """The packs ``pack`` extends, directly or through others: the only rules it may override."""
-    found = []
+def _resolved_base(pack: RulePack) -> Path | None:
     base = pack.base_dir()
-    while base is not None and base.resolve() in by_folder and len(found) < len(by_folder):
-        found.append(by_folder[base.resolve()])
-        base = found[-1].base_dir()
-    return found
+    return None if base is None else base.resolve()
+
+
+def _extends(folder: Path, ancestor: Path, base_of: dict[Path, Path | None]) -> bool:
+    """Whether the pack in ``folder`` extends the one in ``ancestor``, directly or through
+    others: the only packs whose rules it may override. Checked per override, by walking
+    the chain of bases (resolved once per pack), so a long chain costs no more than its length."""
+    base = base_of.get(folder)
+    for _ in range(len(base_of)):  # a chain is never longer than the packs there are
+        if base is None or base == ancestor:
+            return base == ancestor
+        base = base_of.get(base)
+    return False

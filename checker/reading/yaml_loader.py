@@ -7,7 +7,9 @@ builds the data itself so that it can:
 - notice duplicate mapping keys, which PyYAML would silently collapse;
 - refuse every tag outside YAML's core schema, so nothing is ever constructed from a
   ``!!python/...`` or application tag;
-- bound the work an alias bomb or absurd nesting could cause.
+- bound the work an alias bomb or absurd nesting could cause;
+- refuse integers longer than ``MAX_INTEGER_DIGITS`` and ``!!float`` values beyond the
+  floating-point range, which Python could read but not print or convert.
 
 Scalars follow YAML 1.2's core schema where PyYAML follows 1.1: only ``true``/``false``
 are booleans (so a country code ``NO`` stays a string), ``010`` is ten and ``1:30`` is
@@ -25,6 +27,8 @@ from typing import Any, Callable
 
 import yaml
 
+from .regular_file import NotRegularFile, read_regular_file
+
 try:  # the C composer is several times faster; the pure-Python one behaves the same
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -33,6 +37,9 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 100
 MAX_ALIAS_EXPANSION = 100_000
+# Far below Python's 4,300-digit limit on turning an integer into text (and back), which
+# every report and message would otherwise hit long after the file was read.
+MAX_INTEGER_DIGITS = 1000
 
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
@@ -45,6 +52,10 @@ _INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
 
 
+class _UnusableScalar(ValueError):
+    """A scalar YAML allows but hkai cannot use; the builder adds where it is."""
+
+
 def _plain_scalar(value: str) -> Any:
     """A plain (unquoted, untagged) scalar as YAML 1.2's core schema reads it."""
     if value and value[0] not in _TYPED_FIRST_CHARACTERS:
@@ -54,13 +65,28 @@ def _plain_scalar(value: str) -> Any:
     if value in _BOOLEANS:
         return _BOOLEANS[value]
     if _INT.fullmatch(value):
-        if value.startswith(("0o", "0x")):
-            return int(value[2:], 8 if value[1] == "o" else 16)
-        return int(value)
+        return _integer(value)
     if _FLOAT.fullmatch(value):
         return float(value.replace(".inf", "inf").replace(".Inf", "inf").replace(".INF", "inf")
                      .replace(".nan", "nan").replace(".NaN", "nan").replace(".NAN", "nan"))
     return value
+
+
+def _integer(value: str) -> int:
+    digits = len(value.lstrip("+-")) - (2 if value.startswith(("0o", "0x")) else 0)
+    if digits > MAX_INTEGER_DIGITS:
+        raise _UnusableScalar(f"an integer of {digits:,} digits is longer than the limit of "
+                              f"{MAX_INTEGER_DIGITS:,}; quote it if it is text")
+    if value.startswith(("0o", "0x")):
+        return int(value[2:], 8 if value[1] == "o" else 16)
+    return int(value)
+
+
+def _to_float(number: int | float) -> float:
+    try:
+        return float(number)
+    except OverflowError:
+        raise _UnusableScalar("the integer is too large for a floating-point number (!!float)") from None
 
 
 class LoadError(Exception):
@@ -162,10 +188,9 @@ def escape_pointer_token(token: str) -> str:
 def load_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     name = str(path)
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(max_bytes + 1)
-    except IsADirectoryError:
-        raise LoadError(name, "is a directory, not a file") from None
+        raw = read_regular_file(path, max_bytes)
+    except NotRegularFile as error:
+        raise LoadError(name, str(error)) from None
     except OSError as error:
         raise LoadError(name, f"cannot read file: {error.strerror or error}") from None
     if len(raw) > max_bytes:
@@ -362,6 +387,12 @@ class _Builder:
             raise self.error(event, _tag_message(event.tag))
 
     def scalar(self, event: yaml.ScalarEvent) -> Any:
+        try:
+            return self._scalar(event)
+        except _UnusableScalar as problem:
+            raise self.error(event, str(problem)) from None
+
+    def _scalar(self, event: yaml.ScalarEvent) -> Any:
         value, tag = event.value, event.tag
         if tag is None or tag == "!":
             if not event.implicit[0]:
@@ -375,7 +406,7 @@ class _Builder:
             resolved = _plain_scalar(value)
             if isinstance(resolved, str) or isinstance(resolved, bool) or resolved is None:
                 raise self.error(event, f"{value!r} is not a valid number")
-            return float(resolved) if tag == _TAG + "float" else resolved
+            return _to_float(resolved) if tag == _TAG + "float" else resolved
         if tag == _TAG + "null":
             return None
         if tag == _TAG + "bool":
