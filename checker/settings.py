@@ -16,6 +16,8 @@ from typing import Any, Callable, Mapping
 from .reading.yaml_loader import DEFAULT_MAX_BYTES
 from .report import FORMATS
 from .report.model import FAIL_ON, SEVERITIES
+from .report.output_file import same_file_key
+from .report.safe_text import visible
 from .text import DEFAULT, LANG_ENV, LANGUAGES, environment_language
 
 CONFIG_FILE = "hkai.toml"
@@ -197,7 +199,22 @@ def _paths(value: Any) -> str | None:
 
 def _outputs(value: Any) -> str | None:
     ok = isinstance(value, tuple) and value and all(isinstance(o, Output) and o.format in FORMATS for o in value)
-    return None if ok else f"must be one of {', '.join(FORMATS)} (or a list of them), not {_shown(value)}"
+    if not ok:
+        return f"must be one of {', '.join(FORMATS)} (or a list of them), not {_shown(value)}"
+    return _shared_output(value)
+
+
+def _shared_output(outputs: tuple[Output, ...]) -> str | None:
+    """Two formats written to one file would interleave: each needs its own."""
+    seen: dict[object, Output] = {}
+    for output in outputs:
+        if output.destination is STDOUT:
+            continue
+        first = seen.setdefault(same_file_key(output.destination), output)
+        if first is not output:
+            return (f"--output {visible(output.destination)} is given for both {first.format} and {output.format}; "
+                    f"give each format its own file")
+    return None
 
 
 def _severities(value: Any) -> str | None:

@@ -67,3 +67,92 @@ def test_a_non_utf8_folder_name_is_escaped_in_strict_json(tmp_path, form, to_fil
     document = strict_json(written.decode("utf-8"))
     if form == "json":
         assert document["manifests"][0]["path"].endswith("a\\udcff\x1b[32mPASS/manifest.yaml")
+
+
+MANIFEST = str(CORPUS / "non-finite-numbers.yaml")
+
+
+def check_to(*outputs: str):
+    """``hkai check`` of the corpus manifest with ``--format F --output FILE`` pairs."""
+    args = [part for pair in outputs for part in ("--format", pair.split("=")[0], "--output", pair.split("=", 1)[1])]
+    return hkai("check", "--today", TODAY, *args, MANIFEST)
+
+
+def test_a_failed_run_leaves_the_previous_report_whole_and_no_temporary_file(tmp_path):
+    report = tmp_path / "report.json"
+    report.write_text("the previous report\n")
+    result = check_to(f"json={report}", "sarif=/dev/full")
+    assert result.returncode == 2
+    assert result.stderr == "hkai: error: cannot write /dev/full: No space left on device\n"
+    assert report.read_text() == "the previous report\n"
+    assert [path.name for path in tmp_path.iterdir()] == ["report.json"]
+
+
+def test_a_report_replaces_the_file_and_keeps_its_permissions(tmp_path):
+    report = tmp_path / "report.json"
+    report.write_text("old")
+    report.chmod(0o640)
+    result = check_to(f"json={report}")
+    assert result.returncode == 1, result.stderr
+    strict_json(report.read_text())
+    assert report.stat().st_mode & 0o777 == 0o640
+    assert [path.name for path in tmp_path.iterdir()] == ["report.json"]
+
+
+def test_a_symlinked_output_is_written_through_to_its_target(tmp_path):
+    target = tmp_path / "real.json"
+    target.write_text("old")
+    link = tmp_path / "link.json"
+    link.symlink_to(target.name)
+    assert check_to(f"json={link}").returncode == 1
+    assert link.is_symlink()
+    strict_json(target.read_text())
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_pipe_is_written_directly(tmp_path):
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    reader = subprocess.Popen(["cat", str(pipe)], stdout=subprocess.PIPE)
+    try:
+        result = check_to(f"json={pipe}")
+        received = reader.communicate(timeout=60)[0]
+    finally:
+        reader.kill()
+    assert result.returncode == 1, result.stderr
+    strict_json(received.decode("utf-8"))
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["pipe"]
+
+
+def test_dev_stdout_is_written_directly():
+    result = check_to("json=/dev/stdout")
+    assert result.returncode == 1, result.stderr
+    strict_json(result.stdout)
+
+
+@pytest.mark.parametrize("command", [("check", "--today", TODAY, "--format", "json", "--output", "/dev/full", MANIFEST),
+                                     ("schema", "--output", "/dev/full")])
+def test_a_full_output_file_is_named_in_one_line(command):
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    result = hkai(*command)
+    assert result.returncode == 2
+    assert result.stderr == "hkai: error: cannot write /dev/full: No space left on device\n"
+
+
+def test_an_output_in_a_missing_folder_is_one_line(tmp_path):
+    result = check_to(f"json={tmp_path / 'missing' / 'report.json'}")
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"hkai: error: cannot write {tmp_path / 'missing' / 'report.json'}: ")
+    assert "Traceback" not in result.stderr
+
+
+def test_one_output_file_for_two_formats_is_refused(tmp_path):
+    report = tmp_path / "report"
+    (tmp_path / "alias").symlink_to(report.name)
+    for second in (report, tmp_path / "alias", tmp_path / "." / "report"):
+        result = check_to(f"json={report}", f"sarif={second}")
+        assert result.returncode == 2
+        assert result.stderr.startswith(f"hkai: error: format: --output {second} is given for both json and sarif; "
+                                        "give each format its own file"), result.stderr
+    assert not report.exists()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..reading.yaml_loader import DEFAULT_MAX_BYTES
 from ..report import FORMATS, renderer
+from ..report.output_file import OutputError, output_file
 from ..report.model import EXIT_OK, FAIL_ON, Report
 from ..settings import STDOUT, Output, Settings, SettingsError, resolve
 from ..text import LANG_ENV, LANGUAGES, say
@@ -92,8 +93,8 @@ def run(args: argparse.Namespace) -> int:
                              path=settings.create_baseline), file=sys.stderr)
     try:
         _render(report, settings)
-    except OSError as error:
-        return fail(f"cannot write report: {error.strerror or error} ({error.filename})")
+    except OutputError as error:
+        return fail(str(error))
     return report.exit_code()
 
 
@@ -115,5 +116,5 @@ def _render(report: Report, settings: Settings) -> None:
             if output.destination is STDOUT:
                 renderer(output.format)(report, sys.stdout, settings.color)
             else:
-                stream = files.enter_context(open(output.destination, "w", encoding="utf-8", newline="\n"))
+                stream = files.enter_context(output_file(output.destination))
                 renderer(output.format)(report, stream, False)
