@@ -22,6 +22,7 @@ from .text import DEFAULT, LANG_ENV, LANGUAGES, environment_language
 
 CONFIG_FILE = "hkai.toml"
 PYPROJECT = "pyproject.toml"
+LARGEST_FILE_SIZE = 1024 ** 3  # a --max-file-size beyond 1 GiB is a mistake; the reader's buffer is that size
 STDOUT = None  # an output's destination when it is printed rather than written to a file
 
 
@@ -234,6 +235,12 @@ def _positive(value: Any) -> str | None:
     return None if type(value) is int and value >= 1 else f"must be a positive whole number, not {value!r}"
 
 
+def _file_size(value: Any) -> str | None:
+    if type(value) is int and 1 <= value <= LARGEST_FILE_SIZE:
+        return None
+    return f"must be a whole number of bytes from 1 to {LARGEST_FILE_SIZE:,} (1 GiB), not {value!r}"
+
+
 def _optional_path(value: Any) -> str | None:
     return None if value is None or isinstance(value, Path) else f"must be a path, not {value!r}"
 
@@ -252,7 +259,7 @@ def _shown(value: Any) -> str:
 _CHECKS: dict[str, Callable[[Any], str | None]] = {
     "fail_on": _one_of(FAIL_ON), "outputs": _outputs, "lang": _one_of(LANGUAGES),
     "select": _strings, "ignore": _strings, "extra_rules": _paths, "severity": _severities,
-    "today": _date, "jobs": _positive, "max_file_size": _positive,
+    "today": _date, "jobs": _positive, "max_file_size": _file_size,
     "review_waivers": _paths, "trusted_waivers_only": _flag, "verify_evidence": _flag,
     "baseline": _optional_path, "create_baseline": _optional_path, "color": _flag,
 }

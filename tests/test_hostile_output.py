@@ -4,8 +4,10 @@ half-written, a full disk or Ctrl-C is one line and an exit code, and nothing fr
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -156,3 +158,63 @@ def test_one_output_file_for_two_formats_is_refused(tmp_path):
         assert result.stderr.startswith(f"hkai: error: format: --output {second} is given for both json and sarif; "
                                         "give each format its own file"), result.stderr
     assert not report.exists()
+
+
+STANDARD_OUTPUT_COMMANDS = [("schema",), ("rules", "list"), ("rules", "show", "CON-001"), ("rules", "doc"),
+                            ("check", "--show-config"), ("--help",), ("check", "--help"),
+                            ("check", "--format", "rich", MANIFEST), ("check", "--format", "json", MANIFEST)]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
+@pytest.mark.parametrize("command", STANDARD_OUTPUT_COMMANDS, ids=lambda command: " ".join(command[:3]))
+def test_a_full_standard_output_is_one_line_and_exit_2(command):
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "checker", *command], stdout=full, stderr=subprocess.PIPE,
+                                text=True, timeout=120, cwd=ROOT)
+    assert result.returncode == 2
+    assert result.stderr == "hkai: error: cannot write standard output: No space left on device\n"
+
+
+@pytest.fixture(scope="module")
+def big_batch(tmp_path_factory):
+    """A folder of 10,000 small manifests."""
+    root = tmp_path_factory.mktemp("batch")
+    for number in range(10_000):
+        folder = root / f"m{number}"
+        folder.mkdir()
+        (folder / "manifest.yaml").write_text(MINIMAL.replace("id: demo", f"id: demo-{number}"))
+    return root
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGINT") or os.name != "posix", reason="needs POSIX signals")
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_in_a_batch_ends_with_130_and_one_line(big_batch, jobs):
+    child = subprocess.Popen([sys.executable, "-m", "checker", "check", "--today", TODAY, "--format", "json",
+                              "--jobs", jobs, str(big_batch)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True, cwd=ROOT)
+    try:
+        time.sleep(1.5)  # well into the batch: checking 10,000 manifests takes several seconds
+        assert child.poll() is None, "the batch ended before it could be interrupted"
+        child.send_signal(signal.SIGINT)
+        stdout, stderr = child.communicate(timeout=60)
+    finally:
+        child.kill()
+    assert child.returncode == 130
+    assert stderr == "hkai: interrupted\n"
+    assert stdout == ""
+
+
+@pytest.mark.parametrize("size", [str(1024 ** 3 + 1), str(10 ** 30), "9" * 5000])
+def test_an_absurd_file_size_limit_is_refused(size):
+    result = hkai("check", "--max-file-size", size, MANIFEST)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and "Error:" not in result.stderr
+    line = result.stderr.strip().splitlines()[-1]  # after argparse's usage, when it refuses
+    assert "max_file_size: must be a whole number of bytes from 1 to 1,073,741,824" in line \
+        or "--max-file-size: invalid positive value" in line, line
+
+
+def test_the_largest_file_size_limit_is_accepted():
+    result = hkai("check", "--today", TODAY, "--max-file-size", str(1024 ** 3), MANIFEST)
+    assert result.returncode == 1, result.stderr
+
