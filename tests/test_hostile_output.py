@@ -36,12 +36,20 @@ def hostile_folder(tmp_path):
     return folder
 
 
-def run_bytes(*args, **kwargs):
+def run_bytes(*args, cwd=ROOT):
     """Run hkai and keep its output as bytes, to see exactly what reaches a terminal."""
     env = {**os.environ, "NO_COLOR": "1"}
     env.pop("HKAI_LANG", None)
     return subprocess.run([sys.executable, "-m", "checker", *args], capture_output=True, env=env,
-                          timeout=120, **kwargs)
+                          timeout=120, cwd=cwd)
+
+
+def hkai_exact(*args, cwd=ROOT):
+    """Run hkai; its output decoded as strict UTF-8 with nothing translated (``text=True``
+    would turn a carriage return into a newline and hide it)."""
+    result = run_bytes(*args, cwd=cwd)
+    result.stdout, result.stderr = result.stdout.decode("utf-8"), result.stderr.decode("utf-8")
+    return result
 
 
 @pytest.mark.parametrize("form", ["json", "sarif"])
@@ -218,3 +226,83 @@ def test_the_largest_file_size_limit_is_accepted():
     result = hkai("check", "--today", TODAY, "--max-file-size", str(1024 ** 3), MANIFEST)
     assert result.returncode == 1, result.stderr
 
+
+PAYLOAD_PACK = str(CORPUS / "terminal-payload-pack")
+# What must never reach a terminal as itself: escape, carriage return, bell, bidi override,
+# zero-width space and joiner, word joiner, byte-order mark.
+RAW_CONTROLS = ("\x1b", "\r", "\x07", "\u202e", "\u200b", "\u200d", "\u2060", "\ufeff")
+
+
+def assert_no_raw_controls(*streams: str) -> None:
+    for stream in streams:
+        found = [repr(character) for character in RAW_CONTROLS if character in stream]
+        assert not found, f"raw {', '.join(found)} in {stream[:2000]!r}"
+
+
+@pytest.fixture
+def minimal_manifest(tmp_path):
+    path = tmp_path / "manifest.yaml"
+    path.write_text(MINIMAL, encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize("form", ["rich", "github", "markdown", "junit"])
+def test_rule_pack_texts_reach_no_stream_raw(minimal_manifest, form):
+    result = hkai_exact("check", "--format", form, "--today", TODAY, "--rules", PAYLOAD_PACK, minimal_manifest)
+    assert result.returncode == 1, result.stderr
+    assert_no_raw_controls(result.stdout, result.stderr)
+    if form == "rich":
+        assert "Remove it.\\u001b[2K\\u000d\\u001b[32mPASS  all clear\\u202e\\ufeff" in result.stdout
+        assert not any(line.lstrip().startswith("PASS") for line in result.stdout.splitlines())
+
+
+def test_json_keeps_the_exact_rule_pack_text(minimal_manifest):
+    result = hkai_exact("check", "--format", "json", "--today", TODAY, "--rules", PAYLOAD_PACK, minimal_manifest)
+    (finding,) = [f for f in strict_json(result.stdout)["manifests"][0]["findings"] if f["rule"] == "HSE-001"]
+    assert finding["fix"] == "Remove it.\x1b[2K\r\x1b[32mPASS  all clear\u202e\ufeff"
+    assert finding["message"] == "production demo has an id\u200b"
+
+
+@pytest.mark.parametrize("command", [("rules", "show", "HSE-001"), ("rules", "list"), ("rules", "doc")],
+                         ids=" ".join)
+def test_rule_pack_texts_in_rules_commands_are_visible(command):
+    result = hkai_exact(*command, "--rules", PAYLOAD_PACK)
+    assert result.returncode == 0, result.stderr
+    assert_no_raw_controls(result.stdout, result.stderr)
+
+
+FORGED = "x\x1b[2K\r\u202ePASS\u200b\ufeff"
+
+
+@pytest.mark.parametrize("form", ["rich", "github", "markdown", "junit", "json", "sarif"])
+def test_a_folder_name_cannot_forge_a_line_on_any_stream(tmp_path, form):
+    folder = tmp_path / FORGED
+    folder.mkdir()
+    (folder / "manifest.yaml").write_text("production: [\n")  # unreadable: its path is on stderr too
+    result = hkai_exact("check", "--format", form, "--today", TODAY, str(tmp_path))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert_no_raw_controls(result.stdout if form not in ("json", "sarif") else "", result.stderr)
+    assert "x\\u001b[2K\\u000d\\u202ePASS\\u200b\\ufeff" in result.stderr
+    assert not any(line.lstrip().startswith("PASS") for stream in (result.stdout, result.stderr)
+                   for line in stream.splitlines())
+    if form in ("json", "sarif"):
+        strict_json(result.stdout)
+
+
+def test_missing_files_unknown_keys_and_waivers_files_are_shown_visibly(tmp_path):
+    missing = str(tmp_path / FORGED)
+    result = hkai_exact("check", "--today", TODAY, missing)
+    assert result.returncode == 2
+    assert_no_raw_controls(result.stdout, result.stderr)
+    assert "x\\u001b[2K\\u000d\\u202ePASS\\u200b\\ufeff: no such file or folder" in result.stderr
+
+    result = hkai_exact("check", "--today", TODAY, "--waivers", missing, str(tmp_path))
+    assert result.returncode == 2
+    assert_no_raw_controls(result.stdout, result.stderr)
+
+    (tmp_path / "hkai.toml").write_text('"bad\\u001b[31m\\u200bkey" = 1\n', encoding="utf-8")
+    result = hkai_exact("check", "--today", TODAY, str(tmp_path), cwd=tmp_path)
+    assert result.returncode == 2
+    assert_no_raw_controls(result.stdout, result.stderr)
+    assert "bad\\u001b[31m\\u200bkey" in result.stderr

@@ -10,10 +10,11 @@ from pathlib import Path
 from ..reading.yaml_loader import DEFAULT_MAX_BYTES
 from ..report import FORMATS, renderer
 from ..report.output_file import OutputError, output_file
+from ..report.safe_text import visible
 from ..report.model import EXIT_OK, FAIL_ON, Report
 from ..settings import STDOUT, Output, Settings, SettingsError, resolve
 from ..text import LANG_ENV, LANGUAGES, say
-from . import fail, iso_date, positive
+from . import fail, iso_date, positive, print_error
 
 
 class _FormatAction(argparse.Action):
@@ -85,12 +86,12 @@ def run(args: argparse.Namespace) -> int:
         return fail(str(error))
     for result in report.documents:
         if result.error is not None:
-            print(f"hkai: error: {result.error}", file=sys.stderr)
+            print_error(result.error)
     if report.stopped is not None:
         return fail(report.stopped)
     if report.baseline_written is not None:
         print("hkai: " + say("cli.baseline_written", settings.lang, count=report.baseline_written,
-                             path=settings.create_baseline), file=sys.stderr)
+                             path=visible(settings.create_baseline)), file=sys.stderr)
     try:
         _render(report, settings)
     except OutputError as error:
