@@ -9,10 +9,16 @@ that ``hkai check`` does not pay for loading the others.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from importlib import import_module
+from typing import Any
 
 from . import __version__, commands
+from .commands import fail
+from .report.output_file import OutputError
+
+INTERRUPTED = 130  # the shell's status for a command ended by Ctrl-C (128 + SIGINT)
 
 COMMANDS = ("check", "init", "rules", "schema")  # the modules of checker.commands (a test keeps this true)
 
@@ -28,8 +34,62 @@ def build_parser(names: list[str] | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command; a full disk or closed pipe on standard output and Ctrl-C end it with
+    one line on standard error, never a traceback."""
+    stdout = sys.stdout
+    sys.stdout = _StandardOutput(stdout)
+    try:
+        code = _command(argv)
+        sys.stdout.flush()  # a full disk shows here, while it can still be reported, not at exit
+        return code
+    except OutputError as error:
+        return fail(str(error))
+    except KeyboardInterrupt:
+        print("hkai: interrupted", file=sys.stderr)
+        return INTERRUPTED
+    finally:
+        sys.stdout = stdout
+
+
+def _command(argv: list[str] | None) -> Any:
     argv = sys.argv[1:] if argv is None else argv
     first = next((argument for argument in argv if not argument.startswith("-")), None)
     names = [first] if first in COMMANDS and "-h" not in argv and "--help" not in argv else None
-    args = build_parser(names).parse_args(argv)
+    try:
+        args = build_parser(names).parse_args(argv)
+    except SystemExit as stop:  # --help, --version, or a usage error already printed
+        return stop.code
     return args.handler(args)
+
+
+class _StandardOutput:
+    """Standard output whose write failures are an ``OutputError`` naming it."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except OSError as error:
+            raise self._failed(error) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as error:
+            raise self._failed(error) from None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+    def _failed(self, error: OSError) -> OutputError:
+        """Point standard output at the null device, so the text it could not write is not
+        tried again, and reported again, later or when Python exits."""
+        try:
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, self._stream.fileno())
+            os.close(null)
+        except (OSError, ValueError):
+            pass  # not a real file (a test's capture): nothing is retried
+        return OutputError(f"cannot write standard output: {error.strerror or error}")

@@ -17,10 +17,13 @@ from .reading.regular_file import read_regular_file
 from .reading.yaml_loader import DEFAULT_MAX_BYTES
 from .report import FORMATS
 from .report.model import FAIL_ON, SEVERITIES
+from .report.output_file import same_file_key
+from .report.safe_text import visible
 from .text import DEFAULT, LANG_ENV, LANGUAGES, environment_language
 
 CONFIG_FILE = "hkai.toml"
 PYPROJECT = "pyproject.toml"
+LARGEST_FILE_SIZE = 1024 ** 3  # a --max-file-size beyond 1 GiB is a mistake; the reader's buffer is that size
 STDOUT = None  # an output's destination when it is printed rather than written to a file
 
 
@@ -216,7 +219,22 @@ def _paths(value: Any) -> str | None:
 
 def _outputs(value: Any) -> str | None:
     ok = isinstance(value, tuple) and value and all(isinstance(o, Output) and o.format in FORMATS for o in value)
-    return None if ok else f"must be one of {', '.join(FORMATS)} (or a list of them), not {_shown(value)}"
+    if not ok:
+        return f"must be one of {', '.join(FORMATS)} (or a list of them), not {_shown(value)}"
+    return _shared_output(value)
+
+
+def _shared_output(outputs: tuple[Output, ...]) -> str | None:
+    """Two formats written to one file would interleave: each needs its own."""
+    seen: dict[object, Output] = {}
+    for output in outputs:
+        if output.destination is STDOUT:
+            continue
+        first = seen.setdefault(same_file_key(output.destination), output)
+        if first is not output:
+            return (f"--output {visible(output.destination)} is given for both {first.format} and {output.format}; "
+                    f"give each format its own file")
+    return None
 
 
 def _severities(value: Any) -> str | None:
@@ -234,6 +252,12 @@ def _date(value: Any) -> str | None:
 
 def _positive(value: Any) -> str | None:
     return None if type(value) is int and value >= 1 else f"must be a positive whole number, not {value!r}"
+
+
+def _file_size(value: Any) -> str | None:
+    if type(value) is int and 1 <= value <= LARGEST_FILE_SIZE:
+        return None
+    return f"must be a whole number of bytes from 1 to {LARGEST_FILE_SIZE:,} (1 GiB), not {value!r}"
 
 
 def _optional_path(value: Any) -> str | None:
@@ -260,7 +284,7 @@ def _shown(value: Any) -> str:
 _CHECKS: dict[str, Callable[[Any], str | None]] = {
     "fail_on": _one_of(FAIL_ON), "outputs": _outputs, "lang": _one_of(LANGUAGES),
     "select": _strings, "ignore": _strings, "extra_rules": _paths, "severity": _severities,
-    "today": _date, "jobs": _positive, "max_file_size": _positive,
+    "today": _date, "jobs": _positive, "max_file_size": _file_size,
     "review_waivers": _paths, "trusted_waivers_only": _flag, "verify_evidence": _flag,
     "baseline": _optional_path, "create_baseline": _optional_path, "color": _flag,
 }

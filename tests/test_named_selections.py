@@ -89,7 +89,7 @@ def test_rules_show_expands_a_named_selection_in_plain_words():
 def test_a_pack_inherits_the_named_selections_of_the_pack_it_extends(tmp_path):
     check = "for_each: {use: {selection: uses_at_rule_levels}, person: {selection: people_in_use}}\n" \
             "require: {person.minor: {not_equals: true}}"
-    base = make_pack(tmp_path / "base", {"base.yaml": "rules:\n" + rule("BAS-001", check)})
+    make_pack(tmp_path / "base", {"base.yaml": "rules:\n" + rule("BAS-001", check)})
     house = make_pack(tmp_path / "house", {"house.yaml": "rules:\n" + rule("HSE-001", check)},
                       pack_yaml="name: house\nversion: 1\nextends: ../base\n")
     assert [r.id for r in load_pack(house).rules] == ["HSE-001"]  # read on its own, as `rules lint` does

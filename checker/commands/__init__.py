@@ -8,13 +8,20 @@ import os
 import sys
 
 from ..report.model import EXIT_ERROR
+from ..report.safe_text import visible
 from ..text import DEFAULT, environment_language
 
 
 def fail(message: str) -> int:
     """Report a problem that stops the command, the way every command does: exit 2."""
-    print(f"hkai: error: {message}", file=sys.stderr)
+    print_error(message)
     return EXIT_ERROR
+
+
+def print_error(message: object) -> None:
+    """One line on standard error. The message may quote file names, keys or texts from
+    outside: no control or invisible character in them reaches the terminal as itself."""
+    print(f"hkai: error: {visible(message)}", file=sys.stderr)
 
 
 def language(flag: str | None) -> str:

@@ -9,10 +9,12 @@ from pathlib import Path
 
 from ..reading.yaml_loader import DEFAULT_MAX_BYTES
 from ..report import FORMATS, renderer
+from ..report.output_file import OutputError, output_file
+from ..report.safe_text import visible
 from ..report.model import EXIT_OK, FAIL_ON, Report
 from ..settings import STDOUT, Output, Settings, SettingsError, resolve
 from ..text import LANG_ENV, LANGUAGES, say
-from . import fail, iso_date, positive
+from . import fail, iso_date, positive, print_error
 
 
 class _FormatAction(argparse.Action):
@@ -84,16 +86,16 @@ def run(args: argparse.Namespace) -> int:
         return fail(str(error))
     for result in report.documents:
         if result.error is not None:
-            print(f"hkai: error: {result.error}", file=sys.stderr)
+            print_error(result.error)
     if report.stopped is not None:
         return fail(report.stopped)
     if report.baseline_written is not None:
         print("hkai: " + say("cli.baseline_written", settings.lang, count=report.baseline_written,
-                             path=settings.create_baseline), file=sys.stderr)
+                             path=visible(settings.create_baseline)), file=sys.stderr)
     try:
         _render(report, settings)
-    except OSError as error:
-        return fail(f"cannot write report: {error.strerror or error} ({error.filename})")
+    except OutputError as error:
+        return fail(str(error))
     return report.exit_code()
 
 
@@ -115,5 +117,5 @@ def _render(report: Report, settings: Settings) -> None:
             if output.destination is STDOUT:
                 renderer(output.format)(report, sys.stdout, settings.color)
             else:
-                stream = files.enter_context(open(output.destination, "w", encoding="utf-8", newline="\n"))
+                stream = files.enter_context(output_file(output.destination))
                 renderer(output.format)(report, stream, False)

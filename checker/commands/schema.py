@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from ..report.output_file import OutputError, output_file
 from ..report.model import EXIT_OK
 from ..reading.schema import MANIFEST_SCHEMA, PACK_SCHEMA, RULE_FILE_SCHEMA, load_schema
 from . import fail
@@ -41,8 +42,8 @@ def run(args: argparse.Namespace) -> int:
         print(text, end="")
         return EXIT_OK
     try:
-        with open(args.output, "w", encoding="utf-8", newline="\n") as stream:
+        with output_file(args.output) as stream:
             stream.write(text)
-    except OSError as error:
-        return fail(f"cannot write {args.output}: {error.strerror or error}")
+    except OutputError as error:
+        return fail(str(error))
     return EXIT_OK

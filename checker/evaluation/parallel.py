@@ -11,6 +11,7 @@ process reads the next number when it is free, so a slow rule does not hold the 
 from __future__ import annotations
 
 import os
+import signal
 from typing import Callable, TypeVar
 
 T = TypeVar("T")
@@ -53,10 +54,19 @@ def run_shared(count: int, task: Callable[[int], T], workers: int) -> list[T]:
                 os.waitpid(pid, 0)
     finally:
         os.close(queue)
-        for pid, reports in children:  # only when this process failed: unread workers
-            os.close(reports)  # their report then fails to send, and they exit
+        for pid, reports in children:  # only when this process failed or was interrupted: unread workers
+            os.close(reports)
+            _stop(pid)
             os.waitpid(pid, 0)
     return [results[index] if index in results else task(index) for index in range(count)]
+
+
+def _stop(pid: int) -> None:
+    """End a worker whose results are no longer wanted, rather than wait for its tasks."""
+    try:
+        os.kill(pid, signal.SIGTERM)
+    except ProcessLookupError:
+        pass  # it has already ended
 
 
 def _start_worker(queue: int, task: Callable[[int], T]) -> tuple[int, int]:

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 from typing import Any, TextIO
 
 from .. import __version__
+from . import strict_json
 from .model import DocumentResult, Finding, Report
 
 
 def render(report: Report, stream: TextIO, color: bool = False) -> None:
-    json.dump(to_dict(report), stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    strict_json.dump(to_dict(report), stream)
 
 
 def to_dict(report: Report) -> dict[str, Any]:

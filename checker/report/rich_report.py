@@ -123,7 +123,7 @@ def _finding(finding: Finding, path: str, lang: str) -> Iterator[RenderableType]
     severity = say(f"severity.{finding.severity}", lang)
     yield _headline(Text(severity, style=SEVERITY_STYLE[finding.severity]), finding, lang)
     yield _location(finding, path, show_pointer=True)
-    yield _indented(Text.assemble((f"{say('report.fix', lang)}: ", "green"), finding.fix[lang]))
+    yield _indented(Text.assemble((f"{say('report.fix', lang)}: ", "green"), visible(finding.fix[lang])))
     if finding.claim is not None:
         yield _indented(Text.assemble((f"{say('report.claimed_waiver', lang)}: ", "yellow"),
                                       visible(finding.claim.reason[lang])))
@@ -151,7 +151,7 @@ def _headline(severity: Text, finding: Finding, lang: str) -> Table:
     grid.add_column(width=7)
     grid.add_column(no_wrap=True)
     grid.add_column(ratio=1, overflow="fold")
-    grid.add_row(severity, Text(finding.rule, style="bold"), visible(finding.message[lang]))
+    grid.add_row(severity, Text(visible(finding.rule), style="bold"), visible(finding.message[lang]))
     return grid
 
 

@@ -8,7 +8,6 @@ notifications. No timestamps and no machine-specific paths, so the same run give
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 from pathlib import Path, PurePath
@@ -16,6 +15,7 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from .. import __version__
+from . import strict_json
 from .model import DocumentResult, Finding, Report
 from ..packs.rule import Rule
 from .common import display_path, packs
@@ -29,8 +29,7 @@ FINGERPRINT = "hkaiFinding/v1"
 
 
 def render(report: Report, stream: TextIO, color: bool = False) -> None:
-    json.dump(to_dict(report), stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    strict_json.dump(to_dict(report), stream)
 
 
 def to_dict(report: Report) -> dict[str, Any]:

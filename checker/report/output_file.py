@@ -1,0 +1,84 @@
+"""Write a report or a schema to a file so that a failed run never leaves half of it behind.
+
+A regular file (or one that does not exist yet) is written to a temporary file in the same
+folder and renamed into place only once everything is written, so readers see the old file
+or the whole new one. Special files (``/dev/stdout``, a pipe, a terminal) cannot be replaced
+and are written directly. A symbolic link is followed: its target gets the new content and
+the link stays a link.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator, TextIO
+
+from .safe_text import visible
+
+
+class OutputError(Exception):
+    """An output that could not be written; the message names the file."""
+
+
+@contextmanager
+def output_file(path: str | Path) -> Iterator[TextIO]:
+    """A text stream for ``path``, committed when the block ends without an exception."""
+    try:
+        if _is_special(path):
+            with open(path, "w", encoding="utf-8", newline="\n") as stream:
+                yield stream
+        else:
+            with _replacing(os.path.realpath(path)) as stream:
+                yield stream
+    except OSError as error:
+        raise OutputError(f"cannot write {visible(path)}: {error.strerror or error}") from None
+
+
+def _is_special(path: str | Path) -> bool:
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except FileNotFoundError:
+        return False
+
+
+@contextmanager
+def _replacing(target: str) -> Iterator[TextIO]:
+    folder, name = os.path.split(target)
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder or ".")
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as stream:
+            yield stream
+        os.chmod(temporary, _mode_for(target))
+        os.replace(temporary, target)
+    except BaseException:
+        _remove(temporary)
+        raise
+
+
+def _mode_for(target: str) -> int:
+    """The permissions the file has, or those a new file gets (mkstemp's are owner-only)."""
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _remove(path: str) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+
+
+def same_file_key(path: str | Path) -> object:
+    """What identifies the file ``path`` writes to: two outputs with the same key would interleave."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return os.path.realpath(path)
+    return (status.st_dev, status.st_ino)

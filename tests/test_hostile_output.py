@@ -1,0 +1,308 @@
+"""Hostile inputs against the outputs: machine reports stay strict JSON, files are never left
+half-written, a full disk or Ctrl-C is one line and an exit code, and nothing from outside
+(file names, rule-pack texts) reaches a terminal as a control character."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from conftest import MINIMAL, ROOT, TODAY, hkai
+
+CORPUS = ROOT / "tests" / "corpus" / "outputs"
+ESCAPE_FOLDER = b"a\xff\x1b[32mPASS"  # not UTF-8, and an escape sequence that would paint a PASS
+
+
+def strict_json(text: str):
+    """Parse ``text`` as RFC 8259 JSON: no NaN, Infinity or -Infinity."""
+    def refuse(constant):
+        raise ValueError(f"not JSON: {constant}")
+    return json.loads(text, parse_constant=refuse)
+
+
+def hostile_folder(tmp_path):
+    """A submission folder whose name is not UTF-8 and holds an escape sequence."""
+    folder = os.path.join(os.fsencode(tmp_path), ESCAPE_FOLDER)
+    try:
+        os.mkdir(folder)
+    except (OSError, UnicodeError):
+        pytest.skip("this file system refuses a non-UTF-8 file name")
+    with open(os.path.join(folder, b"manifest.yaml"), "w", encoding="utf-8") as stream:
+        stream.write(MINIMAL)
+    return folder
+
+
+def run_bytes(*args, cwd=ROOT):
+    """Run hkai and keep its output as bytes, to see exactly what reaches a terminal."""
+    env = {**os.environ, "NO_COLOR": "1"}
+    env.pop("HKAI_LANG", None)
+    return subprocess.run([sys.executable, "-m", "checker", *args], capture_output=True, env=env,
+                          timeout=120, cwd=cwd)
+
+
+def hkai_exact(*args, cwd=ROOT):
+    """Run hkai; its output decoded as strict UTF-8 with nothing translated (``text=True``
+    would turn a carriage return into a newline and hide it)."""
+    result = run_bytes(*args, cwd=cwd)
+    result.stdout, result.stderr = result.stdout.decode("utf-8"), result.stderr.decode("utf-8")
+    return result
+
+
+@pytest.mark.parametrize("form", ["json", "sarif"])
+def test_non_finite_numbers_give_strict_json(form):
+    result = hkai("check", "--format", form, "--today", TODAY, str(CORPUS / "non-finite-numbers.yaml"))
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    document = strict_json(result.stdout)
+    if form == "json":
+        (manifest,) = document["manifests"]
+        assert manifest["title"] == {"en": ".nan", "zh": "-.inf"}
+
+
+@pytest.mark.parametrize("form", ["json", "sarif"])
+@pytest.mark.parametrize("to_file", [False, True])
+def test_a_non_utf8_folder_name_is_escaped_in_strict_json(tmp_path, form, to_file):
+    folder = hostile_folder(tmp_path)
+    output = tmp_path / f"report.{form}"
+    args = ["--output", str(output)] if to_file else []
+    result = run_bytes("check", "--format", form, *args, "--today", TODAY, folder)
+    assert result.returncode == 0, result.stderr
+    assert b"Traceback" not in result.stderr
+    written = output.read_bytes() if to_file else result.stdout
+    assert b"\xff" not in written and b"\x1b" not in written
+    document = strict_json(written.decode("utf-8"))
+    if form == "json":
+        assert document["manifests"][0]["path"].endswith("a\\udcff\x1b[32mPASS/manifest.yaml")
+
+
+MANIFEST = str(CORPUS / "non-finite-numbers.yaml")
+
+
+def check_to(*outputs: str):
+    """``hkai check`` of the corpus manifest with ``--format F --output FILE`` pairs."""
+    args = [part for pair in outputs for part in ("--format", pair.split("=")[0], "--output", pair.split("=", 1)[1])]
+    return hkai("check", "--today", TODAY, *args, MANIFEST)
+
+
+def test_a_failed_run_leaves_the_previous_report_whole_and_no_temporary_file(tmp_path):
+    report = tmp_path / "report.json"
+    report.write_text("the previous report\n")
+    result = check_to(f"json={report}", "sarif=/dev/full")
+    assert result.returncode == 2
+    assert result.stderr == "hkai: error: cannot write /dev/full: No space left on device\n"
+    assert report.read_text() == "the previous report\n"
+    assert [path.name for path in tmp_path.iterdir()] == ["report.json"]
+
+
+def test_a_report_replaces_the_file_and_keeps_its_permissions(tmp_path):
+    report = tmp_path / "report.json"
+    report.write_text("old")
+    report.chmod(0o640)
+    result = check_to(f"json={report}")
+    assert result.returncode == 1, result.stderr
+    strict_json(report.read_text())
+    assert report.stat().st_mode & 0o777 == 0o640
+    assert [path.name for path in tmp_path.iterdir()] == ["report.json"]
+
+
+def test_a_symlinked_output_is_written_through_to_its_target(tmp_path):
+    target = tmp_path / "real.json"
+    target.write_text("old")
+    link = tmp_path / "link.json"
+    link.symlink_to(target.name)
+    assert check_to(f"json={link}").returncode == 1
+    assert link.is_symlink()
+    strict_json(target.read_text())
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_pipe_is_written_directly(tmp_path):
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    reader = subprocess.Popen(["cat", str(pipe)], stdout=subprocess.PIPE)
+    try:
+        result = check_to(f"json={pipe}")
+        received = reader.communicate(timeout=60)[0]
+    finally:
+        reader.kill()
+    assert result.returncode == 1, result.stderr
+    strict_json(received.decode("utf-8"))
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["pipe"]
+
+
+def test_dev_stdout_is_written_directly():
+    result = check_to("json=/dev/stdout")
+    assert result.returncode == 1, result.stderr
+    strict_json(result.stdout)
+
+
+@pytest.mark.parametrize("command", [("check", "--today", TODAY, "--format", "json", "--output", "/dev/full", MANIFEST),
+                                     ("schema", "--output", "/dev/full")])
+def test_a_full_output_file_is_named_in_one_line(command):
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    result = hkai(*command)
+    assert result.returncode == 2
+    assert result.stderr == "hkai: error: cannot write /dev/full: No space left on device\n"
+
+
+def test_an_output_in_a_missing_folder_is_one_line(tmp_path):
+    result = check_to(f"json={tmp_path / 'missing' / 'report.json'}")
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"hkai: error: cannot write {tmp_path / 'missing' / 'report.json'}: ")
+    assert "Traceback" not in result.stderr
+
+
+def test_one_output_file_for_two_formats_is_refused(tmp_path):
+    report = tmp_path / "report"
+    (tmp_path / "alias").symlink_to(report.name)
+    for second in (report, tmp_path / "alias", tmp_path / "." / "report"):
+        result = check_to(f"json={report}", f"sarif={second}")
+        assert result.returncode == 2
+        assert result.stderr.startswith(f"hkai: error: format: --output {second} is given for both json and sarif; "
+                                        "give each format its own file"), result.stderr
+    assert not report.exists()
+
+
+STANDARD_OUTPUT_COMMANDS = [("schema",), ("rules", "list"), ("rules", "show", "CON-001"), ("rules", "doc"),
+                            ("check", "--show-config"), ("--help",), ("check", "--help"),
+                            ("check", "--format", "rich", MANIFEST), ("check", "--format", "json", MANIFEST)]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
+@pytest.mark.parametrize("command", STANDARD_OUTPUT_COMMANDS, ids=lambda command: " ".join(command[:3]))
+def test_a_full_standard_output_is_one_line_and_exit_2(command):
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "checker", *command], stdout=full, stderr=subprocess.PIPE,
+                                text=True, timeout=120, cwd=ROOT)
+    assert result.returncode == 2
+    assert result.stderr == "hkai: error: cannot write standard output: No space left on device\n"
+
+
+@pytest.fixture(scope="module")
+def big_batch(tmp_path_factory):
+    """A folder of 10,000 small manifests."""
+    root = tmp_path_factory.mktemp("batch")
+    for number in range(10_000):
+        folder = root / f"m{number}"
+        folder.mkdir()
+        (folder / "manifest.yaml").write_text(MINIMAL.replace("id: demo", f"id: demo-{number}"))
+    return root
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGINT") or os.name != "posix", reason="needs POSIX signals")
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_in_a_batch_ends_with_130_and_one_line(big_batch, jobs):
+    child = subprocess.Popen([sys.executable, "-m", "checker", "check", "--today", TODAY, "--format", "json",
+                              "--jobs", jobs, str(big_batch)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True, cwd=ROOT)
+    try:
+        time.sleep(1.5)  # well into the batch: checking 10,000 manifests takes several seconds
+        assert child.poll() is None, "the batch ended before it could be interrupted"
+        child.send_signal(signal.SIGINT)
+        stdout, stderr = child.communicate(timeout=60)
+    finally:
+        child.kill()
+    assert child.returncode == 130
+    assert stderr == "hkai: interrupted\n"
+    assert stdout == ""
+
+
+@pytest.mark.parametrize("size", [str(1024 ** 3 + 1), str(10 ** 30), "9" * 5000])
+def test_an_absurd_file_size_limit_is_refused(size):
+    result = hkai("check", "--max-file-size", size, MANIFEST)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and "Error:" not in result.stderr
+    line = result.stderr.strip().splitlines()[-1]  # after argparse's usage, when it refuses
+    assert "max_file_size: must be a whole number of bytes from 1 to 1,073,741,824" in line \
+        or "--max-file-size: invalid positive value" in line, line
+
+
+def test_the_largest_file_size_limit_is_accepted():
+    result = hkai("check", "--today", TODAY, "--max-file-size", str(1024 ** 3), MANIFEST)
+    assert result.returncode == 1, result.stderr
+
+
+PAYLOAD_PACK = str(CORPUS / "terminal-payload-pack")
+# What must never reach a terminal as itself: escape, carriage return, bell, bidi override,
+# zero-width space and joiner, word joiner, byte-order mark.
+RAW_CONTROLS = ("\x1b", "\r", "\x07", "\u202e", "\u200b", "\u200d", "\u2060", "\ufeff")
+
+
+def assert_no_raw_controls(*streams: str) -> None:
+    for stream in streams:
+        found = [repr(character) for character in RAW_CONTROLS if character in stream]
+        assert not found, f"raw {', '.join(found)} in {stream[:2000]!r}"
+
+
+@pytest.fixture
+def minimal_manifest(tmp_path):
+    path = tmp_path / "manifest.yaml"
+    path.write_text(MINIMAL, encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize("form", ["rich", "github", "markdown", "junit"])
+def test_rule_pack_texts_reach_no_stream_raw(minimal_manifest, form):
+    result = hkai_exact("check", "--format", form, "--today", TODAY, "--rules", PAYLOAD_PACK, minimal_manifest)
+    assert result.returncode == 1, result.stderr
+    assert_no_raw_controls(result.stdout, result.stderr)
+    if form == "rich":
+        assert "Remove it.\\u001b[2K\\u000d\\u001b[32mPASS  all clear\\u202e\\ufeff" in result.stdout
+        assert not any(line.lstrip().startswith("PASS") for line in result.stdout.splitlines())
+
+
+def test_json_keeps_the_exact_rule_pack_text(minimal_manifest):
+    result = hkai_exact("check", "--format", "json", "--today", TODAY, "--rules", PAYLOAD_PACK, minimal_manifest)
+    (finding,) = [f for f in strict_json(result.stdout)["manifests"][0]["findings"] if f["rule"] == "HSE-001"]
+    assert finding["fix"] == "Remove it.\x1b[2K\r\x1b[32mPASS  all clear\u202e\ufeff"
+    assert finding["message"] == "production demo has an id\u200b"
+
+
+@pytest.mark.parametrize("command", [("rules", "show", "HSE-001"), ("rules", "list"), ("rules", "doc")],
+                         ids=" ".join)
+def test_rule_pack_texts_in_rules_commands_are_visible(command):
+    result = hkai_exact(*command, "--rules", PAYLOAD_PACK)
+    assert result.returncode == 0, result.stderr
+    assert_no_raw_controls(result.stdout, result.stderr)
+
+
+FORGED = "x\x1b[2K\r\u202ePASS\u200b\ufeff"
+
+
+@pytest.mark.parametrize("form", ["rich", "github", "markdown", "junit", "json", "sarif"])
+def test_a_folder_name_cannot_forge_a_line_on_any_stream(tmp_path, form):
+    folder = tmp_path / FORGED
+    folder.mkdir()
+    (folder / "manifest.yaml").write_text("production: [\n")  # unreadable: its path is on stderr too
+    result = hkai_exact("check", "--format", form, "--today", TODAY, str(tmp_path))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert_no_raw_controls(result.stdout if form not in ("json", "sarif") else "", result.stderr)
+    assert "x\\u001b[2K\\u000d\\u202ePASS\\u200b\\ufeff" in result.stderr
+    assert not any(line.lstrip().startswith("PASS") for stream in (result.stdout, result.stderr)
+                   for line in stream.splitlines())
+    if form in ("json", "sarif"):
+        strict_json(result.stdout)
+
+
+def test_missing_files_unknown_keys_and_waivers_files_are_shown_visibly(tmp_path):
+    missing = str(tmp_path / FORGED)
+    result = hkai_exact("check", "--today", TODAY, missing)
+    assert result.returncode == 2
+    assert_no_raw_controls(result.stdout, result.stderr)
+    assert "x\\u001b[2K\\u000d\\u202ePASS\\u200b\\ufeff: no such file or folder" in result.stderr
+
+    result = hkai_exact("check", "--today", TODAY, "--waivers", missing, str(tmp_path))
+    assert result.returncode == 2
+    assert_no_raw_controls(result.stdout, result.stderr)
+
+    (tmp_path / "hkai.toml").write_text('"bad\\u001b[31m\\u200bkey" = 1\n', encoding="utf-8")
+    result = hkai_exact("check", "--today", TODAY, str(tmp_path), cwd=tmp_path)
+    assert result.returncode == 2
+    assert_no_raw_controls(result.stdout, result.stderr)
+    assert "bad\\u001b[31m\\u200bkey" in result.stderr
