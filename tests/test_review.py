@@ -1,8 +1,15 @@
 """Reviewer-issued waivers (--waivers, --trusted-waivers-only) and evidence (--verify-evidence)."""
 
 import hashlib
+import json
 import os
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 
+import pytest
+
+from checker.evaluation import evidence
 from conftest import MINIMAL, TODAY, hkai, hkai_json
 
 # Two English-only public disclosures: two DIS-003 warnings, on targets d-1 and d-2.
@@ -135,6 +142,65 @@ def test_evidence_that_is_not_a_regular_file_is_not_opened(tmp_path, write_manif
     assert "is missing" in message
 
 
+def test_a_symlinked_folder_or_file_on_the_way_is_refused_unread(tmp_path, write_manifest):
+    outside = tmp_path.parent / f"{tmp_path.name}-outside"
+    outside.mkdir()
+    (outside / "c-a.pdf").write_bytes(b"someone else's file")
+    digest = hashlib.sha256(b"someone else's file").hexdigest()
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "c-a.pdf").write_bytes(b"someone else's file")
+    os.symlink(outside, tmp_path / "contracts")           # a folder leading out
+    os.symlink(tmp_path / "real", tmp_path / "inside")     # a folder that stays inside: refused too
+    os.symlink(tmp_path / "real" / "c-a.pdf", tmp_path / "real" / "link.pdf")  # a file that stays inside
+    for ref in ("contracts/c-a.pdf", "inside/c-a.pdf", "real/link.pdf"):
+        result = hkai("check", "--format", "json", "--today", TODAY, "--verify-evidence",
+                      str(write_manifest(evidence_manifest(ref, digest))))
+        findings = [f["message"] for f in json.loads(result.stdout)["manifests"][0]["findings"]
+                    if f["rule"] == "INT-009"]
+        assert result.returncode == 1 and "Traceback" not in result.stderr, ref
+        assert len(findings) == 1 and "outside the manifest's folder; it was not opened" in findings[0], ref
+    assert evidence_findings(write_manifest(evidence_manifest("real/c-a.pdf", digest))) == []
+
+
+def test_swapping_a_folder_for_a_link_while_verifying_never_reads_outside(tmp_path):
+    """A thread keeps swapping contracts/ for a link to an outside folder holding a file of the
+    same name, whose digest every consent records: no consent may ever match that digest."""
+    submission, outside = tmp_path / "submission", tmp_path / "outside"
+    (submission / "contracts").mkdir(parents=True)
+    outside.mkdir()
+    (submission / "contracts" / "c.pdf").write_bytes(b"the production's own document")
+    (outside / "c.pdf").write_bytes(b"a file outside the submission")
+    digest = hashlib.sha256(b"a file outside the submission").hexdigest()
+    consents = "".join(f"  - {{id: c-{n}, person: p-a, given_by: self, signed_on: 2026-01-05, covers: [voice_clone],"
+                       f" document: {{ref: contracts/c.pdf, sha256: {digest}}}}}\n" for n in range(500))
+    manifest = submission / "manifest.yaml"
+    manifest.write_text(MINIMAL + "people: [{id: p-a, name: Chan}]\nconsents:\n" + consents)
+    stop = threading.Event()
+
+    def swap() -> None:
+        contracts, parked = submission / "contracts", submission / "parked"
+        while not stop.is_set():
+            contracts.rename(parked)
+            os.symlink(outside, contracts)
+            contracts.unlink()
+            parked.rename(contracts)
+
+    swapper = threading.Thread(target=swap)
+    swapper.start()
+    runs, deadline = 0, time.monotonic() + 4
+    try:
+        with ThreadPoolExecutor(4) as pool:  # four checks at once, to meet the swap more often
+            while time.monotonic() < deadline:
+                for code, report in pool.map(lambda _: hkai_json(str(manifest), "--verify-evidence"), range(4)):
+                    findings = [f for f in report["manifests"][0]["findings"] if f["rule"] == "INT-009"]
+                    assert len(findings) == 500, f"a consent matched the outside file's digest in run {runs}"
+                    runs += 1
+    finally:
+        stop.set()
+        swapper.join()
+    assert runs >= 4
+
+
 def test_an_unused_reviewer_waiver_is_found_even_on_a_shared_line(write_manifest, tmp_path):
     path = write_manifest(MANIFEST)
     (tmp_path / "waivers.yaml").write_text(
@@ -143,3 +209,25 @@ def test_an_unused_reviewer_waiver_is_found_even_on_a_shared_line(write_manifest
     code, report = hkai_json(str(path), "--waivers", str(tmp_path / "waivers.yaml"))
     (review,) = [m for m in report["manifests"] if m["kind"] == "waivers"]
     assert [(f["rule"], f["path"]) for f in review["findings"]] == [("INT-008", "/waivers/1")]
+
+
+@pytest.mark.parametrize("by_handles", [True, False], ids=["dir_fd", "identity-fallback"])
+def test_both_ways_of_opening_evidence_give_the_same_statuses(tmp_path, monkeypatch, by_handles):
+    """Platforms without dir_fd/O_NOFOLLOW compare (st_dev, st_ino) before and after opening."""
+    if by_handles and not evidence.HANDLES_SUPPORTED:
+        pytest.skip("this platform has no dir_fd/O_NOFOLLOW")
+    monkeypatch.setattr(evidence, "HANDLES_SUPPORTED", by_handles)
+    outside = tmp_path / "outside"
+    (tmp_path / "in" / "contracts").mkdir(parents=True)
+    outside.mkdir()
+    (tmp_path / "in" / "contracts" / "c.pdf").write_bytes(b"signed")
+    os.symlink(outside, tmp_path / "in" / "linked")
+    os.symlink(tmp_path / "in" / "contracts" / "c.pdf", tmp_path / "in" / "c-link.pdf")
+    os.mkfifo(tmp_path / "in" / "contracts" / "pipe.pdf")
+    expected = {"contracts/c.pdf": "ok", "./contracts//c.pdf": "ok", "linked/c.pdf": "outside",
+                "c-link.pdf": "outside", "contracts/nope.pdf": "missing", "contracts/c.pdf/x": "missing",
+                "contracts/pipe.pdf": "unreadable", "contracts": "unreadable", ".": "unreadable"}
+    consents = [{"id": ref, "document": {"ref": ref}} for ref in expected]
+    annotated = evidence.annotate({"consents": consents}, tmp_path / "in")["consents"]
+    assert {c["id"]: c["document"]["status"] for c in annotated} == expected
+    assert annotated[0]["document"]["actual_sha256"] == hashlib.sha256(b"signed").hexdigest()
