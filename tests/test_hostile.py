@@ -446,3 +446,45 @@ def test_symbolic_links_out_of_the_checked_folder_are_reported_once_and_not_foll
     message = "symbolic link leads outside the checked folder; not followed"
     assert all(m["error"]["message"] == message for m in manifests[1:])
     assert result.stderr.splitlines() == [f"hkai: error: {link}: {message}" for link in links]
+
+
+# --- Reports people read show a bounded number of findings per rule -------------------------
+
+def _unknown_keys(count: int) -> str:
+    return MINIMAL + "".join(f"junk_{i}: 1\n" for i in range(count))
+
+
+@pytest.mark.parametrize("fmt", ["rich", "markdown"])
+def test_readable_reports_cap_findings_per_rule_and_keep_counts_exact(write_manifest, fmt):
+    path = write_manifest(_unknown_keys(3000))
+    result = hkai("check", "--format", fmt, "--today", TODAY, str(path))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stdout.count("unknown field 'junk") == 50 or result.stdout.count("unknown field 'junk\\_") == 50
+    assert "… and 2,950 more SCHEMA findings" in result.stdout
+    assert "3000 errors" in result.stdout  # the counts are of every finding, not of those shown
+
+
+def test_readable_reports_say_how_many_more_in_chinese(write_manifest):
+    path = write_manifest(_unknown_keys(60))
+    result = hkai("check", "--lang", "zh", "--today", TODAY, str(path))
+    assert result.returncode == 1 and "另有 10 項 SCHEMA 結果未列出" in result.stdout
+
+
+def test_few_findings_are_all_shown_without_a_more_line(write_manifest):
+    path = write_manifest(_unknown_keys(50))
+    result = hkai("check", "--today", TODAY, str(path))
+    assert result.stdout.count("unknown field 'junk") == 50 and "more SCHEMA" not in result.stdout
+
+
+def test_json_keeps_every_finding_the_readable_reports_leave_out(write_manifest):
+    path = write_manifest(_unknown_keys(3000))
+    code, report = hkai_json(str(path))
+    findings = report["manifests"][0]["findings"]
+    assert code == 1 and sum(1 for f in findings if f["rule"] == "SCHEMA") == 3000
+    assert report["summary"]["findings"]["error"] == 3000
+
+
+def test_rich_report_of_twenty_thousand_findings_ends_in_time(write_manifest):
+    path = write_manifest(_unknown_keys(20000))
+    result = hkai("check", "--today", TODAY, str(path))  # hkai() times out after 120 s
+    assert result.returncode == 1 and "… and 19,950 more SCHEMA findings" in result.stdout

@@ -1,12 +1,17 @@
-"""Small helpers shared by the CI-facing reporters (SARIF, JUnit, GitHub, Markdown)."""
+"""Small helpers shared by the reporters."""
 
 from __future__ import annotations
 
 import os
 from pathlib import PurePath
-from typing import Any
+from typing import Any, Iterable
 
+from .model import Finding
 from .safe_text import visible
+
+# The reports people read show this many findings of one rule per manifest, then how many more
+# there are: ten thousand unknown keys make one point, not ten thousand lines.
+SHOWN_PER_RULE = 50
 
 
 def display_path(path: str) -> str:
@@ -25,3 +30,17 @@ def display_path(path: str) -> str:
 def packs(report: Any) -> list[tuple[str, str]]:
     """Name and version of every rule pack of the report, made inert."""
     return [(visible(pack.name), visible(pack.version)) for pack in report.rule_set.packs]
+
+
+def shown_per_rule(findings: Iterable[Finding], limit: int = SHOWN_PER_RULE) -> tuple[list[Finding], dict[str, int]]:
+    """The first ``limit`` findings of each rule, in their order, and how many of each rule are left out."""
+    shown: list[Finding] = []
+    seen: dict[str, int] = {}
+    left_out: dict[str, int] = {}
+    for finding in findings:
+        seen[finding.rule] = seen.get(finding.rule, 0) + 1
+        if seen[finding.rule] <= limit:
+            shown.append(finding)
+        else:
+            left_out[finding.rule] = left_out.get(finding.rule, 0) + 1
+    return shown, left_out

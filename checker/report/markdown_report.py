@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 from ..text.values import variants
 from .model import EXIT_ERROR, EXIT_FINDINGS, PRINCIPLES, SEVERITIES, DocumentResult, Finding, Report
-from .common import display_path, packs
+from .common import display_path, packs, shown_per_rule
 from .safe_text import visible
 from ..text import say, words
 
@@ -90,9 +90,11 @@ def _manifest(result: DocumentResult, report: Report) -> list[str]:
     if active:
         out.append(f"| {column['severity']} | {column['rule']} | {column['message']} | {column['location']} |")
         out.append("|---|---|---|---|")
-        for finding in active:
+        shown, left_out = shown_per_rule(active)
+        for finding in shown:
             out.append(f"| {say(f'severity.{finding.severity}', lang)} | {escape(finding.rule)} | "
                        f"{escape(finding.message.get(lang, ''))} | {_link(path, finding.line)} |")
+        out += _left_out(left_out, lang)
     elif not waived and not known:
         out.append(say("report.no_findings", lang))
     if known:
@@ -104,10 +106,18 @@ def _manifest(result: DocumentResult, report: Report) -> list[str]:
         out.append(f"| {column['severity']} | {column['rule']} | {column['message']} | {column['location']} "
                    f"| {column['reason']} | {column['approved_by']} | {column['expires']} |")
         out.append("|---|---|---|---|---|---|---|")
-        for finding in waived:
+        shown, left_out = shown_per_rule(waived)
+        for finding in shown:
             out.append(_waived_row(finding, path, report.lang))
+        out += _left_out(left_out, lang)
         out += ["", "</details>"]
     return out
+
+
+def _left_out(left_out: dict[str, int], lang: str) -> list[str]:
+    """After a table, one line per rule whose findings were not all shown, with how many were not."""
+    return [line for rule, count in left_out.items()
+            for line in ("", say("report.more_findings", lang, count=f"{count:,}", rule=escape(rule)))]
 
 
 def _heading(result: DocumentResult, lang: str) -> str:

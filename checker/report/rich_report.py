@@ -1,6 +1,7 @@
-"""The terminal report for people: per manifest a scorecard of the principles, then every
-finding grouped by principle with its location and fix. Untrusted text is passed through
-``visible`` and only ever rendered as plain ``Text``, never parsed as markup."""
+"""The terminal report for people: per manifest a scorecard of the principles, then the
+findings grouped by principle with their location and fix (at most ``SHOWN_PER_RULE`` of one
+rule, then how many more). Untrusted text is passed through ``visible`` and only ever
+rendered as plain ``Text``, never parsed as markup."""
 
 from __future__ import annotations
 
@@ -15,12 +16,14 @@ from rich.text import Text
 
 from ..text.values import variants
 from ..evaluation.levels import RANK
+from .common import shown_per_rule
 from .model import PRINCIPLES, SEVERITIES, DocumentResult, Finding, Report
 from .safe_text import visible
 from ..text import say, words
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 INDENT = 8  # where a finding's location and fix start, under its message
+SEVERITY_WIDTH = 7  # the column of a finding's severity
 STATUS_STYLE = {"pass": "bold green", "fail": "bold red", "error": "bold magenta"}
 
 
@@ -33,7 +36,7 @@ def render(report: Report, stream: TextIO, color: bool = True) -> None:
     console = Console(file=buffer, no_color=not color, highlight=False, emoji=False, width=_width(stream),
                       force_terminal=color and stream.isatty(), soft_wrap=False)
     for result in report.documents:
-        for part in _manifest(result, report):
+        for part in _manifest(result, report, console):
             console.print(part, soft_wrap=isinstance(part, Line))
         console.print()
     if len(report.documents) > 1:
@@ -48,7 +51,7 @@ def _width(stream: TextIO) -> int:
     return shutil.get_terminal_size((80, 24)).columns if stream.isatty() else 80
 
 
-def _manifest(result: DocumentResult, report: Report) -> Iterator[RenderableType]:
+def _manifest(result: DocumentResult, report: Report, console: Console) -> Iterator[RenderableType]:
     lang = report.lang
     status = result.status(report.fail_on)
     yield Line.assemble(("── ", "dim"), (visible(result.path), "bold"))
@@ -68,13 +71,17 @@ def _manifest(result: DocumentResult, report: Report) -> Iterator[RenderableType
         group = [f for f in active if f.principle == principle]
         if group:
             yield Text(say(f"principle.{principle}", lang), style="bold underline")
-            for finding in group:
-                yield from _finding(finding, result.path, lang)
+            shown, left_out = shown_per_rule(group)
+            for finding in shown:
+                yield from _finding(finding, result.path, lang, console)
+            yield from _left_out(left_out, lang)
     waived = [f for f in result.findings if f.waived]
     if waived:
         yield Text(say("report.waived_findings", lang), style="bold")
-        for finding in waived:
-            yield from _waived(finding, result.path, lang)
+        shown, left_out = shown_per_rule(waived)
+        for finding in shown:
+            yield from _waived(finding, result.path, lang, console)
+        yield from _left_out(left_out, lang)
     baselined = sum(1 for f in result.findings if f.baselined)
     if baselined:
         yield Text(say("report.baselined", lang, count=baselined), style="dim")
@@ -119,20 +126,21 @@ def _scorecard(result: DocumentResult, lang: str) -> Table:
     return table
 
 
-def _finding(finding: Finding, path: str, lang: str) -> Iterator[RenderableType]:
+def _finding(finding: Finding, path: str, lang: str, console: Console) -> Iterator[Line]:
     severity = say(f"severity.{finding.severity}", lang)
-    yield _headline(Text(severity, style=SEVERITY_STYLE[finding.severity]), finding, lang)
+    yield from _headline(Text(severity, style=SEVERITY_STYLE[finding.severity]), finding, lang, console)
     yield _location(finding, path, show_pointer=True)
-    yield _indented(Text.assemble((f"{say('report.fix', lang)}: ", "green"), visible(finding.fix[lang])))
+    yield from _indented(Text.assemble((f"{say('report.fix', lang)}: ", "green"), visible(finding.fix[lang])),
+                         console)
     if finding.claim is not None:
-        yield _indented(Text.assemble((f"{say('report.claimed_waiver', lang)}: ", "yellow"),
-                                      visible(finding.claim.reason[lang])))
+        yield from _indented(Text.assemble((f"{say('report.claimed_waiver', lang)}: ", "yellow"),
+                                           visible(finding.claim.reason[lang])), console)
 
 
-def _waived(finding: Finding, path: str, lang: str) -> Iterator[RenderableType]:
+def _waived(finding: Finding, path: str, lang: str, console: Console) -> Iterator[Line]:
     waiver = finding.waiver
     assert waiver is not None
-    yield _headline(Text(say(f"severity.{finding.severity}", lang), style="dim"), finding, lang)
+    yield from _headline(Text(say(f"severity.{finding.severity}", lang), style="dim"), finding, lang, console)
     yield _location(finding, path, show_pointer=False)
     details = Text.assemble((f"{say(f'report.waived_by.{waiver.source}', lang)}. {say('report.reason', lang)}: ",
                              "green"), visible(waiver.reason[lang]))
@@ -142,17 +150,20 @@ def _waived(finding: Finding, path: str, lang: str) -> Iterator[RenderableType]:
     if waiver.expires_on:
         details.append_text(Text.assemble("\n", (f"{say('report.expires', lang)}: ", "green"),
                                           visible(waiver.expires_on)))
-    yield _indented(details)
+    yield from _indented(details, console)
 
 
-def _headline(severity: Text, finding: Finding, lang: str) -> Table:
+def _left_out(left_out: dict[str, int], lang: str) -> Iterator[Text]:
+    """One line per rule whose findings were not all shown, with how many were not."""
+    for rule, count in left_out.items():
+        yield Text(say("report.more_findings", lang, count=f"{count:,}", rule=visible(rule)), style="dim")
+
+
+def _headline(severity: Text, finding: Finding, lang: str, console: Console) -> Iterator[Line]:
     """Severity and rule id in narrow columns, the message wrapped beside them."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(width=7)
-    grid.add_column(no_wrap=True)
-    grid.add_column(ratio=1, overflow="fold")
-    grid.add_row(severity, Text(visible(finding.rule), style="bold"), visible(finding.message[lang]))
-    return grid
+    severity.pad_right(SEVERITY_WIDTH - severity.cell_len)  # in the severity's style, as a table cell is
+    prefix = Text.assemble(severity, " ", (visible(finding.rule), "bold"), " ")
+    yield from _hanging(prefix, Text(visible(finding.message[lang])), console)
 
 
 def _location(finding: Finding, path: str, show_pointer: bool) -> Line:
@@ -162,12 +173,19 @@ def _location(finding: Finding, path: str, show_pointer: bool) -> Line:
     return line
 
 
-def _indented(body: Text) -> Table:
-    grid = Table.grid()
-    grid.add_column(width=INDENT)
-    grid.add_column(ratio=1, overflow="fold")
-    grid.add_row("", body)
-    return grid
+def _indented(body: Text, console: Console) -> Iterator[Line]:
+    yield from _hanging(Text(" " * INDENT), body, console)
+
+
+def _hanging(prefix: Text, body: Text, console: Console) -> Iterator[Line]:
+    """``body`` word-wrapped beside ``prefix``, its further lines indented as far as ``prefix`` is wide.
+
+    The layout of a two-column grid, wrapped directly: a table per finding costs about a
+    millisecond to measure, which thousands of findings would add up."""
+    indent = prefix.cell_len
+    lines = body.wrap(console, max(console.width - indent, 1), justify="left", overflow="fold")
+    for number, line in enumerate(lines):
+        yield Line.assemble(prefix if number == 0 else " " * indent, line)
 
 
 def _counts(findings: list[Finding], lang: str) -> str:
