@@ -486,3 +486,13 @@ def test_symbolic_links_out_of_the_checked_folder_are_reported_once_and_not_foll
     message = "symbolic link leads outside the checked folder; not followed"
     assert all(m["error"]["message"] == message for m in manifests[1:])
     assert result.stderr.splitlines() == [f"hkai: error: {link}: {message}" for link in links]
+
+
+def test_a_title_with_the_non_specific_tag_is_text(tmp_path):
+    """``! 1984`` is the text "1984", so a film called 1984 has a valid title."""
+    path = tmp_path / "manifest.yaml"
+    path.write_text(MINIMAL.replace("title: {en: Demo, zh: 示範}", "title: {en: ! 1984, zh: ! true}")
+                    + "x-note: ! 12\n", encoding="utf-8")
+    code, report = hkai_json(str(path))
+    assert code == 0, report["manifests"][0]
+    assert report["manifests"][0]["status"] == "pass"

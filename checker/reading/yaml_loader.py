@@ -15,7 +15,8 @@ builds the data itself so that it can:
 Scalars follow YAML 1.2's core schema where PyYAML follows 1.1: only ``true``/``false``
 are booleans (so a country code ``NO`` stays a string), ``010`` is ten and ``1:30`` is
 text, and timestamps stay the text the author wrote, so ``2025-03-01`` is the string
-``"2025-03-01"`` whether quoted or not.
+``"2025-03-01"`` whether quoted or not. A value with the non-specific tag ``!`` is text
+(``! 12`` is ``"12"``).
 """
 
 from __future__ import annotations
@@ -414,7 +415,9 @@ class _Builder:
 
     def _scalar(self, event: yaml.ScalarEvent) -> Any:
         value, tag = event.value, event.tag
-        if tag is None or tag == "!":
+        if tag == "!":
+            return value  # the non-specific tag: text, whatever it looks like (YAML 1.2, 6.9.1)
+        if tag is None:
             if not event.implicit[0]:
                 return value  # quoted or block text
             if value == "<<":
