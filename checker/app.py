@@ -37,7 +37,7 @@ def check(paths: Sequence[str | Path], settings: Settings | None = None) -> Repo
         sources = sorted({settings.sources.get(key, "default") for key in ("select", "ignore", "severity")}
                          - {"default"})
         raise SettingsError(f"{error} ({', '.join(sources)})") from None
-    options = CheckOptions(today=settings.today, max_bytes=settings.max_file_size,
+    options = CheckOptions(today=settings.today, max_bytes=settings.max_file_size, max_nodes=settings.max_nodes,
                            review_waivers=tuple(w for file in waivers_files for w in file.waivers), trusted_waivers_only=settings.trusted_waivers_only,
                            verify_evidence=settings.verify_evidence)
     found, problems = discover([str(path) for path in paths])

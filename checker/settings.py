@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from .reading.regular_file import read_regular_file
-from .reading.yaml_loader import DEFAULT_MAX_BYTES
+from .reading.yaml_loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_NODES
 from .report import FORMATS
 from .report.model import FAIL_ON, SEVERITIES
 from .report.output_file import same_file_key
@@ -55,6 +55,7 @@ class Settings:
     today: str = field(default_factory=lambda: datetime.date.today().isoformat())
     jobs: int = field(default_factory=lambda: usable_cpus())
     max_file_size: int = DEFAULT_MAX_BYTES
+    max_nodes: int = DEFAULT_MAX_NODES
     review_waivers: tuple[Path, ...] = ()
     trusted_waivers_only: bool = False
     verify_evidence: bool = False
@@ -284,7 +285,7 @@ def _shown(value: Any) -> str:
 _CHECKS: dict[str, Callable[[Any], str | None]] = {
     "fail_on": _one_of(FAIL_ON), "outputs": _outputs, "lang": _one_of(LANGUAGES),
     "select": _strings, "ignore": _strings, "extra_rules": _paths, "severity": _severities,
-    "today": _date, "jobs": _positive, "max_file_size": _file_size,
+    "today": _date, "jobs": _positive, "max_file_size": _file_size, "max_nodes": _positive,
     "review_waivers": _paths, "trusted_waivers_only": _flag, "verify_evidence": _flag,
     "baseline": _optional_path, "create_baseline": _optional_path, "color": _flag,
 }

@@ -5,6 +5,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -171,6 +172,45 @@ def test_file_size_limit_is_configurable(tmp_path):
     result = hkai("check", str(path), "--max-file-size", "1000")
     assert result.returncode == 2 and "larger than the limit of 1,000 bytes" in result.stderr
     assert hkai("check", str(path), "--today", TODAY).returncode == 0
+
+
+def test_a_flow_list_of_millions_of_nodes_is_refused_quickly_and_costs_the_batch_nothing(tmp_path):
+    """About 2.5 million one-character items (5 MB, under the size limit): refused at the
+    default cap of 2,000,000 nodes while being built, not after."""
+    for name in ("a", "c"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "manifest.yaml").write_text(MINIMAL.replace("id: demo", f"id: demo-{name}"))
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "manifest.yaml").write_text("x-list: [" + ",".join(["1"] * 2_500_000) + "]\n")
+    started = time.monotonic()
+    result = hkai("check", "--format", "json", "--today", TODAY, "--jobs", "1", str(tmp_path))
+    assert time.monotonic() - started < 60
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    manifests = json.loads(result.stdout)["manifests"]
+    assert [m["status"] for m in manifests] == ["pass", "error", "pass"]
+    error = manifests[1]["error"]
+    assert error["message"].startswith("more than 2,000,000 nodes"), error
+    assert (error["line"], error["column"]) == (1, 4_000_004)
+
+
+def test_the_node_cap_is_configurable_and_fits_a_generated_manifest(tmp_path):
+    """A generated 2,000-use manifest has about 137,000 nodes (20,000 uses: 1.37 million,
+    under the default cap of 2 million); too slow to generate in a test at full size."""
+    path = tmp_path / "manifest.yaml"
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), "--uses", "2000", "-o", str(path)],
+                   check=True)
+    result = hkai("check", "--format", "json", "--today", TODAY, "--max-nodes", "100000", str(path))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "more than 100,000 nodes" in json.loads(result.stdout)["manifests"][0]["error"]["message"]
+    result = hkai("check", "--format", "json", "--today", TODAY, "--max-nodes", "200000", str(path))
+    assert "Traceback" not in result.stderr and json.loads(result.stdout)["manifests"][0]["status"] != "error"
+
+
+@pytest.mark.parametrize("value", ["0", "-5", "many"])
+def test_an_unusable_node_cap_is_one_line(value):
+    result = hkai("check", "--max-nodes", value, str(MANIFESTS / ".." / ".." / ".." / "examples"))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "--max-nodes" in result.stderr
 
 
 def test_folder_named_like_a_manifest_and_other_manifests_still_checked(tmp_path):
@@ -488,3 +528,13 @@ def test_rich_report_of_twenty_thousand_findings_ends_in_time(write_manifest):
     path = write_manifest(_unknown_keys(20000))
     result = hkai("check", "--today", TODAY, str(path))  # hkai() times out after 120 s
     assert result.returncode == 1 and "… and 19,950 more SCHEMA findings" in result.stdout
+
+
+def test_a_title_with_the_non_specific_tag_is_text(tmp_path):
+    """``! 1984`` is the text "1984", so a film called 1984 has a valid title."""
+    path = tmp_path / "manifest.yaml"
+    path.write_text(MINIMAL.replace("title: {en: Demo, zh: 示範}", "title: {en: ! 1984, zh: ! true}")
+                    + "x-note: ! 12\n", encoding="utf-8")
+    code, report = hkai_json(str(path))
+    assert code == 0, report["manifests"][0]
+    assert report["manifests"][0]["status"] == "pass"

@@ -109,3 +109,11 @@ def test_explicit_number_tags_and_alias_keys():
     assert load_text("a: !!int '12'\nb: !!float 2\nc: !!str 12\n").data == {"a": 12, "b": 2.0, "c": "12"}
     with pytest.raises(LoadError, match="alias cannot be a mapping key"):
         load_text("a: &k key\n*k : 2\n", "m.yaml")
+
+
+@pytest.mark.parametrize("written, text", [("! 12", "12"), ("! true", "true"), ("! null", "null"),
+                                           ("! 1.5", "1.5"), ("! 0x1F", "0x1F"), ("! ~", "~")])
+def test_the_non_specific_tag_makes_a_plain_value_text(written, text):
+    """YAML: a node tagged ``!`` is a string, whatever it looks like."""
+    assert load_text(f"- {written}\n").data == [text]
+    assert load_text(f"key: {written}\n").data == {"key": text}

@@ -7,7 +7,7 @@ import sys
 from contextlib import ExitStack
 from pathlib import Path
 
-from ..reading.yaml_loader import DEFAULT_MAX_BYTES
+from ..reading.yaml_loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_NODES
 from ..report import FORMATS, renderer
 from ..report.output_file import OutputError, output_file
 from ..report.safe_text import visible
@@ -65,6 +65,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     check.add_argument("--today", type=iso_date, metavar="YYYY-MM-DD", help="the date to check expiry against (default: today)")
     check.add_argument("--max-file-size", type=positive, metavar="BYTES",
                        help=f"refuse manifests larger than this (default: {DEFAULT_MAX_BYTES})")
+    check.add_argument("--max-nodes", type=positive, metavar="N",
+                       help=f"refuse manifests of more than N YAML nodes (default: {DEFAULT_MAX_NODES})")
     check.set_defaults(handler=run)
 
 
@@ -105,7 +107,8 @@ def _flags(args: argparse.Namespace) -> dict:
         "fail_on": args.fail_on, "lang": args.lang, "select": args.select, "ignore": args.ignore,
         "extra_rules": tuple(Path(p).resolve() for p in args.rules) if args.rules else None,
         "outputs": getattr(args, "outputs", None), "today": args.today, "jobs": args.jobs,
-        "max_file_size": args.max_file_size, "review_waivers": tuple(args.waivers) if args.waivers else None,
+        "max_file_size": args.max_file_size, "max_nodes": args.max_nodes,
+        "review_waivers": tuple(args.waivers) if args.waivers else None,
         "trusted_waivers_only": args.trusted_waivers_only or None, "verify_evidence": args.verify_evidence or None,
         "baseline": args.baseline, "create_baseline": args.create_baseline, "color": False if args.no_color else None,
     }

@@ -10,7 +10,7 @@ from typing import Iterator
 
 from .engine import evaluate, evaluate_format, record_ids
 from ..report.model import ManifestResult
-from ..reading.yaml_loader import DEFAULT_MAX_BYTES, Document, LoadError, load_file
+from ..reading.yaml_loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_NODES, Document, LoadError, load_file
 from ..packs.model import RuleSet
 from ..reading.schema import MANIFEST_SCHEMA, schema_problems
 from .waivers import ReviewWaiver, apply_waivers
@@ -26,6 +26,7 @@ SHARED_RULES_MAX_PROCESSES = 4
 class CheckOptions:
     today: str
     max_bytes: int = DEFAULT_MAX_BYTES
+    max_nodes: int = DEFAULT_MAX_NODES
     review_waivers: tuple[ReviewWaiver, ...] = ()
     trusted_waivers_only: bool = False
     verify_evidence: bool = False
@@ -39,7 +40,7 @@ def check_file(path: Path, rule_set: RuleSet, options: CheckOptions) -> Manifest
     result = ManifestResult(path=str(path))
     with _collector_paused():
         try:
-            document = load_file(path, options.max_bytes)
+            document = load_file(path, options.max_bytes, options.max_nodes)
         except LoadError as error:
             result.error = error
             return result

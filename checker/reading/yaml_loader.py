@@ -7,14 +7,16 @@ builds the data itself so that it can:
 - notice duplicate mapping keys, which PyYAML would silently collapse;
 - refuse every tag outside YAML's core schema, so nothing is ever constructed from a
   ``!!python/...`` or application tag;
-- bound the work an alias bomb or absurd nesting could cause;
+- bound the work an alias bomb, absurd nesting or a file of millions of tiny nodes
+  could cause;
 - refuse integers longer than ``MAX_INTEGER_DIGITS`` and ``!!float`` values beyond the
   floating-point range, which Python could read but not print or convert.
 
 Scalars follow YAML 1.2's core schema where PyYAML follows 1.1: only ``true``/``false``
 are booleans (so a country code ``NO`` stays a string), ``010`` is ten and ``1:30`` is
 text, and timestamps stay the text the author wrote, so ``2025-03-01`` is the string
-``"2025-03-01"`` whether quoted or not.
+``"2025-03-01"`` whether quoted or not. A value with the non-specific tag ``!`` is text
+(``! 12`` is ``"12"``).
 """
 
 from __future__ import annotations
@@ -37,6 +39,10 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 100
 MAX_ALIAS_EXPANSION = 100_000
+# Scalars (keys included), mappings, sequences and aliases built from one file, counted as
+# they are built. A generated 20,000-use manifest (benchmarks/generate.py) has 1.37 million;
+# a 9.8 MB flow list of one-character items has 5 million and took 17 s and 900 MB.
+DEFAULT_MAX_NODES = 2_000_000
 # Far below Python's 4,300-digit limit on turning an integer into text (and back), which
 # every report and message would otherwise hit long after the file was read.
 MAX_INTEGER_DIGITS = 1000
@@ -185,7 +191,7 @@ def escape_pointer_token(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
 
-def load_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+def load_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, max_nodes: int = DEFAULT_MAX_NODES) -> Document:
     name = str(path)
     try:
         raw = read_regular_file(path, max_bytes)
@@ -195,7 +201,7 @@ def load_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
         raise LoadError(name, f"cannot read file: {error.strerror or error}") from None
     if len(raw) > max_bytes:
         raise LoadError(name, f"file is larger than the limit of {max_bytes:,} bytes")
-    return load_text(_decode(name, raw), name)
+    return load_text(_decode(name, raw), name, max_nodes)
 
 
 def _decode(name: str, raw: bytes) -> str:
@@ -221,10 +227,10 @@ def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
     return raw.count(b"\n", 0, offset) + 1, offset - line_start + 1
 
 
-def load_text(text: str, name: str = "<string>") -> Document:
+def load_text(text: str, name: str = "<string>", max_nodes: int = DEFAULT_MAX_NODES) -> Document:
     document = Document(path=name)
     try:
-        document.data = _Builder(name, document).build(text)
+        document.data = _Builder(name, document, max_nodes).build(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "invalid YAML"
@@ -265,11 +271,16 @@ class _Builder:
     once per node of files with hundreds of thousands of them.
     """
 
-    def __init__(self, name: str, document: Document):
+    def __init__(self, name: str, document: Document, max_nodes: int = DEFAULT_MAX_NODES):
         self.name = name
         self.document = document
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.alias_budget = MAX_ALIAS_EXPANSION
+        self.max_nodes = max_nodes
+
+    def too_many_nodes(self, event: yaml.Event) -> LoadError:
+        return self.error(event, f"more than {self.max_nodes:,} nodes (values, lists and mappings); "
+                                 "split the file or raise --max-nodes")
 
     def error(self, event: yaml.Event, message: str) -> LoadError:
         return LoadError(self.name, message, *_mark_position(event.start_mark))
@@ -287,10 +298,14 @@ class _Builder:
         self.root: Any = None
         documents = 0
         scalar_event, plain_text_start = yaml.ScalarEvent, _TYPED_FIRST_CHARACTERS
+        nodes_left = self.max_nodes
         while True:
             event = next_event()
             kind = type(event)
             if kind is scalar_event:
+                nodes_left -= 1
+                if nodes_left < 0:
+                    raise self.too_many_nodes(event)
                 text = event.value
                 if event.tag is not None:
                     value: Any = self.scalar(event)
@@ -322,6 +337,9 @@ class _Builder:
                     parent.value[parent.key] = value
                     parent.key = None
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                nodes_left -= 1
+                if nodes_left < 0:
+                    raise self.too_many_nodes(event)
                 if stack and stack[-1].key is None and not stack[-1].is_list:
                     raise self.error(event, "a mapping key must be a plain value, not a list or mapping")
                 if len(stack) >= MAX_DEPTH:
@@ -344,6 +362,9 @@ class _Builder:
                     self.anchors[frame.anchor] = (frame.value, frame.size)
                 self.complete(stack, frame.value, frame.size, event, True)
             elif kind is yaml.AliasEvent:
+                nodes_left -= 1
+                if nodes_left < 0:
+                    raise self.too_many_nodes(event)
                 if event.anchor not in self.anchors:
                     raise self.error(event, f"alias *{event.anchor} refers to no anchor defined before it")
                 value, size = self.anchors[event.anchor]
@@ -394,7 +415,9 @@ class _Builder:
 
     def _scalar(self, event: yaml.ScalarEvent) -> Any:
         value, tag = event.value, event.tag
-        if tag is None or tag == "!":
+        if tag == "!":
+            return value  # the non-specific tag: text, whatever it looks like (YAML 1.2, 6.9.1)
+        if tag is None:
             if not event.implicit[0]:
                 return value  # quoted or block text
             if value == "<<":
