@@ -53,7 +53,8 @@ def _with_baseline(report: Report, settings: Settings) -> Report:
     """Findings a baseline knows no longer count; a new baseline records today's."""
     if settings.baseline is None and settings.create_baseline is None:
         return report
-    from .evaluation.baseline import apply_baseline, read_baseline, write_baseline  # only baseline runs pay for it
+    from .evaluation.baseline import apply_baseline, read_baseline, write_baseline
+    from .report.output_file import OutputError  # only baseline runs pay for it
 
     if settings.baseline is not None:
         try:
@@ -63,7 +64,6 @@ def _with_baseline(report: Report, settings: Settings) -> Report:
     if settings.create_baseline is not None:
         try:
             report = replace(report, baseline_written=write_baseline(settings.create_baseline, report.results))
-        except OSError as error:
-            return replace(report, stopped=f"cannot write baseline: {error.strerror or error} "
-                                           f"({settings.create_baseline})")
+        except OutputError as error:
+            return replace(report, stopped=f"baseline: {error}")
     return report

@@ -51,7 +51,17 @@ def test_unreadable_baseline_is_exit_2(write_manifest, tmp_path):
 
 def test_a_baseline_that_cannot_be_written_is_exit_2(write_manifest, tmp_path):
     result = hkai("check", str(write_manifest(MANIFEST)), "--create-baseline", str(tmp_path / "no" / "b.json"))
-    assert result.returncode == 2 and "cannot write baseline" in result.stderr and "Traceback" not in result.stderr
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert f"baseline: cannot write {tmp_path / 'no' / 'b.json'}: No such file or directory" in result.stderr
+
+
+def test_a_new_baseline_replaces_the_old_one_whole(write_manifest, tmp_path):
+    baseline = tmp_path / "b.json"
+    baseline.write_text("old")
+    path = str(write_manifest(MANIFEST))
+    assert hkai("check", path, "--create-baseline", str(baseline)).returncode in (0, 1)
+    assert json.loads(baseline.read_text(encoding="utf-8"))["hkai_baseline"] == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.json", "manifest.yaml"]  # no temporary file left
 
 
 def test_a_json_file_that_is_not_a_baseline_is_refused(write_manifest, tmp_path):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..report.model import ManifestResult
+from ..report.output_file import output_file
 from ..report.model import Finding
 from ..reading.regular_file import read_regular_file
 from ..reading.yaml_loader import MAX_INTEGER_DIGITS, LoadError
@@ -40,8 +41,9 @@ def write_baseline(path: Path, results: list[ManifestResult]) -> int:
     counts: Counter[Key] = Counter(
         _key(_production(result), finding) for result in results for finding in result.findings if not finding.waived)
     entries = [_entry(key, count) for key, count in sorted(counts.items())]
-    path.write_text(json.dumps({"hkai_baseline": FORMAT_VERSION, "findings": entries}, indent=2,
-                               ensure_ascii=False) + "\n", encoding="utf-8")
+    with output_file(path) as stream:  # whole or not at all: a failed run keeps the old baseline
+        stream.write(json.dumps({"hkai_baseline": FORMAT_VERSION, "findings": entries}, indent=2,
+                                ensure_ascii=False) + "\n")
     return sum(counts.values())
 
 
