@@ -38,8 +38,8 @@ def check(paths: Sequence[str | Path], settings: Settings | None = None) -> Repo
                          - {"default"})
         raise SettingsError(f"{error} ({', '.join(sources)})") from None
     options = CheckOptions(today=settings.today, max_bytes=settings.max_file_size, max_nodes=settings.max_nodes,
-                           review_waivers=tuple(w for file in waivers_files for w in file.waivers), trusted_waivers_only=settings.trusted_waivers_only,
-                           verify_evidence=settings.verify_evidence)
+                           review_waivers=tuple(waiver for file in waivers_files for waiver in file.waivers),
+                           trusted_waivers_only=settings.trusted_waivers_only, verify_evidence=settings.verify_evidence)
     found, problems = discover([str(path) for path in paths])
     results = check_paths(found, rule_set, options, settings.jobs)
     results += [ManifestResult(path=path, error=LoadError(path, problem)) for path, problem in problems]

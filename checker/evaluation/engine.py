@@ -31,8 +31,8 @@ def evaluate(rule_set: RuleSet, document: Document, today: str, evidence_folder:
     manifest = levels.annotate(document.data)
     if evidence_folder is not None:
         manifest = evidence.annotate(manifest, evidence_folder)
-    roots = _roots(manifest, rule_set, today)
-    roots["checker"].value["same_production_in"] = list(same_production_in)
+    roots = _roots(manifest, {"today": today, "rule_ids": list(rule_set.known_ids), "record_ids": record_ids(manifest),
+                              "findings": [], "format_problems": [], "same_production_in": list(same_production_in)})
     context = Context(roots)
     use_levels = {use["effective_level"] for use in manifest.get("ai_uses") or ()}
     applicable = [rule for rule in rule_set.rules if rule.applies_to(use_levels)]
@@ -61,8 +61,7 @@ def evaluate_format(rule_set: RuleSet, document: Document, problems: list[dict[s
     (``checker.format_problems``: each a ``pointer`` and a ``message``), and those rules:
     a manifest that does not match the format gets only these, its data being unfit for
     the others."""
-    roots = {name: Bound(MISSING, f"/{name}") for name in manifest_sections()}
-    roots["checker"] = Bound({"today": today, "format_problems": problems}, None)
+    roots = _roots({}, {"today": today, "format_problems": problems})
     judges = [rule for rule in rule_set.rules if rule.reads_format_problems]
     return _findings_of(judges, MANIFEST, Context(roots), document), judges
 
@@ -71,9 +70,7 @@ def evaluate_waivers_file(rule_set: RuleSet, document: Document, waivers: list[d
                           today: str) -> list[Finding]:
     """Findings of the checks written for a reviewer's waivers file: its ``waivers`` (with
     the facts the run established about each) and ``checker.today``/``checker.rule_ids``."""
-    roots = {name: Bound(MISSING, f"/{name}") for name in manifest_sections()}
-    roots["waivers"] = Bound(waivers, "/waivers")
-    roots["checker"] = Bound({"today": today, "rule_ids": list(rule_set.known_ids)}, None)
+    roots = _roots({"waivers": waivers}, {"today": today, "rule_ids": list(rule_set.known_ids)})
     return _findings_of(list(rule_set.rules), WAIVERS_FILE, Context(roots), document)
 
 
@@ -90,10 +87,10 @@ def _keep(findings: dict[tuple, Finding], new: Iterable[Finding]) -> None:
         findings.setdefault(finding.identity, finding)
 
 
-def _roots(manifest: dict[str, Any], rule_set: RuleSet, today: str) -> dict[str, Bound]:
-    roots = {name: Bound(manifest.get(name, MISSING), f"/{name}") for name in manifest_sections()}
-    facts = {"today": today, "rule_ids": list(rule_set.known_ids), "record_ids": record_ids(manifest), "findings": [],
-             "format_problems": [], "same_production_in": []}
+def _roots(sections: dict[str, Any], facts: dict[str, Any]) -> dict[str, Bound]:
+    """What a rule's paths start from: every manifest section (missing unless given) and
+    the run's facts under ``checker``."""
+    roots = {name: Bound(sections.get(name, MISSING), f"/{name}") for name in manifest_sections()}
     roots["checker"] = Bound(facts, None)
     return roots
 

@@ -41,7 +41,12 @@ class ReviewWaiver:
     column: int
 
     def as_waiver(self) -> Waiver:
-        return _waiver(self.__dict__, source="reviewer", key=f"{self.file}#{self.pointer}")
+        return _waiver(self.__dict__, source="reviewer", key=self.key)
+
+    @property
+    def key(self) -> str:
+        """Where the waiver is written (file#pointer): how a run tells which waivers were used."""
+        return f"{self.file}#{self.pointer}"
 
 
 def is_expired(waiver: dict[str, Any] | ReviewWaiver, today: str) -> bool:
@@ -129,7 +134,7 @@ def review_waivers_files(files: list[ReviewWaiversFile], results: list[ManifestR
                if result.schema_valid and result.production}
     judged = []
     for file in files:
-        entries = [{**entry, "used": f"{waiver.file}#{waiver.pointer}" in used,
+        entries = [{**entry, "used": waiver.key in used,
                     "production_checked": waiver.production in records,
                     "production_records": records.get(waiver.production, [])}
                    for entry, waiver in zip(file.document.data["waivers"], file.waivers)]
