@@ -40,3 +40,42 @@ def test_a_reviewers_waiver_for_a_shared_id_waives_nothing_until_it_is_resolved(
     assert code == 1
     for manifest in (m for m in report["manifests"] if m["kind"] == "manifest"):
         assert [f["waived"] for f in manifest["findings"] if f["rule"] == "INT-006"] == [False]
+
+
+def test_a_reviewers_waiver_for_every_production_waives_nothing_in_manifests_that_share_an_id(tmp_path):
+    review = tmp_path / "review.yaml"
+    review.write_text("issued_by: Panel\nwaivers:\n  - {rule: INT-006, production: '*', target: '*',"
+                      " reason: known, approved_by: Panel, approved_on: 2026-01-01}\n", encoding="utf-8")
+    submissions = tmp_path / "submissions"
+    _write(submissions / "a", TODO_TITLE)
+    _write(submissions / "b", TODO_TITLE)
+    _write(submissions / "c", TODO_TITLE.replace("id: demo", "id: other"))
+    code, report = hkai_json("--fail-on", "info", "--waivers", str(review), str(submissions))
+    assert code == 1
+    waived = {m["path"]: [f["waived"] for f in m["findings"] if f["rule"] == "INT-006"]
+              for m in report["manifests"] if m["kind"] == "manifest"}
+    assert waived == {str(submissions / "a" / "manifest.yaml"): [False],
+                      str(submissions / "b" / "manifest.yaml"): [False],
+                      str(submissions / "c" / "manifest.yaml"): [True]}
+
+
+def test_baseline_entries_for_a_shared_id_apply_to_neither_manifest(tmp_path):
+    submissions = tmp_path / "submissions"
+    _write(submissions / "a", TODO_TITLE)
+    baseline = tmp_path / "baseline.json"
+    created = hkai("check", "--fail-on", "info", "--create-baseline", str(baseline), str(submissions))
+    assert created.returncode == 1 and '"production": "demo"' in baseline.read_text()
+    code, report = hkai_json("--fail-on", "info", "--baseline", str(baseline), str(submissions))
+    assert code == 0 and report["baseline"]["carried"] >= 1
+
+    _write(submissions / "b", TODO_TITLE)
+    code, report = hkai_json("--fail-on", "info", "--baseline", str(baseline), str(submissions))
+    assert code == 1
+    assert all(not f["baselined"] for m in report["manifests"] for f in m["findings"])
+    # not applied, and not fixed either: the entries wait until the clash is resolved
+    assert report["baseline"] == {**report["baseline"], "carried": 0, "fixed": []}
+
+    # a baseline written during the clash records nothing for the shared id
+    during = tmp_path / "during.json"
+    hkai("check", "--fail-on", "info", "--create-baseline", str(during), str(submissions))
+    assert '"production": "demo"' not in during.read_text()

@@ -38,8 +38,11 @@ def _key(production: str, finding: Finding) -> Key:
 
 
 def write_baseline(path: Path, results: list[ManifestResult]) -> int:
-    counts: Counter[Key] = Counter(
-        _key(_production(result), finding) for result in results for finding in result.findings if not finding.waived)
+    """Record today's findings. Those of manifests sharing a production id are left out:
+    once one of them is renamed, the entries would excuse the other's findings."""
+    counts: Counter[Key] = Counter(_key(_production(result), finding) for result in results
+                                   if not result.same_production_in
+                                   for finding in result.findings if not finding.waived)
     entries = [_entry(key, count) for key, count in sorted(counts.items())]
     with output_file(path) as stream:  # whole or not at all: a failed run keeps the old baseline
         stream.write(json.dumps({"hkai_baseline": FORMAT_VERSION, "findings": entries}, indent=2,
@@ -98,11 +101,16 @@ def _text(entry: dict, key: str) -> str:
 
 
 def apply_baseline(results: list[ManifestResult], baseline: Counter[Key]) -> BaselineOutcome:
-    """Mark findings the baseline knows as baselined; they no longer fail the run."""
+    """Mark findings the baseline knows as baselined; they no longer fail the run.
+    Entries for a production id that several manifests of the run share apply to none of
+    them (which one they meant is unknown) and are not reported as fixed either."""
     remaining = Counter(baseline)
     carried = 0
+    shared = {_production(result) for result in results if result.same_production_in}
     for result in results:
         production = _production(result)
+        if production in shared:
+            continue
         marked = []
         for finding in result.findings:
             key = _key(production, finding)
@@ -112,5 +120,5 @@ def apply_baseline(results: list[ManifestResult], baseline: Counter[Key]) -> Bas
                 finding = replace(finding, baselined=True)
             marked.append(finding)
         result.findings = marked
-    fixed = [_entry(key, count) for key, count in sorted(remaining.items()) if count > 0]
+    fixed = [_entry(key, count) for key, count in sorted(remaining.items()) if count > 0 and key[0] not in shared]
     return BaselineOutcome(carried=carried, fixed=fixed)

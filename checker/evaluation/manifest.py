@@ -81,11 +81,10 @@ def check_document(document: Document, rule_set: RuleSet, options: CheckOptions,
     workers = min(options.jobs, SHARED_RULES_MAX_PROCESSES) if big else 1
     findings, applicable, result.derived_level = evaluate(rule_set, document, options.today, evidence_folder, workers,
                                                           options.same_production_in)
-    production_id = data["production"]["id"]
-    review_waivers = options.review_waivers
-    if options.same_production_in:  # whose production a waiver for this id means is unknown: none
-        review_waivers = tuple(waiver for waiver in review_waivers if waiver.production != production_id)
-    result.findings = apply_waivers(findings, production_id, data.get("waivers") or [],
+    result.same_production_in = options.same_production_in
+    # whose production a reviewer's waiver means is unknown while the id is shared: none applies
+    review_waivers = () if options.same_production_in else options.review_waivers
+    result.findings = apply_waivers(findings, data["production"]["id"], data.get("waivers") or [],
                                     review_waivers, options.today, options.trusted_waivers_only,
                                     rule_set.reviewer_waivable)
     result.rules_evaluated = [rule.id for rule in applicable]

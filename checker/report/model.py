@@ -89,6 +89,9 @@ class ManifestResult(DocumentResult):
     rules_evaluated: list[str] = field(default_factory=list)
     schema_valid: bool = False
     record_ids: list[str] = field(default_factory=list)  # every record id, for checking waivers against
+    # Other files of the run with this production id: until that is resolved, whose
+    # production a reviewer's waiver or a baseline entry means is unknown.
+    same_production_in: tuple[str, ...] = ()
 
 
 @dataclass
