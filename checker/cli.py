@@ -12,19 +12,29 @@ import argparse
 import os
 import sys
 from importlib import import_module
-from typing import Any
+from typing import Any, NoReturn
 
 from . import __version__, commands
 from .commands import fail
 from .report.output_file import OutputError
+from .report.safe_text import visible
 
 INTERRUPTED = 130  # the shell's status for a command ended by Ctrl-C (128 + SIGINT)
 
 COMMANDS = ("check", "init", "rules", "schema")  # the modules of checker.commands (a test keeps this true)
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, whose usage errors quote the command line visibly: an argument it does
+    not know is shown as written, and may hold control characters."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {visible(message)}\n")
+
+
 def build_parser(names: list[str] | None = None) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="hkai", description="Check film and TV production manifests against the Hong Kong AI code of conduct.")
     parser.add_argument("--version", action="version", version=f"hkai {__version__}")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")

@@ -306,3 +306,12 @@ def test_missing_files_unknown_keys_and_waivers_files_are_shown_visibly(tmp_path
     assert result.returncode == 2
     assert_no_raw_controls(result.stdout, result.stderr)
     assert "bad\\u001b[31m\\u200bkey" in result.stderr
+
+
+@pytest.mark.parametrize("argv", [("check", FORGED), ("check", "--" + FORGED), ("check", "--lang", FORGED),
+                                  ("rules", "show", "x", FORGED), (FORGED,)], ids=repr)
+def test_a_usage_error_quotes_the_command_line_visibly(argv, tmp_path):
+    result = hkai_exact(*argv, cwd=tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert_no_raw_controls(result.stdout, result.stderr)
+    assert "PASS" in result.stderr and not any(line.lstrip().startswith("PASS") for line in result.stderr.splitlines())
