@@ -35,6 +35,40 @@ def hkai_json(*args: str, **kwargs) -> tuple[int, dict]:
     return result.returncode, json.loads(result.stdout)
 
 
+def strict_json(text: str):
+    """Parse ``text`` as RFC 8259 JSON: no NaN, Infinity or -Infinity."""
+    def refuse(constant):
+        raise ValueError(f"not JSON: {constant}")
+    return json.loads(text, parse_constant=refuse)
+
+
+def run_bytes(*args, cwd=ROOT):
+    """Run hkai and keep its output as bytes, to see exactly what reaches a terminal."""
+    env = {**os.environ, "NO_COLOR": "1"}
+    env.pop("HKAI_LANG", None)
+    return subprocess.run([sys.executable, "-m", "checker", *args], capture_output=True, env=env,
+                          timeout=120, cwd=cwd)
+
+
+def hkai_exact(*args, cwd=ROOT):
+    """Run hkai; its output decoded as strict UTF-8 with nothing translated (``text=True``
+    would turn a carriage return into a newline and hide it)."""
+    result = run_bytes(*args, cwd=cwd)
+    result.stdout, result.stderr = result.stdout.decode("utf-8"), result.stderr.decode("utf-8")
+    return result
+
+
+# What must never reach a terminal as itself: escape, carriage return, bell, bidi override,
+# zero-width space and joiner, word joiner, byte-order mark.
+RAW_CONTROLS = ("\x1b", "\r", "\x07", "\u202e", "\u200b", "\u200d", "\u2060", "\ufeff")
+
+
+def assert_no_raw_controls(*streams: str) -> None:
+    for stream in streams:
+        found = [repr(character) for character in RAW_CONTROLS if character in stream]
+        assert not found, f"raw {', '.join(found)} in {stream[:2000]!r}"
+
+
 @pytest.fixture
 def write_manifest(tmp_path):
     def write(text: str, name: str = "manifest.yaml") -> Path:

@@ -10,7 +10,7 @@ import time
 import pytest
 
 from checker.packs.loading import load_rule_set
-from conftest import MINIMAL, ROOT, TODAY, hkai, hkai_json
+from conftest import MINIMAL, ROOT, TODAY, assert_no_raw_controls, hkai, hkai_exact, hkai_json, strict_json
 
 CORPUS = ROOT / "tests" / "corpus"
 MANIFESTS = CORPUS / "manifests"
@@ -77,6 +77,8 @@ FINDINGS = {
     "duplicate-record-ids.yaml": ("INT-002", 10, "The id p-a is used by more than one person"),
     "waiver-unknown-rule.yaml": ("INT-003", 9, "names rule XYZ-999"),
     "two-people-same-name.yaml": ("CMP-001", 14, "uses Chan Siu Ming, but no compensation record"),
+    # escape sequences, a bidi override and invisible characters in names: shown as \uXXXX
+    "control-characters-in-text.yaml": ("CON-001", 13, "uses Chan\x1b[2K\r\x1b[32mPASS  all clear\u2060\ufeff, but"),
 }
 
 # rule pack folder -> (file:line:col, message fragment). Exit code 2.
@@ -99,6 +101,24 @@ BROKEN_PACKS = {
 }
 
 
+def hkai_case(tmp_path, *args: str, cwd=ROOT) -> tuple[subprocess.CompletedProcess, dict | None]:
+    """Run ``hkai check`` as every hostile case is run: the rich report on standard output
+    and JSON in a file. Whatever the case: no traceback, no raw control character on either
+    stream, and the JSON report, when the run wrote one, is strict JSON."""
+    report = tmp_path / "report.json"
+    result = hkai_exact("check", "--today", TODAY, "--format", "rich", "--format", "json", "--output", str(report),
+                        *args, cwd=cwd)
+    assert "Traceback" not in result.stderr, result.stderr[-2000:]
+    assert_no_raw_controls(result.stdout, result.stderr)
+    return result, strict_json(report.read_text(encoding="utf-8")) if report.exists() else None
+
+
+def _single_error_line(result: subprocess.CompletedProcess) -> str:
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr[-2000:]
+    (line,) = result.stderr.strip().splitlines()
+    return line
+
+
 def test_the_corpus_is_complete():
     listed = set(UNREADABLE) | set(FINDINGS) | {"utf8-bom.yaml"}
     assert listed == {p.name for p in MANIFESTS.iterdir()}
@@ -106,36 +126,34 @@ def test_the_corpus_is_complete():
 
 
 @pytest.mark.parametrize("name", sorted(UNREADABLE))
-def test_unreadable_manifest_is_one_located_line_and_exit_2(name):
+def test_unreadable_manifest_is_one_located_line_and_exit_2(name, tmp_path):
     expected = UNREADABLE[name]
     path = MANIFESTS / name
-    result = hkai("check", str(path))
-    assert result.returncode == 2
-    (line,) = result.stderr.strip().splitlines()
+    result, report = hkai_case(tmp_path, str(path))
+    line = _single_error_line(result)
     alternatives = expected if isinstance(expected[0], tuple) else (expected,)
     assert any(line.startswith(f"hkai: error: {path}:{position}: ") and message in line
                for position, message in alternatives), line
-    assert "Traceback" not in result.stderr
+    assert [m["status"] for m in report["manifests"]] == ["error"]
 
 
 @pytest.mark.parametrize("name", sorted(FINDINGS))
-def test_malformed_manifest_gives_a_located_finding(name):
+def test_malformed_manifest_gives_a_located_finding(name, tmp_path):
     rule, line, message = FINDINGS[name]
-    code, report = hkai_json(str(MANIFESTS / name))
-    assert code == 1
+    result, report = hkai_case(tmp_path, str(MANIFESTS / name))
+    assert result.returncode == 1
     findings = report["manifests"][0]["findings"]
     assert any(f["rule"] == rule and f["line"] == line and message in f["message"] for f in findings), findings
 
 
 @pytest.mark.parametrize("name", sorted(BROKEN_PACKS))
-def test_broken_rule_pack_is_a_load_error_with_exit_2(name):
+def test_broken_rule_pack_is_a_load_error_with_exit_2(name, tmp_path):
     where, message = BROKEN_PACKS[name]
     pack = CORPUS / "rule-packs" / name
-    result = hkai("check", "--rules", str(pack), str(MANIFESTS / "utf8-bom.yaml"))
-    assert result.returncode == 2
-    (line,) = result.stderr.strip().splitlines()
+    result, report = hkai_case(tmp_path, "--rules", str(pack), str(MANIFESTS / "utf8-bom.yaml"))
+    line = _single_error_line(result)
     assert line.startswith(f"hkai: error: {pack}/{where}".replace("/no-rules/no-rules", "/no-rules"))
-    assert message in line and "Traceback" not in result.stderr
+    assert message in line and report is None  # no report from a run that could not start
 
 
 def test_nothing_from_a_python_tag_is_executed(tmp_path):
@@ -318,12 +336,6 @@ BROKEN_CONFIGS = {
 }
 
 
-def _single_error_line(result: subprocess.CompletedProcess) -> str:
-    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr[-2000:]
-    (line,) = result.stderr.strip().splitlines()
-    return line
-
-
 @pytest.mark.parametrize("name", sorted(BROKEN_CONFIGS))
 @pytest.mark.parametrize("where", ["here", "parent"])
 def test_a_broken_config_file_is_one_line_naming_it(tmp_path, name, where):
@@ -333,8 +345,8 @@ def test_a_broken_config_file_is_one_line_naming_it(tmp_path, name, where):
     project = tmp_path if where == "here" else tmp_path / "film" / "reels"
     project.mkdir(parents=True, exist_ok=True)
     (project / "manifest.yaml").write_text(MINIMAL)
-    line = _single_error_line(hkai("check", "manifest.yaml", cwd=project))
-    assert line == f"hkai: error: {config}{BROKEN_CONFIGS[name]}"
+    result, report = hkai_case(tmp_path, "manifest.yaml", cwd=project)
+    assert _single_error_line(result) == f"hkai: error: {config}{BROKEN_CONFIGS[name]}" and report is None
 
 
 def test_the_config_corpus_is_complete():
@@ -359,8 +371,8 @@ def test_a_broken_baseline_is_one_line_naming_it(tmp_path, name):
         message = "not an hkai baseline file (nested too deeply)"
     else:
         baseline, message = CORPUS / "baselines" / name, BROKEN_BASELINES[name]
-    result = hkai("check", "--today", TODAY, "--baseline", str(baseline), str(MANIFESTS / "utf8-bom.yaml"))
-    assert _single_error_line(result) == f"hkai: error: {baseline}: {message}"
+    result, report = hkai_case(tmp_path, "--baseline", str(baseline), str(MANIFESTS / "utf8-bom.yaml"))
+    assert _single_error_line(result) == f"hkai: error: {baseline}: {message}" and report is None
 
 
 def test_the_baseline_corpus_is_complete():

@@ -2,7 +2,6 @@
 half-written, a full disk or Ctrl-C is one line and an exit code, and nothing from outside
 (file names, rule-pack texts) reaches a terminal as a control character."""
 
-import json
 import os
 import signal
 import subprocess
@@ -11,17 +10,10 @@ import time
 
 import pytest
 
-from conftest import MINIMAL, ROOT, TODAY, hkai
+from conftest import MINIMAL, ROOT, TODAY, assert_no_raw_controls, hkai, hkai_exact, run_bytes, strict_json
 
 CORPUS = ROOT / "tests" / "corpus" / "outputs"
 ESCAPE_FOLDER = b"a\xff\x1b[32mPASS"  # not UTF-8, and an escape sequence that would paint a PASS
-
-
-def strict_json(text: str):
-    """Parse ``text`` as RFC 8259 JSON: no NaN, Infinity or -Infinity."""
-    def refuse(constant):
-        raise ValueError(f"not JSON: {constant}")
-    return json.loads(text, parse_constant=refuse)
 
 
 def hostile_folder(tmp_path):
@@ -34,22 +26,6 @@ def hostile_folder(tmp_path):
     with open(os.path.join(folder, b"manifest.yaml"), "w", encoding="utf-8") as stream:
         stream.write(MINIMAL)
     return folder
-
-
-def run_bytes(*args, cwd=ROOT):
-    """Run hkai and keep its output as bytes, to see exactly what reaches a terminal."""
-    env = {**os.environ, "NO_COLOR": "1"}
-    env.pop("HKAI_LANG", None)
-    return subprocess.run([sys.executable, "-m", "checker", *args], capture_output=True, env=env,
-                          timeout=120, cwd=cwd)
-
-
-def hkai_exact(*args, cwd=ROOT):
-    """Run hkai; its output decoded as strict UTF-8 with nothing translated (``text=True``
-    would turn a carriage return into a newline and hide it)."""
-    result = run_bytes(*args, cwd=cwd)
-    result.stdout, result.stderr = result.stdout.decode("utf-8"), result.stderr.decode("utf-8")
-    return result
 
 
 @pytest.mark.parametrize("form", ["json", "sarif"])
@@ -228,17 +204,6 @@ def test_the_largest_file_size_limit_is_accepted():
 
 
 PAYLOAD_PACK = str(CORPUS / "terminal-payload-pack")
-# What must never reach a terminal as itself: escape, carriage return, bell, bidi override,
-# zero-width space and joiner, word joiner, byte-order mark.
-RAW_CONTROLS = ("\x1b", "\r", "\x07", "\u202e", "\u200b", "\u200d", "\u2060", "\ufeff")
-
-
-def assert_no_raw_controls(*streams: str) -> None:
-    for stream in streams:
-        found = [repr(character) for character in RAW_CONTROLS if character in stream]
-        assert not found, f"raw {', '.join(found)} in {stream[:2000]!r}"
-
-
 @pytest.fixture
 def minimal_manifest(tmp_path):
     path = tmp_path / "manifest.yaml"
