@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
+import sys
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -179,6 +181,18 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise SettingsError(f"{path}: invalid TOML: {error}") from None
     except RecursionError:  # tomllib reads nested arrays and inline tables recursively
         raise SettingsError(f"{path}: invalid TOML: arrays or inline tables nested too deeply") from None
+    except ValueError:  # an integer past Python's limit on converting digits
+        raise SettingsError(f"{path}:{_first_huge_integer(text)}: invalid TOML: an integer longer than "
+                            f"{sys.get_int_max_str_digits():,} digits") from None
+
+
+def _first_huge_integer(text: str) -> str:
+    """Where the first run of digits too long for Python to convert starts, as line:column."""
+    limit = sys.get_int_max_str_digits()
+    match = re.search(rf"[0-9][0-9_]{{{limit},}}", text)
+    start = match.start() if match else 0
+    line, line_start = text.count("\n", 0, start) + 1, text.rfind("\n", 0, start) + 1
+    return f"{line}:{start - line_start + 1}"
 
 
 def _outputs_from_file(value: Any, _: Path) -> Any:

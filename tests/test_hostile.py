@@ -333,6 +333,7 @@ BROKEN_CONFIGS = {
     "tool-array.pyproject.toml": ": 'tool' must be a table, not an array",
     "deep-arrays.hkai.toml": ": invalid TOML: arrays or inline tables nested too deeply",
     "deep-tables.hkai.toml": ": invalid TOML: arrays or inline tables nested too deeply",
+    "huge-integer.hkai.toml": ":2:11: invalid TOML: an integer longer than 4,300 digits",
 }
 
 
