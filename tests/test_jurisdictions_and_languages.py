@@ -138,7 +138,7 @@ def test_simplified_and_other_tags_are_not_traditional_chinese(tag):
 
 
 @pytest.mark.parametrize("value", ["english", "zh_HK", "zh-Hnat", "xx", "en-", "", " en", "en HK", "en--US", 5, None,
-                                   ["en"], {"en": "x"}])
+                                   ["en"], {"en": "x"}, "\x00", "ｅｎ", "en\n", "-".join(["en"] + ["abcdefgh"] * 20000)])
 def test_what_is_not_a_language_tag_is_no_language(value):
     assert not OPERATORS["language_tag"].test(value, True) and OPERATORS["language_tag"].test(value, False)
     assert not language_tags.written_in(value, ENGLISH) and not language_tags.written_in(value, TRADITIONAL)
@@ -185,3 +185,10 @@ def test_bilingual_notices_are_read_from_their_tags(write_manifest, languages, b
     _, report = hkai_json(_disclosure_manifest(write_manifest, languages))
     assert not _findings(report, "DIS-013")
     assert [f["path"] for f in _findings(report, "DIS-003")] == ([] if bilingual else ["/disclosures/0"])
+
+
+def test_a_hostile_tag_is_a_finding_not_a_traceback(write_manifest):
+    tag = "-".join(["en"] + ["abcdefgh"] * 5000)
+    result = hkai("check", "--format", "json", _disclosure_manifest(write_manifest, f"en, zh-HK, {tag}"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert '"rule": "DIS-013"' in result.stdout and '"/disclosures/0/languages/2"' in result.stdout

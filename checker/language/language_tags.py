@@ -17,6 +17,10 @@ from functools import lru_cache
 from typing import Any, Mapping, NamedTuple
 
 _SCRIPT = re.compile(r"[A-Za-z]{4}")
+# RFC 5646 (4.4.1) asks every implementation to read tags of up to 35 characters; the longest
+# real ones, with extensions, stay well under this. Longer text is not read (langcodes parses
+# subtags recursively: thousands of them would exhaust the stack).
+MAX_TAG_LENGTH = 100
 OPERAND_KEYS = ("language", "script", "implied")
 
 
@@ -41,7 +45,7 @@ def read(tag: Any) -> Tag | None:
     """The tag, read, or None when it is not a valid BCP 47 tag: not text, ill-formed
     (``en_US``, ``en-``: subtags are separated by hyphens), or with a subtag the IANA
     registry does not know (``english``, ``xx``)."""
-    if not isinstance(tag, str) or "_" in tag or tag != tag.strip():
+    if not isinstance(tag, str) or len(tag) > MAX_TAG_LENGTH or "_" in tag or tag != tag.strip():
         return None
     import langcodes  # only runs that read a language tag pay for loading it
 
