@@ -13,7 +13,7 @@ from checker.reading.schema import RULE_FILE_SCHEMA, is_valid, load_schema
 
 SCHEMA = load_schema(RULE_FILE_SCHEMA)
 DEFS = SCHEMA["$defs"]
-OPERAND = {"value": "x", "values": ["x"], "flag": True, "pattern": "x", "count": 1}
+OPERAND = {"value": "x", "values": ["x"], "flag": True, "pattern": "x", "count": 1, "language": {"language": "en"}}
 NAMES = Names(frozenset({"production", "people"}))
 
 
@@ -68,5 +68,5 @@ def test_the_docs_list_exactly_the_grammars_operators_and_check_keys():
 @pytest.mark.parametrize("lang", text.LANGUAGES)
 def test_every_operator_has_plain_words_in_every_language(lang):
     phrasing = text.words("rule_language", lang)["operators"]
-    assert set(phrasing) == {*grammar.OPERATORS, "absent"}  # absent: `present: false`
+    assert set(phrasing) == {*grammar.OPERATORS, "absent", "not_language_tag"}  # `present: false`, `language_tag: false`
     assert all(set(words) == {"is", "must"} for words in phrasing.values())

@@ -16,8 +16,9 @@ A check reads like a sentence (see README, "Writing a rule")::
 
 Paths (``use.kind``) name a bound record or a manifest section, then fields. ``$path``
 marks a path where an operand would otherwise be a literal; ``$rule.levels`` is a fact
-known when the rule is compiled, and is read then. A selection the pack names once
-(``selections:``) is used by its name: ``{selection: NAME}``. Nothing in a rule is
+known when the rule is compiled, and is read then, as is ``$values.NAME``, a value the
+pack names once (``values:``, such as a table of country codes). A selection the pack
+names once (``selections:``) is used by its name: ``{selection: NAME}``. Nothing in a rule is
 executed: a rule can only use the operators and forms of ``grammar.py``; the compiler
 checks every name a check uses against what is bound where it is used.
 """
@@ -33,6 +34,8 @@ from .nodes import (AllOf, AnyOf, Check, Comparison, Condition, Not, Quantifier,
 from .runtime import MISSING, Path, path_of, walk
 
 DEFAULT_TARGET = "production"
+VALUES = "values"  # $values.NAME: a value the pack names once (``values:``), read when a rule is compiled
+FACT_KINDS = {VALUES: "a value the pack names (values:)"}
 
 
 class RuleCompileError(Exception):
@@ -57,7 +60,7 @@ class NamedSelection(NamedTuple):
 class Names(NamedTuple):
     """What a check may name at one point of it: manifest sections and run facts
     (``roots``), the records bound so far, facts known when the rule is compiled
-    (``$rule.levels``) and the pack's named selections. ``open`` accepts any name: a
+    (``$rule.levels``, the pack's named values ``$values.NAME``) and the pack's named selections. ``open`` accepts any name: a
     named selection is compiled on its own so, at its definition, only to find its other
     mistakes; the names it reads are checked wherever it is used."""
 
@@ -102,8 +105,9 @@ class Names(NamedTuple):
         if root in self.facts:
             value = walk(self.facts[root], fields)
             if value is MISSING:
-                raise RuleCompileError(f"{spec} is not a fact of the rule; known: "
-                                       + ", ".join(f"${root}.{name}" for name in sorted(self.facts[root])), where)
+                known = ", ".join(f"${root}.{name}" for name in sorted(self.facts[root])) or "none"
+                raise RuleCompileError(f"{spec} is not {FACT_KINDS.get(root, 'a fact of the rule')}; known: {known}",
+                                       where)
             return value, None
         return None, self.path(spec[1:], where)
 
@@ -154,7 +158,18 @@ def _compile_comparison(path_text: str, operators: dict[str, Any], names: Names,
             tests.append(Test(name, operand, None, _compile_regex(operand, test_where)))
             continue
         value, reads = names.operand(operand, test_where)
-        tests.append(Test(name, operand if reads is not None else value, reads, value))
+        named = operand[len(VALUES) + 2:] if isinstance(operand, str) and operand.startswith(f"${VALUES}.") else None
+        prepare = OPERATORS[name].prepare
+        if prepare is not None:
+            if reads is not None:
+                raise RuleCompileError(f"the operand of {name} is known when the rule is compiled: written out, "
+                                       f"or a named value ($values.NAME), not {operand!r}", test_where)
+            try:
+                tests.append(Test(name, value, None, prepare(value), named))
+            except ValueError as error:
+                raise RuleCompileError(f"{name}: {error}", test_where) from None
+            continue
+        tests.append(Test(name, operand if reads is not None else value, reads, value, named))
     return Comparison(path, tuple(tests), where)
 
 

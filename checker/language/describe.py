@@ -19,6 +19,7 @@ from ..reading.schema import manifest_sections
 from ..report.safe_text import visible
 from ..text import words
 from ..text.values import pick
+from .language_tags import LanguageSpec
 from .nodes import AllOf, AnyOf, Check, Comparison, Condition, Not, Quantifier, Selection, Test
 
 Segments = list[tuple[str, bool]]  # (text, is_code)
@@ -199,10 +200,13 @@ def _comparison(comparison: Comparison, lang: str, modal: bool) -> Segments:
 
 
 def _phrasing(test: Test) -> str:
-    """The operator a test reads as: ``present: false`` is absent, and being one of a
-    single option (``$rule.levels`` of a rule of one level) is equalling it."""
+    """The operator a test reads as: ``present: false`` is absent, ``language_tag: false``
+    is not a language tag, and being one of a single option (``$rule.levels`` of a rule of
+    one level) is equalling it."""
     if test.operator == "present":
         return "present" if test.operand else "absent"
+    if test.operator == "language_tag":
+        return "language_tag" if test.operand else "not_language_tag"
     return "equals" if _one_option(test) else test.operator
 
 
@@ -215,7 +219,24 @@ def _operand(test: Test, lang: str) -> Segments:
         return code(str(test.operand))
     if test.reads is not None:
         return code(test.reads.source)
-    return _value(test.operand[0] if _one_option(test) else test.operand, lang)
+    if isinstance(test.argument, LanguageSpec):
+        described = _language_spec(test.argument, lang)
+    else:
+        described = _value(test.operand[0] if _one_option(test) else test.operand, lang)
+    if test.named is None:
+        return described
+    return fill(_phrases(lang)["operand"]["named_value"], values=described, name=code(test.named))
+
+
+def _language_spec(spec: LanguageSpec, lang: str) -> Segments:
+    """zh or yue written in the Hant script (reading zh as zh-Hant-HK)."""
+    phrases = _phrases(lang)["operand"]
+    languages = join([prose(language) for language in sorted(spec.languages)], phrases["language_or"])
+    described = fill(phrases["language_script" if spec.script else "language"], languages=languages,
+                     script=spec.script or "")
+    for tag, means in spec.implied.items():
+        described += fill(phrases["language_implied"], tag=tag, means=means.text)
+    return described
 
 
 def _value(value: Any, lang: str) -> Segments:

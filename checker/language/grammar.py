@@ -21,6 +21,7 @@ from typing import Any, Callable, NamedTuple
 
 from ..evaluation.levels import RANK
 from ..text import values as text_values
+from . import language_tags
 from .runtime import MISSING
 
 MAX_MATCH_LENGTH = 10_000  # regexes only ever see this much of a value
@@ -45,6 +46,14 @@ VALUES = Operand("values", {"anyOf": [{"type": "array"}, {"type": "string", "pat
 FLAG = Operand("flag", {"type": "boolean"})
 PATTERN = Operand("pattern", {"type": "string", "description": "A regular expression, searched in the value."})
 COUNT = Operand("count", {"type": "integer", "minimum": 0})
+LANGUAGE = Operand("language", {
+    "anyOf": [{"type": "object", "properties": {
+        "language": {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}, "minItems": 1}]},
+        "script": {"type": "string"},
+        "implied": {"type": "object", "additionalProperties": {"type": "string"}},
+    }, "required": ["language"], "additionalProperties": False}, {"type": "string", "pattern": "^\\$"}],
+    "description": ("Languages (BCP 47 language subtags), optionally a script (ISO 15924) and tags read as "
+                    "other tags: {language: [zh, yue], script: Hant, implied: {zh: zh-Hant-HK}}, or $values.NAME.")})
 
 
 # --- the operators' tests ----------------------------------------------------------------
@@ -107,6 +116,9 @@ class Operator(NamedTuple):
     name: str
     operand: Operand
     test: Callable[[Any, Any], bool]  # test(value, operand); a `matches` operand is a compiled regex
+    # the operand, checked and made ready once, when the rule is compiled (ValueError: what is wrong);
+    # an operator with one takes no $path read when the check runs
+    prepare: Callable[[Any], Any] | None = None
 
 
 OPERATORS: dict[str, Operator] = {operator.name: operator for operator in (
@@ -135,6 +147,11 @@ OPERATORS: dict[str, Operator] = {operator.name: operator for operator in (
     Operator("on_or_before", VALUE, _dated(lambda a, b: a <= b)),
     Operator("after", VALUE, _dated(lambda a, b: a > b)),
     Operator("on_or_after", VALUE, _dated(lambda a, b: a >= b)),
+    Operator("language_tag", FLAG, lambda value, expected: language_tags.is_language_tag(value) == bool(expected)),
+    Operator("in_language", LANGUAGE, language_tags.written_in, language_tags.prepare),
+    Operator("contains_language", LANGUAGE,
+             _list_test(lambda items, spec: any(language_tags.written_in(item, spec) for item in items)),
+             language_tags.prepare),
 )}
 
 
@@ -173,6 +190,14 @@ FORMS: tuple[Form, ...] = (
     Form("selections", (FILE,), {
         "type": "object", "propertyNames": {"pattern": NAME_PATTERN}, "additionalProperties": _ref("named_selection"),
         "description": "Selections named once for the whole pack (and the packs that extend it)."}),
+    Form("values", (FILE,), {
+        "type": "object", "propertyNames": {"pattern": NAME_PATTERN},
+        "additionalProperties": {
+            "type": "object",
+            "properties": {"source": {"type": "string", "minLength": 1}, "value": {}},
+            "required": ["source", "value"], "additionalProperties": False},
+        "description": ("Values named once for the whole pack (and the packs that extend it), each with its "
+                        "source, such as a table of country codes; an operand reads one as $values.NAME.")}),
     Form("for_each", (CHECK,), {
         "type": "object", "propertyNames": {"pattern": NAME_PATTERN},
         "additionalProperties": {"anyOf": [_PATH, _ref("source")]}}),

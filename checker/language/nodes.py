@@ -38,12 +38,14 @@ class Test:
     """One operator of a comparison. ``operand`` is as written (``$path`` text, a literal,
     a pattern's text) or, for a fact known when the rule is compiled, its value; ``reads``
     is the path a ``$path`` operand reads; ``argument`` is what the operator's test
-    receives (a compiled pattern for ``matches``)."""
+    receives (a compiled pattern for ``matches``, a checked operand for the language
+    operators); ``named`` is the name of the pack's value the operand is (``$values.NAME``)."""
 
-    __slots__ = ("operator", "operand", "reads", "argument")
+    __slots__ = ("operator", "operand", "reads", "argument", "named")
 
-    def __init__(self, operator: str, operand: Any, reads: Path | None, argument: Any):
+    def __init__(self, operator: str, operand: Any, reads: Path | None, argument: Any, named: str | None = None):
         self.operator, self.operand, self.reads, self.argument = operator, operand, reads, argument
+        self.named = named
 
     def function(self, value_of: Callable[[Env], Any]) -> Holds:
         """The test applied to a path's value; membership in a literal list of text is a set lookup."""

@@ -1,8 +1,9 @@
 """Reading rule packs: folders of YAML rule files, validated and compiled once, and the
 rule set of a run (the built-in pack, then packs with the packs they extend, overrides applied).
 
-Rule files may name selections (``selections:``) that every rule of the pack can use, and
-so can the rules of packs that extend it: a pack is compiled with the named selections of
+Rule files may name selections (``selections:``) and values (``values:``, such as a table
+of country codes, each with its source) that every rule of the pack can use, and so can the
+rules of packs that extend it: a pack is compiled with the named selections and values of
 the pack it extends, and may not name one of them again.
 """
 
@@ -10,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Mapping, NamedTuple
 
-from ..language.compiler import Names, NamedSelection, RuleCompileError, check_named_selection
+from ..language.compiler import VALUES, Names, NamedSelection, RuleCompileError, check_named_selection
 from ..language.tables import written_checks
 from ..reading.yaml_loader import Document, LoadError, escape_pointer_token, load_file
 from .model import BUILTIN_NAME, PACK_FILE, Override, RulePack, RuleSet, builtin_pack_dir, extended_dir
@@ -23,7 +24,14 @@ ROOT_NAMES = frozenset({"checker"})  # besides the manifest's sections: run fact
 Selections = Mapping[str, NamedSelection]
 
 
-def load_pack(directory: Path | None = None, inherited: Selections | None = None) -> RulePack:
+class Shared(NamedTuple):
+    """What a pack names for its rules and for the packs that extend it."""
+
+    selections: Selections = {}
+    values: Mapping[str, Any] = {}
+
+
+def load_pack(directory: Path | None = None, inherited: Shared | None = None) -> RulePack:
     """A pack, or a LoadError for its first problem."""
     pack, problems = read_pack(directory or builtin_pack_dir(), inherited)
     if problems:
@@ -32,21 +40,22 @@ def load_pack(directory: Path | None = None, inherited: Selections | None = None
     return pack
 
 
-def read_pack(directory: Path, inherited: Selections | None = None) -> tuple[RulePack | None, list[LoadError]]:
+def read_pack(directory: Path, inherited: Shared | None = None) -> tuple[RulePack | None, list[LoadError]]:
     """A pack and every problem found in it (rule authors want them all at once), file by
-    file. ``inherited``: the named selections of the pack it extends (read here if not given)."""
+    file. ``inherited``: the named selections and values of the pack it extends (read here if not given)."""
     if not directory.is_dir():
         return None, [LoadError(str(directory), "rule pack is not a directory")]
     problems: list[LoadError] = []
     meta = _read_meta(directory, problems)
     if inherited is None:
-        inherited = _inherited_selections(directory, meta)
+        inherited = _inherited(directory, meta)
     problems_of: dict[Path, list[LoadError]] = {file: [] for file in rule_files(directory)}
     documents = {file: document for file in problems_of
                  if (document := _rule_file(file, problems_of[file])) is not None}
     roots = manifest_sections() | ROOT_NAMES
-    own = _named_selections(documents, inherited, roots, problems_of)
-    names = Names(roots, selections={**inherited, **own})
+    values = {**inherited.values, **_named_values(documents, inherited.values, problems_of)}
+    own = _named_selections(documents, inherited.selections, roots, problems_of)
+    names = Names(roots, selections={**inherited.selections, **own}, facts={VALUES: values})
     rules: list[Rule] = []
     defined: dict[str, str] = {}
     for file, document in documents.items():
@@ -61,11 +70,12 @@ def read_pack(directory: Path, inherited: Selections | None = None) -> tuple[Rul
             if rule is not None:
                 rules.append(rule)
     problems += [problem for file_problems in problems_of.values() for problem in file_problems]
-    if not rules and not own and not problems and not meta.get("overrides"):
+    if not rules and not own and len(values) == len(inherited.values) and not problems and not meta.get("overrides"):
         problems.append(LoadError(str(directory), "no rules found (expected *.yaml rule files)"))
     pack = RulePack(name=meta.get("name", directory.name), version=str(meta.get("version", "0")), path=directory,
                     rules=tuple(rules), description=meta.get("description", ""), extends=meta.get("extends"),
-                    overrides=meta.get("overrides", ()), meta_file=meta.get("file"), selections={**inherited, **own})
+                    overrides=meta.get("overrides", ()), meta_file=meta.get("file"),
+                    selections={**inherited.selections, **own}, values=values)
     return pack, problems
 
 
@@ -117,6 +127,24 @@ def _named_selections(documents: dict[Path, Document], inherited: Selections, ro
         except RuleCompileError as error:
             problems_of[file].append(LoadError(str(file), f"selection {name!r}: {error.message}",
                                                *document.locate(error.where)))
+    return own
+
+
+def _named_values(documents: dict[Path, Document], inherited: Mapping[str, Any],
+                 problems_of: dict[Path, list[LoadError]]) -> dict[str, Any]:
+    """The values the pack's files name (``values: {NAME: {source, value}}``), by name."""
+    own: dict[str, Any] = {}
+    defined_at: dict[str, str] = {}
+    for file, document in documents.items():
+        for name, spec in (document.data.get("values") or {}).items():
+            line, column = document.locate(f"/values/{escape_pointer_token(name)}")
+            if name in own or name in inherited:
+                where = defined_at.get(name, "the pack it extends")
+                problems_of[file].append(LoadError(str(file), f"value {name!r} is already named in {where}; "
+                                                   "choose another name", line, column))
+                continue
+            own[name] = spec["value"]
+            defined_at[name] = f"{file}:{line}"
     return own
 
 
@@ -172,16 +200,20 @@ def _read_meta(directory: Path, problems: list[LoadError]) -> dict[str, Any]:
     return meta
 
 
-def _inherited_selections(directory: Path, meta: dict[str, Any]) -> Selections:
-    """The named selections of the pack this one extends (none if it cannot be loaded:
-    that is reported on its own)."""
+def _inherited(directory: Path, meta: dict[str, Any]) -> Shared:
+    """The named selections and values of the pack this one extends (none if it cannot be
+    loaded: that is reported on its own)."""
     if "extends" not in meta:
-        return {}
+        return Shared()
     base = extended_dir(directory, meta["extends"])
     try:
-        return load_rule_set([base], include_builtin=False).packs[-1].selections if base.is_dir() else {}
+        return _shared(load_rule_set([base], include_builtin=False).packs[-1]) if base.is_dir() else Shared()
     except LoadError:
-        return {}
+        return Shared()
+
+
+def _shared(pack: RulePack) -> Shared:
+    return Shared(pack.selections, pack.values)
 
 
 def load_rule_set(extra: list[Path] = (), include_builtin: bool = True) -> RuleSet:
@@ -202,11 +234,11 @@ def _add_with_bases(directory: Path, packs: list[RulePack], loaded: dict[Path, R
     it may be any length."""
     chain: list[tuple[Path, Path]] = []  # (folder, resolved folder): the pack, then what it extends
     on_chain: set[Path] = set()
-    inherited: Selections = {}
+    inherited = Shared()
     while True:
         resolved = directory.resolve()
         if resolved in loaded:
-            inherited = loaded[resolved].selections
+            inherited = _shared(loaded[resolved])
             break
         if resolved in on_chain:
             raise LoadError(str(directory), "packs extend each other in a loop: "
@@ -225,7 +257,7 @@ def _add_with_bases(directory: Path, packs: list[RulePack], loaded: dict[Path, R
         pack = load_pack(directory, inherited)
         packs.append(pack)
         loaded[resolved] = pack
-        inherited = pack.selections
+        inherited = _shared(pack)
 
 
 def combine(packs: list[RulePack]) -> RuleSet:

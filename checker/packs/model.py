@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Mapping
+from typing import Any, Mapping
 
 from ..language.compiler import NamedSelection
 from .rule import Rule
@@ -38,6 +38,7 @@ class RulePack:
     overrides: tuple[Override, ...] = ()
     meta_file: Path | None = None
     selections: Mapping[str, NamedSelection] = field(default_factory=dict)  # its own and those it extends'
+    values: Mapping[str, Any] = field(default_factory=dict)  # its named values and those it extends', by name
 
     @property
     def rule_ids(self) -> list[str]:

@@ -50,9 +50,9 @@ def compile_rule(spec: dict[str, Any], checks: Iterable[tuple[dict[str, Any], st
                  where: str) -> Rule:
     """The rule ``spec`` (at JSON Pointer ``where`` in ``file``) with its ``checks`` as
     written (each with its own pointer; see ``language.tables.written_checks``). Its
-    checks may read its levels as ``$rule.levels``."""
+    checks may read its levels as ``$rule.levels``, besides the pack's named values (``$values.NAME``)."""
     levels = None if spec["levels"] == "all" else tuple(spec["levels"])
-    names = names._replace(facts={"rule": {"levels": list(levels or AI_USE_LEVELS)}})
+    names = names._replace(facts={**names.facts, "rule": {"levels": list(levels or AI_USE_LEVELS)}})
     compiled = tuple(compile_check(check, names, check_where, spec["message"], f"{where}/message")
                      for check, check_where in checks)
     read = [path for check in compiled for path in paths(check)]

@@ -38,6 +38,15 @@ def validate_https___hkai_example_schemas_rule_file_schema_json(data, custom_for
             data_any_of_count1 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
     if not data_any_of_count1:
+        try:
+            data_is_dict = isinstance(data, dict)
+            if data_is_dict:
+                data__missing_keys = set(['values']) - data.keys()
+                if data__missing_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
+            data_any_of_count1 += 1
+        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+    if not data_any_of_count1:
         raise JsonSchemaValueException("" + (name_prefix or "data") + " cannot be validated by any definition")
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
@@ -78,6 +87,51 @@ def validate_https___hkai_example_schemas_rule_file_schema_json(data, custom_for
                             data__selections_property_names = False
                     if not data__selections_property_names:
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".selections must be named by propertyName definition")
+        if "values" in data_keys:
+            data_keys.remove("values")
+            data__values = data["values"]
+            if not isinstance(data__values, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".values must be object")
+            data__values_is_dict = isinstance(data__values, dict)
+            if data__values_is_dict:
+                data__values_keys = set(data__values.keys())
+                for data__values_key in data__values_keys:
+                    if data__values_key not in []:
+                        data__values_value = data__values.get(data__values_key)
+                        if not isinstance(data__values_value, (dict)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".values.{data__values_key}".format(**locals()) + " must be object")
+                        data__values_value_is_dict = isinstance(data__values_value, dict)
+                        if data__values_value_is_dict:
+                            data__values_value__missing_keys = set(['source', 'value']) - data__values_value.keys()
+                            if data__values_value__missing_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".values.{data__values_key}".format(**locals()) + " must contain ")
+                            data__values_value_keys = set(data__values_value.keys())
+                            if "source" in data__values_value_keys:
+                                data__values_value_keys.remove("source")
+                                data__values_value__source = data__values_value["source"]
+                                if not isinstance(data__values_value__source, (str)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".values.{data__values_key}.source".format(**locals()) + " must be string")
+                                if isinstance(data__values_value__source, str):
+                                    data__values_value__source_len = len(data__values_value__source)
+                                    if data__values_value__source_len < 1:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".values.{data__values_key}.source".format(**locals()) + " must be longer than or equal to 1 characters")
+                            if "value" in data__values_value_keys:
+                                data__values_value_keys.remove("value")
+                                data__values_value__value = data__values_value["value"]
+                            if data__values_value_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".values.{data__values_key}".format(**locals()) + " must not contain "+str(data__values_value_keys)+" properties")
+                data__values_len = len(data__values)
+                if data__values_len != 0:
+                    data__values_property_names = True
+                    for data__values_key in data__values:
+                        try:
+                            if isinstance(data__values_key, str):
+                                if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(?!\\n)$'].search(data__values_key):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".values must match pattern ^[a-z_][a-z0-9_]*(?!\\n)$")
+                        except (JsonSchemaValueException, JsonSchemaValuesException):
+                            data__values_property_names = False
+                    if not data__values_property_names:
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".values must be named by propertyName definition")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
@@ -453,6 +507,157 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_compariso
                     if "on_or_after" in data_value_keys:
                         data_value_keys.remove("on_or_after")
                         data_value__onorafter = data_value["on_or_after"]
+                    if "language_tag" in data_value_keys:
+                        data_value_keys.remove("language_tag")
+                        data_value__languagetag = data_value["language_tag"]
+                        if not isinstance(data_value__languagetag, (bool)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.language_tag".format(**locals()) + " must be boolean")
+                    if "in_language" in data_value_keys:
+                        data_value_keys.remove("in_language")
+                        data_value__inlanguage = data_value["in_language"]
+                        data_value__inlanguage_any_of_count8 = 0
+                        if not data_value__inlanguage_any_of_count8:
+                            try:
+                                if not isinstance(data_value__inlanguage, (dict)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.in_language".format(**locals()) + " must be object")
+                                data_value__inlanguage_is_dict = isinstance(data_value__inlanguage, dict)
+                                if data_value__inlanguage_is_dict:
+                                    data_value__inlanguage__missing_keys = set(['language']) - data_value__inlanguage.keys()
+                                    if data_value__inlanguage__missing_keys:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.in_language".format(**locals()) + " must contain ")
+                                    data_value__inlanguage_keys = set(data_value__inlanguage.keys())
+                                    if "language" in data_value__inlanguage_keys:
+                                        data_value__inlanguage_keys.remove("language")
+                                        data_value__inlanguage__language = data_value__inlanguage["language"]
+                                        data_value__inlanguage__language_any_of_count9 = 0
+                                        if not data_value__inlanguage__language_any_of_count9:
+                                            try:
+                                                if not isinstance(data_value__inlanguage__language, (str)):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.in_language.language".format(**locals()) + " must be string")
+                                                data_value__inlanguage__language_any_of_count9 += 1
+                                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                        if not data_value__inlanguage__language_any_of_count9:
+                                            try:
+                                                if not isinstance(data_value__inlanguage__language, (list, tuple)):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.in_language.language".format(**locals()) + " must be array")
+                                                data_value__inlanguage__language_is_list = isinstance(data_value__inlanguage__language, (list, tuple))
+                                                if data_value__inlanguage__language_is_list:
+                                                    data_value__inlanguage__language_len = len(data_value__inlanguage__language)
+                                                    if data_value__inlanguage__language_len < 1:
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.in_language.language".format(**locals()) + " must contain at least 1 items")
+                                                    for data_value__inlanguage__language_x, data_value__inlanguage__language_item in enumerate(data_value__inlanguage__language):
+                                                        if not isinstance(data_value__inlanguage__language_item, (str)):
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.in_language.language[{data_value__inlanguage__language_x}]".format(**locals()) + " must be string")
+                                                data_value__inlanguage__language_any_of_count9 += 1
+                                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                        if not data_value__inlanguage__language_any_of_count9:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.in_language.language".format(**locals()) + " cannot be validated by any definition")
+                                    if "script" in data_value__inlanguage_keys:
+                                        data_value__inlanguage_keys.remove("script")
+                                        data_value__inlanguage__script = data_value__inlanguage["script"]
+                                        if not isinstance(data_value__inlanguage__script, (str)):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.in_language.script".format(**locals()) + " must be string")
+                                    if "implied" in data_value__inlanguage_keys:
+                                        data_value__inlanguage_keys.remove("implied")
+                                        data_value__inlanguage__implied = data_value__inlanguage["implied"]
+                                        if not isinstance(data_value__inlanguage__implied, (dict)):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.in_language.implied".format(**locals()) + " must be object")
+                                        data_value__inlanguage__implied_is_dict = isinstance(data_value__inlanguage__implied, dict)
+                                        if data_value__inlanguage__implied_is_dict:
+                                            data_value__inlanguage__implied_keys = set(data_value__inlanguage__implied.keys())
+                                            for data_value__inlanguage__implied_key in data_value__inlanguage__implied_keys:
+                                                if data_value__inlanguage__implied_key not in []:
+                                                    data_value__inlanguage__implied_value = data_value__inlanguage__implied.get(data_value__inlanguage__implied_key)
+                                                    if not isinstance(data_value__inlanguage__implied_value, (str)):
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.in_language.implied.{data_value__inlanguage__implied_key}".format(**locals()) + " must be string")
+                                    if data_value__inlanguage_keys:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.in_language".format(**locals()) + " must not contain "+str(data_value__inlanguage_keys)+" properties")
+                                data_value__inlanguage_any_of_count8 += 1
+                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                        if not data_value__inlanguage_any_of_count8:
+                            try:
+                                if not isinstance(data_value__inlanguage, (str)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.in_language".format(**locals()) + " must be string")
+                                if isinstance(data_value__inlanguage, str):
+                                    if not REGEX_PATTERNS['^\\$'].search(data_value__inlanguage):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.in_language".format(**locals()) + " must match pattern ^\\$")
+                                data_value__inlanguage_any_of_count8 += 1
+                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                        if not data_value__inlanguage_any_of_count8:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.in_language".format(**locals()) + " cannot be validated by any definition")
+                    if "contains_language" in data_value_keys:
+                        data_value_keys.remove("contains_language")
+                        data_value__containslanguage = data_value["contains_language"]
+                        data_value__containslanguage_any_of_count10 = 0
+                        if not data_value__containslanguage_any_of_count10:
+                            try:
+                                if not isinstance(data_value__containslanguage, (dict)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.contains_language".format(**locals()) + " must be object")
+                                data_value__containslanguage_is_dict = isinstance(data_value__containslanguage, dict)
+                                if data_value__containslanguage_is_dict:
+                                    data_value__containslanguage__missing_keys = set(['language']) - data_value__containslanguage.keys()
+                                    if data_value__containslanguage__missing_keys:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.contains_language".format(**locals()) + " must contain ")
+                                    data_value__containslanguage_keys = set(data_value__containslanguage.keys())
+                                    if "language" in data_value__containslanguage_keys:
+                                        data_value__containslanguage_keys.remove("language")
+                                        data_value__containslanguage__language = data_value__containslanguage["language"]
+                                        data_value__containslanguage__language_any_of_count11 = 0
+                                        if not data_value__containslanguage__language_any_of_count11:
+                                            try:
+                                                if not isinstance(data_value__containslanguage__language, (str)):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.contains_language.language".format(**locals()) + " must be string")
+                                                data_value__containslanguage__language_any_of_count11 += 1
+                                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                        if not data_value__containslanguage__language_any_of_count11:
+                                            try:
+                                                if not isinstance(data_value__containslanguage__language, (list, tuple)):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.contains_language.language".format(**locals()) + " must be array")
+                                                data_value__containslanguage__language_is_list = isinstance(data_value__containslanguage__language, (list, tuple))
+                                                if data_value__containslanguage__language_is_list:
+                                                    data_value__containslanguage__language_len = len(data_value__containslanguage__language)
+                                                    if data_value__containslanguage__language_len < 1:
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.contains_language.language".format(**locals()) + " must contain at least 1 items")
+                                                    for data_value__containslanguage__language_x, data_value__containslanguage__language_item in enumerate(data_value__containslanguage__language):
+                                                        if not isinstance(data_value__containslanguage__language_item, (str)):
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.contains_language.language[{data_value__containslanguage__language_x}]".format(**locals()) + " must be string")
+                                                data_value__containslanguage__language_any_of_count11 += 1
+                                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                        if not data_value__containslanguage__language_any_of_count11:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.contains_language.language".format(**locals()) + " cannot be validated by any definition")
+                                    if "script" in data_value__containslanguage_keys:
+                                        data_value__containslanguage_keys.remove("script")
+                                        data_value__containslanguage__script = data_value__containslanguage["script"]
+                                        if not isinstance(data_value__containslanguage__script, (str)):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.contains_language.script".format(**locals()) + " must be string")
+                                    if "implied" in data_value__containslanguage_keys:
+                                        data_value__containslanguage_keys.remove("implied")
+                                        data_value__containslanguage__implied = data_value__containslanguage["implied"]
+                                        if not isinstance(data_value__containslanguage__implied, (dict)):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.contains_language.implied".format(**locals()) + " must be object")
+                                        data_value__containslanguage__implied_is_dict = isinstance(data_value__containslanguage__implied, dict)
+                                        if data_value__containslanguage__implied_is_dict:
+                                            data_value__containslanguage__implied_keys = set(data_value__containslanguage__implied.keys())
+                                            for data_value__containslanguage__implied_key in data_value__containslanguage__implied_keys:
+                                                if data_value__containslanguage__implied_key not in []:
+                                                    data_value__containslanguage__implied_value = data_value__containslanguage__implied.get(data_value__containslanguage__implied_key)
+                                                    if not isinstance(data_value__containslanguage__implied_value, (str)):
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.contains_language.implied.{data_value__containslanguage__implied_key}".format(**locals()) + " must be string")
+                                    if data_value__containslanguage_keys:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.contains_language".format(**locals()) + " must not contain "+str(data_value__containslanguage_keys)+" properties")
+                                data_value__containslanguage_any_of_count10 += 1
+                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                        if not data_value__containslanguage_any_of_count10:
+                            try:
+                                if not isinstance(data_value__containslanguage, (str)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.contains_language".format(**locals()) + " must be string")
+                                if isinstance(data_value__containslanguage, str):
+                                    if not REGEX_PATTERNS['^\\$'].search(data_value__containslanguage):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.contains_language".format(**locals()) + " must match pattern ^\\$")
+                                data_value__containslanguage_any_of_count10 += 1
+                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                        if not data_value__containslanguage_any_of_count10:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.contains_language".format(**locals()) + " cannot be validated by any definition")
                     if data_value_keys:
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}".format(**locals()) + " must not contain "+str(data_value_keys)+" properties")
         if data_len != 0:
@@ -495,17 +700,17 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_quantifie
         if "listed_in" in data_keys:
             data_keys.remove("listed_in")
             data__listedin = data["listed_in"]
-            data__listedin_any_of_count8 = 0
-            if not data__listedin_any_of_count8:
+            data__listedin_any_of_count12 = 0
+            if not data__listedin_any_of_count12:
                 try:
                     if not isinstance(data__listedin, (str)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in must be string")
                     if isinstance(data__listedin, str):
                         if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*(?!\\n)$'].search(data__listedin):
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*(?!\\n)$")
-                    data__listedin_any_of_count8 += 1
+                    data__listedin_any_of_count12 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__listedin_any_of_count8:
+            if not data__listedin_any_of_count12:
                 try:
                     if not isinstance(data__listedin, (list, tuple)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in must be array")
@@ -520,9 +725,9 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_quantifie
                             if isinstance(data__listedin_item, str):
                                 if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*(?!\\n)$'].search(data__listedin_item):
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in[{data__listedin_x}]".format(**locals()) + " must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*(?!\\n)$")
-                    data__listedin_any_of_count8 += 1
+                    data__listedin_any_of_count12 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__listedin_any_of_count8:
+            if not data__listedin_any_of_count12:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in cannot be validated by any definition")
         if "selection" in data_keys:
             data_keys.remove("selection")
@@ -616,14 +821,14 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_rule(data
         if "levels" in data_keys:
             data_keys.remove("levels")
             data__levels = data["levels"]
-            data__levels_any_of_count9 = 0
-            if not data__levels_any_of_count9:
+            data__levels_any_of_count13 = 0
+            if not data__levels_any_of_count13:
                 try:
                     if not (isinstance(data__levels, str) and data__levels == 'all'):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels must be one of ['all']")
-                    data__levels_any_of_count9 += 1
+                    data__levels_any_of_count13 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__levels_any_of_count9:
+            if not data__levels_any_of_count13:
                 try:
                     if not isinstance(data__levels, (list, tuple)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels must be array")
@@ -638,9 +843,9 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_rule(data
                         for data__levels_x, data__levels_item in enumerate(data__levels):
                             if not (isinstance(data__levels_item, str) and data__levels_item == 'low' or isinstance(data__levels_item, str) and data__levels_item == 'medium' or isinstance(data__levels_item, str) and data__levels_item == 'high'):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels[{data__levels_x}]".format(**locals()) + " must be one of ['low', 'medium', 'high']")
-                    data__levels_any_of_count9 += 1
+                    data__levels_any_of_count13 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__levels_any_of_count9:
+            if not data__levels_any_of_count13:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels cannot be validated by any definition")
         if "title" in data_keys:
             data_keys.remove("title")
@@ -694,18 +899,18 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_rule(data
     return data
 
 def validate_https___hkai_example_schemas_rule_file_schema_json___defs_checks(data, custom_formats={}, name_prefix=None):
-    data_any_of_count10 = 0
-    if not data_any_of_count10:
+    data_any_of_count14 = 0
+    if not data_any_of_count14:
         try:
             validate_https___hkai_example_schemas_rule_file_schema_json___defs_check(data, custom_formats, (name_prefix or "data") + "")
-            data_any_of_count10 += 1
+            data_any_of_count14 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if not data_any_of_count10:
+    if not data_any_of_count14:
         try:
             validate_https___hkai_example_schemas_rule_file_schema_json___defs_table(data, custom_formats, (name_prefix or "data") + "")
-            data_any_of_count10 += 1
+            data_any_of_count14 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if not data_any_of_count10:
+    if not data_any_of_count14:
         try:
             if not isinstance(data, (list, tuple)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + " must be array")
@@ -715,22 +920,22 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_checks(da
                 if data_len < 1:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain at least 1 items")
                 for data_x, data_item in enumerate(data):
-                    data_item_any_of_count11 = 0
-                    if not data_item_any_of_count11:
+                    data_item_any_of_count15 = 0
+                    if not data_item_any_of_count15:
                         try:
                             validate_https___hkai_example_schemas_rule_file_schema_json___defs_check(data_item, custom_formats, (name_prefix or "data") + "[{data_x}]".format(**locals()))
-                            data_item_any_of_count11 += 1
+                            data_item_any_of_count15 += 1
                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                    if not data_item_any_of_count11:
+                    if not data_item_any_of_count15:
                         try:
                             validate_https___hkai_example_schemas_rule_file_schema_json___defs_table(data_item, custom_formats, (name_prefix or "data") + "[{data_x}]".format(**locals()))
-                            data_item_any_of_count11 += 1
+                            data_item_any_of_count15 += 1
                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                    if not data_item_any_of_count11:
+                    if not data_item_any_of_count15:
                         raise JsonSchemaValueException("" + (name_prefix or "data") + "[{data_x}]".format(**locals()) + " cannot be validated by any definition")
-            data_any_of_count10 += 1
+            data_any_of_count14 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if not data_any_of_count10:
+    if not data_any_of_count14:
         raise JsonSchemaValueException("" + (name_prefix or "data") + " cannot be validated by any definition")
     return data
 
@@ -792,19 +997,19 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_table(dat
                                 if data__table__rows_item_len < 1:
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".table.rows[{data__table__rows_x}]".format(**locals()) + " must contain at least 1 items")
                                 for data__table__rows_item_x, data__table__rows_item_item in enumerate(data__table__rows_item):
-                                    data__table__rows_item_item_any_of_count12 = 0
-                                    if not data__table__rows_item_item_any_of_count12:
+                                    data__table__rows_item_item_any_of_count16 = 0
+                                    if not data__table__rows_item_item_any_of_count16:
                                         try:
                                             if not isinstance(data__table__rows_item_item, (str, int, float, Decimal, bool)):
                                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".table.rows[{data__table__rows_x}][{data__table__rows_item_x}]".format(**locals()) + " must be string or number or boolean")
-                                            data__table__rows_item_item_any_of_count12 += 1
+                                            data__table__rows_item_item_any_of_count16 += 1
                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                                    if not data__table__rows_item_item_any_of_count12:
+                                    if not data__table__rows_item_item_any_of_count16:
                                         try:
                                             validate_https___hkai_example_schemas_rule_file_schema_json___defs_bilingual(data__table__rows_item_item, custom_formats, (name_prefix or "data") + ".table.rows[{data__table__rows_x}][{data__table__rows_item_x}]".format(**locals()))
-                                            data__table__rows_item_item_any_of_count12 += 1
+                                            data__table__rows_item_item_any_of_count16 += 1
                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                                    if not data__table__rows_item_item_any_of_count12:
+                                    if not data__table__rows_item_item_any_of_count16:
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".table.rows[{data__table__rows_x}][{data__table__rows_item_x}]".format(**locals()) + " cannot be validated by any definition")
                 if data__table_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".table must not contain "+str(data__table_keys)+" properties")
@@ -837,22 +1042,22 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_check(dat
                 for data__foreach_key in data__foreach_keys:
                     if data__foreach_key not in []:
                         data__foreach_value = data__foreach.get(data__foreach_key)
-                        data__foreach_value_any_of_count13 = 0
-                        if not data__foreach_value_any_of_count13:
+                        data__foreach_value_any_of_count17 = 0
+                        if not data__foreach_value_any_of_count17:
                             try:
                                 if not isinstance(data__foreach_value, (str)):
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".for_each.{data__foreach_key}".format(**locals()) + " must be string")
                                 if isinstance(data__foreach_value, str):
                                     if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*(?!\\n)$'].search(data__foreach_value):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".for_each.{data__foreach_key}".format(**locals()) + " must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*(?!\\n)$")
-                                data__foreach_value_any_of_count13 += 1
+                                data__foreach_value_any_of_count17 += 1
                             except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                        if not data__foreach_value_any_of_count13:
+                        if not data__foreach_value_any_of_count17:
                             try:
                                 validate_https___hkai_example_schemas_rule_file_schema_json___defs_source(data__foreach_value, custom_formats, (name_prefix or "data") + ".for_each.{data__foreach_key}".format(**locals()))
-                                data__foreach_value_any_of_count13 += 1
+                                data__foreach_value_any_of_count17 += 1
                             except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                        if not data__foreach_value_any_of_count13:
+                        if not data__foreach_value_any_of_count17:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".for_each.{data__foreach_key}".format(**locals()) + " cannot be validated by any definition")
                 data__foreach_len = len(data__foreach)
                 if data__foreach_len != 0:
@@ -932,17 +1137,17 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_source(da
         if "listed_in" in data_keys:
             data_keys.remove("listed_in")
             data__listedin = data["listed_in"]
-            data__listedin_any_of_count14 = 0
-            if not data__listedin_any_of_count14:
+            data__listedin_any_of_count18 = 0
+            if not data__listedin_any_of_count18:
                 try:
                     if not isinstance(data__listedin, (str)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in must be string")
                     if isinstance(data__listedin, str):
                         if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*(?!\\n)$'].search(data__listedin):
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*(?!\\n)$")
-                    data__listedin_any_of_count14 += 1
+                    data__listedin_any_of_count18 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__listedin_any_of_count14:
+            if not data__listedin_any_of_count18:
                 try:
                     if not isinstance(data__listedin, (list, tuple)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in must be array")
@@ -957,9 +1162,9 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_source(da
                             if isinstance(data__listedin_item, str):
                                 if not REGEX_PATTERNS['^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*(?!\\n)$'].search(data__listedin_item):
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in[{data__listedin_x}]".format(**locals()) + " must match pattern ^[a-z_][a-z0-9_]*(\\.[a-z0-9_]+)*(?!\\n)$")
-                    data__listedin_any_of_count14 += 1
+                    data__listedin_any_of_count18 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__listedin_any_of_count14:
+            if not data__listedin_any_of_count18:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in cannot be validated by any definition")
         if "selection" in data_keys:
             data_keys.remove("selection")
