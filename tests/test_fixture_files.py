@@ -30,7 +30,7 @@ BROKEN = {
         + MANIFEST,
         [(3, 5, Flaw.MISSING_KEYS, "the case needs `triggers`"),
          (4, 5, Flaw.UNKNOWN_KEY, "unknown key 'trigger' in a case (did you mean triggers?); "
-                                  "expected: name, triggers, manifest, paths, today, verify_evidence, waivers_file, trusted_waivers_only, same_production_in")]),
+                                  "expected: name, triggers, manifest, fixed, paths, today, verify_evidence, waivers_file, fixed_waivers_file, trusted_waivers_only, same_production_in")]),
     "wrong types": (
         "rule: BRD-003\ncases:\n  - name: signed off before transmission\n    triggers: 'no'\n"
         "    paths: ai_uses/0\n    today: 2026-02-30\n    manifest: [manifest_version, production]\n"

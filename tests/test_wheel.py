@@ -29,6 +29,9 @@ def test_built_wheel_carries_rules_schemas_fixtures_and_starters(tmp_path):
     shipped_rules = {name.rsplit("/", 1)[-1] for name in names if name.startswith("checker/builtin_rules/")}
     source_rules = {p.name for p in (ROOT / "rules").glob("*.yaml")} | {p.name for p in (ROOT / "rules/fixtures").glob("*.yaml")}
     assert source_rules <= shipped_rules
+    fixtures = ROOT / "rules" / "fixtures"  # and the files fixtures point at, such as INT-009's evidence
+    assert {f"checker/builtin_rules/fixtures/{p.relative_to(fixtures).as_posix()}" for p in fixtures.rglob("*")
+            if p.is_file() and "__pycache__" not in p.parts} <= names
     assert "checker/schemas/manifest-v1.schema.json" in names
     starters = ROOT / "checker" / "starters" / "templates"
     shipped_starters = {name.rsplit("/", 1)[-1] for name in names if name.startswith("checker/starters/templates/")}
@@ -42,6 +45,11 @@ def test_built_wheel_carries_rules_schemas_fixtures_and_starters(tmp_path):
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert len(report["rulepack"]["rules"]) == len(list(_rule_ids()))
+
+    # test its own rules against their fixtures, the fixed twins included
+    tested = subprocess.run([sys.executable, "-m", "checker", "rules", "test"], capture_output=True, text=True,
+                            cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(site)}, timeout=300)
+    assert tested.returncode == 0, tested.stdout + tested.stderr
 
     # and write a starter from its templates
     days = [datetime.date.today()]

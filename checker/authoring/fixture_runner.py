@@ -1,38 +1,64 @@
 """Run a pack's fixture cases and judge them: what ``hkai rules test`` and the test suite do.
 
 ``case_options`` turns a case into the options of the check it runs, ``judge`` decides
-from the check's result whether the case behaved as declared; ``run_fixtures`` does both
-for every case of a pack, grouped by rule.
+from the check's result whether the case behaved as declared, ``judge_twin`` whether a
+case's ``fixed`` twin keeps the promises of ``twins``; ``run_fixtures`` does all of it for
+every case of a pack, grouped by rule.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from ..evaluation.manifest import CheckOptions, check_document
 from ..evaluation.waivers import read_review_waivers, review_waivers_files
 from ..packs.loading import combine
 from ..packs.model import RulePack, RuleSet
-from ..reading.yaml_loader import LoadError
+from ..reading.yaml_loader import Document, LoadError
 from ..report.model import DocumentResult
+from ..text import say
 from .fixtures import Case, Fixture, FixtureProblem, Gap, by_rule, gaps, read_fixtures
+from .twins import NewFinding, UnnamedField, new_findings, renamed_records, unnamed_fields
 
 DEFAULT_TODAY = "2026-06-30"
 
 
-def case_options(case: Case) -> CheckOptions:
-    """The options of the check a case runs; a LoadError for a case's broken waivers file."""
-    waivers = read_review_waivers(case.waivers_file).waivers if case.waivers_file is not None else ()
+def case_options(case: Case, twin: bool = False) -> CheckOptions:
+    """The options of the check a case runs (or its twin: ``twin``); a LoadError for a
+    broken waivers file. A twin that names another production id than the case's no
+    longer shares it with the files of ``same_production_in``."""
+    waivers_file = _waivers_file(case, twin)
+    waivers = read_review_waivers(waivers_file).waivers if waivers_file is not None else ()
+    shared = case.same_production_in
+    if _production_id(_manifest(case, twin)) != _production_id(case.manifest):
+        shared = ()
     return CheckOptions(today=case.today or DEFAULT_TODAY, verify_evidence=case.verify_evidence,
                         review_waivers=waivers, trusted_waivers_only=case.trusted_waivers_only,
-                        same_production_in=case.same_production_in)
+                        same_production_in=shared)
 
 
-def run_case(rule_set: RuleSet, case: Case) -> list[DocumentResult]:
-    """Check a case's manifest, and its reviewer's waivers file when it has one."""
-    options = case_options(case)
-    result = check_document(case.manifest, rule_set, options)
-    files = [read_review_waivers(case.waivers_file)] if case.waivers_file is not None else []
+def _manifest(case: Case, twin: bool) -> Document | None:
+    return case.fixed if twin and case.fixed is not None else case.manifest
+
+
+def _waivers_file(case: Case, twin: bool) -> Document | None:
+    return case.fixed_waivers_file if twin and case.fixed_waivers_file is not None else case.waivers_file
+
+
+def _production_id(manifest: Document | None) -> Any:
+    data = manifest.data if manifest is not None else None
+    production = data.get("production") if isinstance(data, dict) else None
+    return production.get("id") if isinstance(production, dict) else None
+
+
+def run_case(rule_set: RuleSet, case: Case, twin: bool = False) -> list[DocumentResult]:
+    """Check a case's manifest, and its reviewer's waivers file when it has one; with
+    ``twin``, the case's ``fixed`` twin of each instead, where it has one."""
+    options = case_options(case, twin)
+    result = check_document(_manifest(case, twin), rule_set, options)
+    waivers_file = _waivers_file(case, twin)
+    files = [read_review_waivers(waivers_file)] if waivers_file is not None else []
     return [result, *review_waivers_files(files, [result], rule_set, options.today)]
 
 
@@ -56,6 +82,60 @@ def judge(rule: str, case: Case, results: list[DocumentResult]) -> str | None:
 
 
 @dataclass(frozen=True)
+class BrokenTwin:
+    """A twin that could not be checked: its waivers file is not one."""
+
+    error: LoadError
+
+
+@dataclass(frozen=True)
+class TwinProblem:
+    """What a case's ``fixed`` twin does that following a fix text must not: a new finding,
+    or a field the fix text does not name; located in the twin."""
+
+    fixture: Fixture
+    case: Case
+    line: int
+    column: int
+    problem: NewFinding | UnnamedField | BrokenTwin
+
+    def describe(self, rule: str, lang: str) -> str:
+        problem = self.problem
+        if isinstance(problem, BrokenTwin):
+            return say("rules_command.test.twin.broken", lang, error=problem.error.message)
+        if isinstance(problem, UnnamedField):
+            return say("rules_command.test.twin.unnamed_field", lang, field=problem.name, rule=rule,
+                       languages=", ".join(problem.languages))
+        finding = problem.finding
+        where = finding.target or finding.pointer
+        key = "still_triggers" if problem.still_the_rule else "new_finding"
+        return say(f"rules_command.test.twin.{key}", lang, rule=finding.rule, where=where,
+                   message=finding.message.get(lang) or finding.message.get("en", ""))
+
+    def __str__(self) -> str:
+        where = f"{self.fixture.path}:{self.line}:{self.column}"
+        return f"{where}: {self.case.title!r}: {self.describe(self.fixture.rule_id, 'en')}"
+
+
+def judge_twin(rule: str, fixture: Fixture, case: Case, failing: list[DocumentResult],
+               fixed: list[DocumentResult]) -> list[TwinProblem]:
+    """What is wrong with a failing case's twin, given both checks' results (the
+    manifest's, then the waivers file's)."""
+    assert case.manifest is not None
+    own = [[finding for finding in result.findings if finding.rule == rule] for result in failing]
+    fixes = [finding.fix for findings in own for finding in findings]
+    renamed = renamed_records(case.manifest.data, _manifest(case, True).data)
+    problems = [TwinProblem(fixture, case, problem.finding.line, problem.finding.column, problem)
+                for problem in new_findings(rule, failing, fixed, renamed)]
+    documents = ((case.manifest, case.fixed), (case.waivers_file, case.fixed_waivers_file))
+    for (before, after), findings in zip(documents, own):
+        if before is not None and after is not None:
+            problems += [TwinProblem(fixture, case, *after.locate(problem.pointer), problem)
+                         for problem in unnamed_fields(before.data, after.data, fixes, findings)]
+    return problems
+
+
+@dataclass(frozen=True)
 class CaseOutcome:
     """A case that ran, and what went wrong (None when it behaved as declared)."""
 
@@ -74,6 +154,7 @@ class RuleFixtures:
     rule: str
     fixtures: tuple[Fixture, ...]
     outcomes: tuple[CaseOutcome, ...]  # of the cases without a problem, which could run
+    twin_problems: tuple[TwinProblem, ...] = ()  # of the cases' fixed twins
 
     @property
     def case_count(self) -> int:
@@ -83,11 +164,11 @@ class RuleFixtures:
     def passed_count(self) -> int:
         return sum(outcome.failure is None for outcome in self.outcomes)
 
-    def failures(self) -> list[FixtureProblem | CaseOutcome | Gap]:
-        """The problems of its files and the cases that misbehaved, in file order, then
-        what its fixtures lack."""
+    def failures(self) -> list[FixtureProblem | CaseOutcome | TwinProblem | Gap]:
+        """The problems of its files, the cases that misbehaved and their twins' problems,
+        in file order, then what its fixtures lack."""
         located = [*(p for fixture in self.fixtures for p in fixture.all_problems),
-                   *(outcome for outcome in self.outcomes if outcome.failure is not None)]
+                   *(outcome for outcome in self.outcomes if outcome.failure is not None), *self.twin_problems]
         return sorted(located, key=_place) + gaps(self.fixtures)
 
     @property
@@ -95,9 +176,11 @@ class RuleFixtures:
         return not self.failures()
 
 
-def _place(item: FixtureProblem | CaseOutcome) -> tuple[str, int, int]:
+def _place(item: FixtureProblem | CaseOutcome | TwinProblem) -> tuple[str, int, int]:
     if isinstance(item, CaseOutcome):
         return str(item.fixture.path), item.case.line, item.case.column
+    if isinstance(item, TwinProblem):
+        return str(item.fixture.path), item.line, item.column
     return item.file, item.line, item.column
 
 
@@ -127,14 +210,27 @@ def run_fixtures(pack: RulePack, rule_set: RuleSet | None = None) -> FixtureRun:
 
 
 def _run_rule(rule_set: RuleSet, rule: str, fixtures: tuple[Fixture, ...]) -> RuleFixtures:
-    outcomes = []
+    outcomes: list[CaseOutcome] = []
+    twin_problems: list[TwinProblem] = []
     for fixture in fixtures:
         for case in fixture.cases or ():
             if case.problems or case.manifest is None:  # it cannot run
                 continue
             try:
-                failure = judge(rule, case, run_case(rule_set, case))
+                results = run_case(rule_set, case)
             except LoadError as error:
-                failure = f"the case's waivers_file is not valid: {error}"
-            outcomes.append(CaseOutcome(fixture, case, failure))
-    return RuleFixtures(rule, fixtures, tuple(outcomes))
+                outcomes.append(CaseOutcome(fixture, case, f"the case's waivers_file is not valid: {error}"))
+                continue
+            outcomes.append(CaseOutcome(fixture, case, judge(rule, case, results)))
+            if case.triggers and (case.fixed is not None or case.fixed_waivers_file is not None):
+                twin_problems += _run_twin(rule_set, rule, fixture, case, results)
+    return RuleFixtures(rule, fixtures, tuple(outcomes), tuple(twin_problems))
+
+
+def _run_twin(rule_set: RuleSet, rule: str, fixture: Fixture, case: Case,
+              results: list[DocumentResult]) -> list[TwinProblem]:
+    try:
+        fixed = run_case(rule_set, case, twin=True)
+    except LoadError as error:  # its fixed_waivers_file: the case's own was read already
+        return [TwinProblem(fixture, case, error.line or case.line, error.column or case.column, BrokenTwin(error))]
+    return judge_twin(rule, fixture, case, results, fixed)

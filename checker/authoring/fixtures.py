@@ -8,6 +8,7 @@ A pack keeps them in ``fixtures/<RULE-ID>.yaml``::
         triggers: true
         paths: [/consents/0]          # optional: exactly where the findings must be
         manifest: {manifest_version: 1, production: ..., people: ..., consents: ...}
+        fixed: {manifest_version: 1, ...}  # optional: the manifest after following the fix
       - name: a guardian signed
         triggers: false
         manifest: ...
@@ -19,6 +20,14 @@ does, relative to the fixture file's folder; ``waivers_file`` is a reviewer's wa
 checked with the manifest (as ``--waivers``; ``trusted_waivers_only`` as its flag), and
 findings about it count as the rule's too; ``same_production_in`` lists the other files of
 the run whose manifests name the same production id (as a batch establishes it).
+
+A case that triggers the rule may have a ``fixed`` twin: the whole manifest written by
+following the rule's fix text exactly (YAML anchors and aliases may share the parts that
+do not change; merge keys are not supported). ``fixture_runner`` checks that the twin gives
+no finding its case does not give, the rule's own ones excepted, and that every field it
+adds or changes is named in the fix text. ``fixed_waivers_file`` is the twin of a case's
+``waivers_file``, for a fix that corrects the reviewer's file; a case may have either twin
+or both.
 
 This module is the one reader of these files. ``read_fixture`` reads a file once into a
 ``Fixture``: the rule it is for, its cases (each with its position and its manifest as a
@@ -49,6 +58,9 @@ MEANINGS = {
     "name": "a few words saying what the case shows",
     "triggers": "true (the case must trigger the rule) or false (it must not)",
     "manifest": "a whole manifest (a mapping)",
+    "fixed": "the whole manifest after following the rule's fix (a mapping), only on a case that triggers the rule",
+    "fixed_waivers_file": "the reviewer's waivers file after following the rule's fix (a mapping), only on a case "
+                          "that triggers the rule and has a `waivers_file`",
     "paths": "a list of JSON Pointers such as /consents/0",
     "today": "a date written YYYY-MM-DD",
     "verify_evidence": "true or false",
@@ -92,10 +104,12 @@ class Case:
     name: str | None
     triggers: bool | None
     manifest: Document | None  # keeps the positions it has in the fixture file
+    fixed: Document | None  # the manifest after following the rule's fix text, when the case has it
     paths: tuple[str, ...] | None
     today: str | None
     verify_evidence: bool
     waivers_file: Document | None  # a reviewer's waivers file checked with the manifest
+    fixed_waivers_file: Document | None  # the waivers file after following the rule's fix text
     trusted_waivers_only: bool
     same_production_in: tuple[str, ...]  # the other files of the run with the same production id
     problems: tuple[FixtureProblem, ...]  # a case with a problem is not run
@@ -150,6 +164,8 @@ def read_fixture(path: Path) -> Fixture:
     by_case: dict[int | None, list[FixtureProblem]] = {}
     for problem in problems:
         by_case.setdefault(_case_index(problem.pointer), []).append(problem)
+    for index, raw in enumerate(raw_cases):
+        by_case.setdefault(index, []).extend(_misplaced_twins(document, index, _known(raw, f"/cases/{index}", wrong)))
     cases = tuple(_case(document, index, raw, wrong, tuple(by_case.get(index, ())))
                   for index, raw in enumerate(raw_cases))
     return Fixture(path, data.get("rule"), cases, tuple(by_case.get(None, ())), document)
@@ -168,11 +184,24 @@ def _case(document: Document, index: int, raw: Any, wrong: set[str], problems: t
     paths = known.get("paths")
     return Case(index, *document.locate(pointer), name=known.get("name"), triggers=known.get("triggers"),
                 manifest=document.sub_document(f"{pointer}/manifest") if "manifest" in known else None,
+                fixed=document.sub_document(f"{pointer}/fixed") if "fixed" in known else None,
                 paths=None if paths is None else tuple(paths), today=known.get("today"),
                 verify_evidence=known.get("verify_evidence") is True,
                 waivers_file=document.sub_document(f"{pointer}/waivers_file") if "waivers_file" in known else None,
+                fixed_waivers_file=(document.sub_document(f"{pointer}/fixed_waivers_file")
+                                    if "fixed_waivers_file" in known else None),
                 trusted_waivers_only=known.get("trusted_waivers_only") is True,
                 same_production_in=tuple(known.get("same_production_in") or ()), problems=problems)
+
+
+def _misplaced_twins(document: Document, index: int, known: dict[str, Any]) -> list[FixtureProblem]:
+    """A twin is the fix of a case that triggers the rule: never on one that must not, and
+    ``fixed_waivers_file`` only beside the ``waivers_file`` it corrects."""
+    misplaced = [key for key in ("fixed", "fixed_waivers_file") if key in known and known.get("triggers") is False]
+    if "fixed_waivers_file" in known and "waivers_file" not in known and "fixed_waivers_file" not in misplaced:
+        misplaced.append("fixed_waivers_file")
+    return [_problem(document, Flaw.WRONG_VALUE, f"/cases/{index}/{key}", f"`{key}` is {MEANINGS[key]}")
+            for key in misplaced]
 
 
 def _case_index(pointer: str) -> int | None:
@@ -194,8 +223,9 @@ def _duplicate_keys(document: Document) -> list[FixtureProblem]:
 
 
 def _in_manifest(pointer: str) -> bool:
+    """Whether a node is inside a case's manifest or its fixed twin."""
     tokens = pointer.split("/")
-    return len(tokens) > 4 and tokens[1] == "cases" and tokens[3] == "manifest"
+    return len(tokens) > 4 and tokens[1] == "cases" and tokens[3] in ("manifest", "fixed")
 
 
 def _schema_problems(document: Document) -> list[FixtureProblem]:

@@ -28,7 +28,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..report.model import PRINCIPLES, SEVERITIES
-from ..authoring.fixture_runner import CaseOutcome, run_fixtures
+from ..authoring.fixture_runner import CaseOutcome, TwinProblem, run_fixtures
 from ..authoring.fixtures import Fixture, FixtureProblem, Gap, read_fixture
 from ..authoring.lint import lint_pack
 from ..reading.yaml_loader import Document, LoadError
@@ -392,7 +392,7 @@ def _test_pack(out: _Output, pack: RulePack, rule_set: RuleSet, lang: str) -> bo
         out.print(Text.assemble((words["pass"] if ok else words["fail"], "bold green" if ok else "bold red"),
                                 "  ", (visible(rule.rule), "bold"), "  ", count), whole=True)
         for failure in failures:
-            out.print(Text(" " * INDENT + visible(_failure_line(failure, pack, rule.rule, words))), whole=True)
+            out.print(Text(" " * INDENT + visible(_failure_line(failure, pack, rule.rule, words, lang))), whole=True)
     for rule_id, fixtures in run.strays.items():
         out.print(Text.assemble((words["fail"], "bold red"), "  ", (visible(rule_id), "bold"), "  ",
                                 words["unknown_rule"].format(rule=visible(rule_id))), whole=True)
@@ -408,10 +408,13 @@ _GAP_WORDS = {Gap.NO_FIXTURE_FILE: "no_fixtures", Gap.NO_TRIGGERING_CASE: "no_tr
               Gap.NO_PASSING_CASE: "no_passing"}
 
 
-def _failure_line(failure: FixtureProblem | CaseOutcome | Gap, pack: RulePack, rule_id: str,
-                  words: dict[str, str]) -> str:
+def _failure_line(failure: FixtureProblem | CaseOutcome | TwinProblem | Gap, pack: RulePack, rule_id: str,
+                  words: dict[str, Any], lang: str) -> str:
     if isinstance(failure, FixtureProblem):
         return f"{_shown(failure.file)}:{failure.line}:{failure.column}: {failure.message}"
+    if isinstance(failure, TwinProblem):
+        return (f"{_shown(failure.fixture.path)}:{failure.line}:{failure.column}: {failure.case.title!r} "
+                f"({words['twin']['fixed']}): {failure.describe(rule_id, lang)}")
     if isinstance(failure, CaseOutcome):
         expectation = words["triggers"] if failure.case.triggers else words["no_trigger"]
         return (f"{_shown(failure.fixture.path)}:{failure.case.line}: {failure.case.title!r} ({expectation}): "

@@ -72,6 +72,11 @@ def validate_https___hkai_example_schemas_fixture_schema_json___defs_case(data, 
             data__manifest = data["manifest"]
             if not isinstance(data__manifest, (dict)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".manifest must be object")
+        if "fixed" in data_keys:
+            data_keys.remove("fixed")
+            data__fixed = data["fixed"]
+            if not isinstance(data__fixed, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".fixed must be object")
         if "paths" in data_keys:
             data_keys.remove("paths")
             data__paths = data["paths"]
@@ -106,6 +111,11 @@ def validate_https___hkai_example_schemas_fixture_schema_json___defs_case(data, 
             data__waiversfile = data["waivers_file"]
             if not isinstance(data__waiversfile, (dict)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".waivers_file must be object")
+        if "fixed_waivers_file" in data_keys:
+            data_keys.remove("fixed_waivers_file")
+            data__fixedwaiversfile = data["fixed_waivers_file"]
+            if not isinstance(data__fixedwaiversfile, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".fixed_waivers_file must be object")
         if "trusted_waivers_only" in data_keys:
             data_keys.remove("trusted_waivers_only")
             data__trustedwaiversonly = data["trusted_waivers_only"]
