@@ -47,32 +47,11 @@ rules:
     assert sorted(f["path"] for f in findings) == ["/people/0", "/people/1"], findings
 
 
-ONE_CONSENT_MANY_WAYS = """\
-manifest_version: 1
-production: {id: harbour-lights, title: {en: Harbour Lights, zh: 港燈}, type: feature_film,
-             release_date: 2026-05-01, ai_use_level: high}
-people:
-  - {id: p-a, name: Chan Siu Ming, roles: [performer]}
-  - {id: p-vfx, name: Lee Ka Ho, roles: [vfx_artist]}
-ai_uses:
-  - {id: replica, kind: digital_replica, level: medium, subjects: [p-a], consent_refs: [c-a],
-     human_oversight: {reviewer: p-vfx, reviewed_on: 2026-01-01}}
-  - {id: replica-2, kind: digital_replica, level: medium, subjects: [p-a], intimate_content: true,
-     human_oversight: {reviewer: p-vfx, reviewed_on: 2026-01-02}}
-  - {id: synth, kind: synthetic_performer, level: high, subjects: [], resembles: [p-a]}
-consents:
-  - {id: c-a, person: p-a, given_by: self, signed_on: 2026-01-05, expires_on: 2026-03-01, revoked_on: 2026-04-01,
-     covers: [digital_replica, synthetic_performer, intimate_content, training],
-     intended_use: "My likeness in any role, in perpetuity."}
-training_data:
-  - {id: td-a, source: own_footage, contains_personal_data: true, subjects: [p-a], consent_refs: [c-a],
-     retention: {delete_by: 2027-01-01}}
-"""
+ONE_CONSENT_MANY_WAYS = ROOT / "tests" / "corpus" / "manifests" / "one-consent-many-ways.yaml"
 
 
-def test_one_consent_reached_many_ways_is_reported_once_per_problem(write_manifest):
-    path = write_manifest(ONE_CONSENT_MANY_WAYS)
-    code, report = hkai_json(str(path))
+def test_one_consent_reached_many_ways_is_reported_once_per_problem():
+    code, report = hkai_json(str(ONE_CONSENT_MANY_WAYS))
     assert code == 1
     consent = [f for f in report["manifests"][0]["findings"] if f["rule"] in ("CON-002", "CON-003", "CON-004",
                                                                               "CON-005", "CON-013")]

@@ -77,6 +77,7 @@ FINDINGS = {
     "duplicate-record-ids.yaml": ("INT-002", 10, "The id p-a is used by more than one person"),
     "waiver-unknown-rule.yaml": ("INT-003", 9, "names rule XYZ-999"),
     "two-people-same-name.yaml": ("CMP-001", 14, "uses Chan Siu Ming, but no compensation record"),
+    "one-consent-many-ways.yaml": ("CON-004", 18, "uses blanket wording about its scope"),
 }
 
 # rule pack folder -> (file:line:col, message fragment). Exit code 2.
