@@ -79,6 +79,7 @@ FINDINGS = {
     "two-people-same-name.yaml": ("CMP-001", 14, "uses Chan Siu Ming, but no compensation record"),
     # escape sequences, a bidi override and invisible characters in names: shown as \uXXXX
     "control-characters-in-text.yaml": ("CON-001", 13, "uses Chan\x1b[2K\r\x1b[32mPASS  all clear\u2060\ufeff, but"),
+    "one-consent-many-ways.yaml": ("CON-004", 18, "uses blanket wording about its scope"),
 }
 
 # rule pack folder -> (file:line:col, message fragment). Exit code 2.

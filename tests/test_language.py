@@ -21,7 +21,11 @@ def holds(condition, data):
     ("contains", ["a", "b"], "b", True), ("contains", "abc", "b", False),
     ("contains_any", ["a"], ["b", "a"], True), ("contains_all", ["a"], ["a", "b"], False),
     ("matches", {"en": "x", "zh": "角色"}, None, True), ("mentions", "Nine Heavens ep. 1", {"en": "nine heavens"}, True),
-    ("min_words", "one two three", 3, True), ("min_words", "柯煒林的角色", 6, True), ("min_words", "one two", 3, False),
+    ("mentions", "for any media", "ia", False), ("mentions", "《九重天上》第一集", {"en": "x", "zh": "九重天上"}, True),
+    ("min_words", "one two three", 3, True), ("min_words", "one two", 3, False),
+    # Two Chinese characters count as one word; a mixed text adds both counts.
+    ("min_words", "柯煒林的角色", 3, True), ("min_words", "柯煒林的角色", 4, False),
+    ("min_words", "Ko Wai Lam 的角色", 4, True), ("min_words", "Ko Wai Lam 的角色", 5, False),
     ("max_length", "abcd", 3, False), ("at_least", "medium", "low", True), ("at_least", "low", "high", False),
     ("greater_than", 0, 0, False), ("greater_than", "10", 0, False), ("at_most", MISSING, 3, False),
     ("before", "2025-01-01", "2025-01-02", True), ("on_or_before", "2025-01-02", "2025-01-02", True),

@@ -80,9 +80,15 @@ at: use.subjects
 
 def test_rules_show_expands_a_named_selection_in_plain_words():
     out = " ".join(hkai("rules", "show", "CON-002").stdout.split())
-    assert ("For each AI use `use` where `use.effective_level` is one of medium, high, and each person `subject` "
-            "listed in `use.subjects`, and each consent `consent` where `consent.person` equals `subject.id` and "
-            "`consent.covers` contains `use.kind`:") in out
+    assert ("For each consent `consent` where either there is an AI use `use` where either `use.consent_refs` "
+            "contains `consent.id` or (`use.subjects` contains `consent.person` and `consent.covers` contains "
+            "`use.kind`) or (`use.resembles` contains `consent.person` and `consent.covers` contains `use.kind`) "
+            "or (`use.subjects` contains `consent.person` and `use.intimate_content` equals true and "
+            "`consent.covers` contains intimate_content) or") in out
+    assert ("or there is a training data set `td` where either `td.consent_refs` contains `consent.id` or "
+            "(`td.subjects` contains `consent.person` and `td.contains_personal_data` equals true and "
+            "`consent.covers` contains training)") in out
+    assert "and each person `person` listed in `consent.person`:" in out
     assert "selection" not in out.split("What it checks")[1].split("Source")[0]
 
 
@@ -301,5 +307,38 @@ def test_the_builtin_pack_writes_no_selection_out_more_than_twice():
 def test_the_builtin_pack_filters_uses_by_the_rules_own_levels():
     text = "".join(file.read_text(encoding="utf-8") for file in builtin_pack_dir().glob("*.yaml"))
     assert "effective_level: {in: [medium, high]}" not in text
-    assert len(re.findall(r"\{selection: uses_at_rule_levels\}", text)) >= 20
+    # (The consent rules judge every consent the production relies on, through uses of any level.)
+    assert len(re.findall(r"\{selection: uses_at_rule_levels\}", text)) >= 12
     assert ROOT.joinpath("rules", "selections.yaml").is_file()
+
+
+def test_a_selection_of_alternatives_looked_up_in_indexes_finds_what_a_scan_finds(tmp_path):
+    """An `any` whose every branch tests a field of the record is answered from indexes;
+    the same condition written so that it cannot be (`not: {not: ...}`) is a scan."""
+    alternatives = ("any: [{use.subjects: {contains: $person.id}}, "
+                    "{all: [{use.resembles: {contains: $person.id}}, {use.kind: {equals: synthetic_performer}}]}]")
+    indexed = f"for_each: {{person: people, use: {{from: ai_uses, where: {{{alternatives}}}}}}}\n" \
+              "require: {use.id: {equals: nothing}}"
+    scanned = f"for_each: {{person: people, use: {{from: ai_uses, where: {{not: {{not: {{{alternatives}}}}}}}}}}}\n" \
+              "require: {use.id: {equals: nothing}}"
+    message = "{person.id} in {use.id}"
+    pack = make_pack(tmp_path / "house", {"house.yaml": "rules:\n" + rule("HSE-001", indexed, "all", message)
+                                          + rule("HSE-002", scanned, "all", message)})
+    manifest = tmp_path / "manifest.yaml"
+    manifest.write_text("""\
+manifest_version: 1
+production: {id: demo, title: Demo, type: feature_film, release_date: 2026-05-01, ai_use_level: high}
+people:
+  - {id: p-a, name: A}
+  - {id: p-b, name: B}
+ai_uses:
+  - {id: u1, kind: synthetic_performer, level: high, subjects: [], resembles: [p-a, p-b]}
+  - {id: u2, kind: voice_clone, level: medium, subjects: [p-b], resembles: [p-a]}
+  - {id: u3, kind: de_ageing, level: medium, subjects: [p-a, p-b]}
+  - {id: u4, kind: generated_footage, level: high, subjects: [], resembles: [p-b]}
+""", encoding="utf-8")
+    _, report = hkai_json("--rules", str(pack), "--select", "HSE-", str(manifest))
+    said = [(f["rule"], f["message"]) for f in report["manifests"][0]["findings"]]
+    indexed_said = [text for rule_id, text in said if rule_id == "HSE-001"]
+    assert indexed_said == [text for rule_id, text in said if rule_id == "HSE-002"]
+    assert sorted(indexed_said) == ["p-a in u1", "p-a in u3", "p-b in u1", "p-b in u2", "p-b in u3"]

@@ -39,6 +39,19 @@ def test_an_approved_manifest_waiver_cannot_waive_a_finding_about_waivers(write_
     assert _counting(report).count("INT-007") == 2
 
 
+def test_a_manifest_waiver_of_a_finding_about_waivers_is_reported_as_waiving_nothing(write_manifest):
+    path = write_manifest(UNAPPROVED_WAIVING_EACH_OTHER.replace(
+        "reason: waives the others}", "reason: waives the others, approved_by: The producer}"))
+    code, report = hkai_json(str(path))
+    assert code == 1
+    said = {f["path"]: f["message"] for f in report["manifests"][0]["findings"] if f["rule"] == "INT-003"}
+    assert set(said) == {"/waivers/0/rule", "/waivers/1/rule", "/waivers/2/rule"}
+    assert said["/waivers/0/rule"] == ("The waiver names rule INT-007, whose findings about waivers only a reviewer's "
+                                       "waiver (--waivers) can waive, so it waives nothing")
+    result = hkai("check", "--today", TODAY, "--lang", "zh", str(path))
+    assert "此規則關乎豁免本身，其結果只可由審閱者的豁免（--waivers）豁免，故此豁免並無作用" in "".join(result.stdout.split())
+
+
 def test_an_unapproved_or_expired_waiver_waives_nothing(write_manifest):
     base = UNAPPROVED_WAIVING_EACH_OTHER.split("waivers:")[0].replace("title: Hostile", "title: TODO Hostile")
     unapproved = write_manifest(base + "waivers:\n  - {rule: INT-006, target: hostile, reason: later}\n", "a.yaml")

@@ -32,6 +32,7 @@ def evaluate(rule_set: RuleSet, document: Document, today: str, evidence_folder:
     if evidence_folder is not None:
         manifest = evidence.annotate(manifest, evidence_folder)
     roots = _roots(manifest, {"today": today, "rule_ids": list(rule_set.known_ids), "record_ids": record_ids(manifest),
+                              "reviewer_waivable": sorted(rule_set.reviewer_waivable),
                               "findings": [], "format_problems": [], "same_production_in": list(same_production_in)})
     context = Context(roots)
     use_levels = {use["effective_level"] for use in manifest.get("ai_uses") or ()}

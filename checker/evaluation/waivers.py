@@ -97,20 +97,20 @@ def apply_waivers(findings: list[Finding], production: str | None, manifest_waiv
     of the ``reviewer_only`` rules (``waivable: reviewer``, such as those about waivers)
     only a reviewer's waiver waives: a manifest cannot excuse its own waivers."""
     reviewed = [w for w in review_waivers if w.production in (production, EVERYTHING) and in_force(w, today)]
-    claimed = [w for w in manifest_waivers if in_force(w, today)]
+    claimed = [(f"#/waivers/{index}", w) for index, w in enumerate(manifest_waivers) if in_force(w, today)]
     if not reviewed and not claimed:
         return findings
     result = []
     for finding in findings:
         review = next((w for w in reviewed if _matches(w.rule, w.target, finding)), None)
         claim = None if finding.rule in reviewer_only else next(
-            (w for w in claimed if _matches(w["rule"], w["target"], finding)), None)
+            ((key, w) for key, w in claimed if _matches(w["rule"], w["target"], finding)), None)
         if review is not None:
             finding = replace(finding, waiver=review.as_waiver())
         elif claim is not None and trusted_only:
-            finding = replace(finding, claim=_waiver(claim, source="manifest"))
+            finding = replace(finding, claim=_waiver(claim[1], source="manifest", key=claim[0]))
         elif claim is not None:
-            finding = replace(finding, waiver=_waiver(claim, source="manifest"))
+            finding = replace(finding, waiver=_waiver(claim[1], source="manifest", key=claim[0]))
         result.append(finding)
     return result
 
@@ -129,7 +129,7 @@ def review_waivers_files(files: list[ReviewWaiversFile], results: list[ManifestR
     """Each reviewer's waivers file, judged by the checks the rule set writes for waivers
     files, over the facts this run established about each waiver: whether it waived a
     finding (``used``), whether its production was checked and that production's record ids."""
-    used = {f.waiver.key for result in results for f in result.findings if f.waiver and f.waiver.key}
+    used = {f.waiver.key for result in results for f in result.findings if f.waiver and f.waiver.source == "reviewer"}
     records = {result.production["id"]: result.record_ids for result in results
                if result.schema_valid and result.production}
     judged = []

@@ -98,7 +98,23 @@ def _text_test(test: Callable[[str, Any], bool]) -> Callable[[Any, Any], bool]:
 
 def _mentions(version: str, needle: Any) -> bool:
     lowered = text_values.folded(version)
-    return any(text_values.folded(n) in lowered for n in text_values.variants(needle) if n)
+    return any(_mentioned(lowered, text_values.folded(n)) for n in text_values.variants(needle) if n)
+
+
+def _mentioned(text: str, term: str) -> bool:
+    """Whether ``term`` is in ``text`` as a term of its own: not run on from a letter or
+    digit on either side (id ``ia`` is not in "media"); Chinese needs no spaces around it."""
+    start = text.find(term)
+    while start >= 0:
+        end = start + len(term)
+        if not (_glued(text[start - 1:start], term[0]) or _glued(text[end:end + 1], term[-1])):
+            return True
+        start = text.find(term, start + 1)
+    return False
+
+
+def _glued(neighbour: str, edge: str) -> bool:
+    return bool(neighbour) and text_values.is_word_character(neighbour) and text_values.is_word_character(edge)
 
 
 @lru_cache(maxsize=1024)

@@ -224,6 +224,7 @@ class Selection:
         name, source, is_section, listed = self.name, self.source, self.is_section, self.listed
         condition = self.where.holds if self.where is not None else None
         lookups = self._index_lookups() if is_section else ()
+        alternatives = self._alternative_lookups() if is_section and not lookups else ()
 
         def candidates(env: Env, ctx: Context) -> Iterable[Bound]:
             if listed:
@@ -233,6 +234,8 @@ class Selection:
                 return (r for r in source.resolve(env).items() if isinstance(r.value, dict) and r.value.get("id") in ids)
             if lookups:
                 return _narrowest(source.root, lookups, env, ctx)
+            if alternatives:
+                return _either(source.root, alternatives, env, ctx)
             return ctx.records(source.root) if is_section else source.resolve(env).each()
 
         def select(env: Env, ctx: Context) -> Iterator[Env]:
@@ -246,11 +249,12 @@ class Selection:
                 yield {**env, name: record}
         return select_all if condition is None else select
 
-    def _index_lookups(self) -> tuple[tuple[str, Callable[[Env], Any]], ...]:
-        """The tests of ``where`` of the form ``name.field: {equals|contains: operand}``:
-        each lets the records be looked up in an index on that field instead of scanned."""
+    def _index_lookups(self, condition: Condition | None = None) -> tuple[tuple[str, Callable[[Env], Any]], ...]:
+        """The tests of ``where`` (or of ``condition``, a part of it) of the form
+        ``name.field: {equals|contains: operand}``: each lets the records be looked up in an
+        index on that field instead of scanned."""
         usable = []
-        for part in conjuncts(self.where):
+        for part in conjuncts(self.where if condition is None else condition):
             if not (isinstance(part, Comparison) and part.path.root == self.name and len(part.path.fields) == 1
                     and len(part.tests) == 1):
                 continue
@@ -260,6 +264,17 @@ class Selection:
             if test.operator in ("equals", "contains"):
                 usable.append((part.path.fields[0], test.reads.value if test.reads else _always(test.argument)))
         return tuple(usable)
+
+    def _alternative_lookups(self) -> tuple[tuple[tuple[str, Callable[[Env], Any]], ...], ...]:
+        """For a ``where`` that is (or requires) ``any`` of several conditions each with
+        index lookups of its own, those lookups, one set per condition: every record passing
+        ``where`` is in the narrowest bucket of one of them. None when a condition has none."""
+        for part in conjuncts(self.where):
+            if isinstance(part, AnyOf):
+                alternatives = tuple(self._index_lookups(branch) for branch in part.parts)
+                if all(alternatives):
+                    return alternatives
+        return ()
 
     def children(self) -> tuple[Condition, ...]:
         return () if self.where is None else (self.where,)
@@ -302,6 +317,20 @@ def _narrowest(section: str, lookups: tuple[tuple[str, Callable], ...], env: Env
             if narrowest is None or len(bucket) < len(narrowest):
                 narrowest = bucket
     return narrowest if narrowest is not None else ctx.records(section)
+
+
+def _either(section: str, alternatives: tuple[tuple[tuple[str, Callable], ...], ...], env: Env,
+            ctx: Context) -> list[Bound]:
+    """The records of the narrowest bucket of each alternative, each once, in the order of
+    the section (as a scan would give them)."""
+    found: dict[str, Bound] = {}
+    for lookups in alternatives:
+        for record in _narrowest(section, lookups, env, ctx):
+            found.setdefault(record.pointer, record)
+    if len(found) < 2:
+        return list(found.values())
+    order = ctx.order(section)
+    return sorted(found.values(), key=lambda record: order[record.pointer])
 
 
 # --- messages ----------------------------------------------------------------------------

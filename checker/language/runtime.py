@@ -42,12 +42,19 @@ class Context:
         self.roots = roots
         self._records: dict[str, list[Bound]] = {}
         self._indexes: dict[tuple[str, str], dict[Any, list[Bound]]] = {}
+        self._orders: dict[str, dict[str | None, int]] = {}
         self.first_selections: dict[str, list[Env]] = {}
 
     def records(self, section: str) -> list[Bound]:
         if section not in self._records:
             self._records[section] = list(self.roots[section].items())
         return self._records[section]
+
+    def order(self, section: str) -> dict[str | None, int]:
+        """Where each record of ``section`` stands in it, by pointer."""
+        if section not in self._orders:
+            self._orders[section] = {record.pointer: place for place, record in enumerate(self.records(section))}
+        return self._orders[section]
 
     def index_by_id(self) -> None:
         for section, bound in self.roots.items():

@@ -25,7 +25,9 @@ class Waiver:
     approved_by: str | None
     expires_on: str | None
     source: str = "manifest"  # manifest (the producer's own claim) or reviewer (a waivers file)
-    key: str | None = None  # a reviewer waiver's file#pointer, to tell which were used
+    # Where the waiver is written: a reviewer's as file#pointer (to tell which were used), a
+    # manifest's own as #pointer in that manifest.
+    key: str | None = None
 
 
 @dataclass(frozen=True)

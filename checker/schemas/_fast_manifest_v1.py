@@ -816,6 +816,10 @@ def validate_https___hkai_example_schemas_manifest_v1_schema_json___defs_aiuse(d
             data__intimatecontent = data["intimate_content"]
             if not isinstance(data__intimatecontent, (bool)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".intimate_content must be boolean")
+        if "character" in data_keys:
+            data_keys.remove("character")
+            data__character = data["character"]
+            validate_https___hkai_example_schemas_manifest_v1_schema_json___defs_text(data__character, custom_formats, (name_prefix or "data") + ".character")
         if "union_notice_on" in data_keys:
             data_keys.remove("union_notice_on")
             data__unionnoticeon = data["union_notice_on"]
