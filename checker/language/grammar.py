@@ -221,6 +221,10 @@ FORMS: tuple[Form, ...] = (
     Form("listed_in", (SOURCE, QUANTIFIER, NAMED), {
         "anyOf": [_PATH, {"type": "array", "items": _PATH, "minItems": 1}],
         "description": "Keep only the records whose id is listed at this path (or these paths)."}),
+    Form("every_text", (SOURCE, QUANTIFIER, NAMED), {**FLAG.schema, "description": (
+        "Instead of the records of a list: every text value anywhere inside the value at `from` (in mappings "
+        "and lists, at any depth), each with the JSON Pointer of its own node. `from: document` is the whole "
+        "document.")}),
     Form("selection", (SOURCE, QUANTIFIER), {**_NAME, "description": "A named selection, used by its name."}),
     Form("as", (QUANTIFIER, NAMED), _NAME),
     Form("at_least", (QUANTIFIER,), _BOUND),

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from ..text import values as text_values
 from .grammar import OPERATORS
+from ..reading.yaml_loader import escape_pointer_token
 from .runtime import MISSING, Bound, Context, Env, Path, hashable
 
 if TYPE_CHECKING:
@@ -210,22 +211,26 @@ class Selection:
     """The records of ``source`` (a section, or a path to a list in a bound record) whose
     id is listed at one of the ``listed`` paths, if any, and that meet ``where``. Each is
     bound to ``name``. ``named`` is the pack's name for the selection, when it was used by
-    its name. ``select(env, ctx)`` yields ``env`` extended with each record."""
+    its name. With ``every_text``, the records are instead every text value anywhere inside
+    the source's value. ``select(env, ctx)`` yields ``env`` extended with each record."""
 
-    __slots__ = ("name", "source", "is_section", "listed", "where", "named", "select")
+    __slots__ = ("name", "source", "is_section", "listed", "where", "named", "every_text", "select")
 
     def __init__(self, name: str, source: Path, is_section: bool, listed: tuple[Path, ...],
-                 where: Condition | None, named: str | None = None):
+                 where: Condition | None, named: str | None = None, every_text: bool = False):
         self.name, self.source, self.is_section, self.listed = name, source, is_section, listed
-        self.where, self.named = where, named
+        self.where, self.named, self.every_text = where, named, every_text
         self.select = self._selector()
 
     def _selector(self) -> Select:
         name, source, is_section, listed = self.name, self.source, self.is_section, self.listed
         condition = self.where.holds if self.where is not None else None
-        lookups = self._index_lookups() if is_section else ()
+        lookups = self._index_lookups() if is_section and not self.every_text else ()
+        every_text = self.every_text
 
         def candidates(env: Env, ctx: Context) -> Iterable[Bound]:
+            if every_text:
+                return texts_within(source.resolve(env))
             if listed:
                 ids = [i for p in listed for i in _flatten(p.value(env)) if hashable(i)]
                 if is_section:
@@ -269,7 +274,22 @@ class Selection:
 
     def key(self) -> Any:
         return [self.name, self.source.source, [p.source for p in self.listed],
-                self.where.key() if self.where is not None else None]
+                self.where.key() if self.where is not None else None, self.every_text]
+
+
+def texts_within(bound: Bound) -> Iterator[Bound]:
+    """Every text value inside ``bound``'s value, at any depth, in document order, each
+    with the JSON Pointer of its node (none, for a value collected across a list)."""
+    stack = [(bound.value, bound.pointer)]
+    while stack:
+        value, pointer = stack.pop()
+        if type(value) is str:
+            yield Bound(value, pointer, bound.projected)
+        elif isinstance(value, (dict, list)):
+            pairs = value.items() if isinstance(value, dict) else enumerate(value)
+            own = pointer is not None and not bound.projected
+            stack.extend(reversed([(item, f"{pointer}/{escape_pointer_token(str(key))}" if own else pointer)
+                                   for key, item in pairs]))
 
 
 def _flatten(value: Any) -> list[Any]:
