@@ -93,7 +93,11 @@ def _list_test(test: Callable[[list, Any], bool]) -> Callable[[Any, Any], bool]:
 
 def _text_test(test: Callable[[str, Any], bool]) -> Callable[[Any, Any], bool]:
     """A test of text holds when any language version of the value passes it."""
-    return lambda value, operand: any(test(version, operand) for version in text_values.variants(value))
+    def holds(value: Any, operand: Any) -> bool:
+        if type(value) is str:  # the common case: one version
+            return test(value, operand)
+        return any(test(version, operand) for version in text_values.variants(value))
+    return holds
 
 
 def _mentions(version: str, needle: Any) -> bool:

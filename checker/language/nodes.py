@@ -230,7 +230,9 @@ class Selection:
 
         def candidates(env: Env, ctx: Context) -> Iterable[Bound]:
             if every_text:
-                return texts_within(source.resolve(env))
+                if source.fields:
+                    return texts_within(source.resolve(env))
+                return ctx.texts(source.root, texts_within)  # a root's texts: found once per document
             if listed:
                 ids = [i for p in listed for i in _flatten(p.value(env)) if hashable(i)]
                 if is_section:
@@ -277,19 +279,36 @@ class Selection:
                 self.where.key() if self.where is not None else None, self.every_text]
 
 
-def texts_within(bound: Bound) -> Iterator[Bound]:
+def texts_within(bound: Bound) -> list[Bound]:
     """Every text value inside ``bound``'s value, at any depth, in document order, each
     with the JSON Pointer of its node (none, for a value collected across a list)."""
-    stack = [(bound.value, bound.pointer)]
-    while stack:
-        value, pointer = stack.pop()
-        if type(value) is str:
-            yield Bound(value, pointer, bound.projected)
-        elif isinstance(value, (dict, list)):
-            pairs = value.items() if isinstance(value, dict) else enumerate(value)
-            own = pointer is not None and not bound.projected
-            stack.extend(reversed([(item, f"{pointer}/{escape_pointer_token(str(key))}" if own else pointer)
-                                   for key, item in pairs]))
+    found: list[Bound] = []
+    projected = bound.projected
+    own = bound.pointer is not None and not projected
+
+    def visit(value: Any, pointer: str | None) -> None:
+        kind = type(value)
+        if kind is str:
+            found.append(Bound(value, pointer, projected))
+        elif kind is dict:
+            for key, item in value.items():
+                if type(item) in _CONTAINING_TEXT:
+                    visit(item, f"{pointer}/{_token(key)}" if own else pointer)
+        elif kind is list:
+            for index, item in enumerate(value):
+                if type(item) in _CONTAINING_TEXT:
+                    visit(item, f"{pointer}/{index}" if own else pointer)
+
+    visit(bound.value, bound.pointer)
+    return found
+
+
+_CONTAINING_TEXT = (str, dict, list)
+
+
+def _token(key: Any) -> str:
+    key = str(key)
+    return escape_pointer_token(key) if "~" in key or "/" in key else key
 
 
 def _flatten(value: Any) -> list[Any]:
@@ -376,7 +395,9 @@ class Check:
         self.bindings, self.where, self.require, self.target, self.at = bindings, where, require, target, at
         self.at_pointer, self.document = at_pointer, document
         self.message, self.names, self.pointer = message, names, pointer
-        shared = bindings and not reads_findings(paths(bindings[0]))
+        # Checks starting from the same records share them, unless they are every text of
+        # a document: sharing would keep a binding for each of them in memory.
+        shared = bindings and not reads_findings(paths(bindings[0])) and not bindings[0].every_text
         self.first_key = json.dumps(bindings[0].key(), sort_keys=True) if shared else None
         read = {path.root for path in self.own_paths()}
         self.reported = tuple(selection.name for selection in bindings if selection.name in read)
@@ -404,10 +425,10 @@ class Check:
             envs = _extend(envs, selection.select, ctx)
         return envs
 
-    def _first_selection(self, ctx: Context) -> list[Env]:
+    def _first_selection(self, ctx: Context) -> Iterable[Env]:
         select = self.bindings[0].select
         if self.first_key is None:
-            return list(select(ctx.roots, ctx))
+            return select(ctx.roots, ctx)  # not shared: each combination is made as it is needed
         if self.first_key not in ctx.first_selections:
             ctx.first_selections[self.first_key] = list(select(ctx.roots, ctx))
         return ctx.first_selections[self.first_key]

@@ -43,11 +43,18 @@ class Context:
         self._records: dict[str, list[Bound]] = {}
         self._indexes: dict[tuple[str, str], dict[Any, list[Bound]]] = {}
         self.first_selections: dict[str, list[Env]] = {}
+        self._texts: dict[str, list[Bound]] = {}
 
     def records(self, section: str) -> list[Bound]:
         if section not in self._records:
             self._records[section] = list(self.roots[section].items())
         return self._records[section]
+
+    def texts(self, root: str, find: Callable[[Bound], list[Bound]]) -> list[Bound]:
+        """Every text value inside root ``root``, found by ``find`` once for the document."""
+        if root not in self._texts:
+            self._texts[root] = find(self.roots[root])
+        return self._texts[root]
 
     def index_by_id(self) -> None:
         for section, bound in self.roots.items():
