@@ -298,3 +298,10 @@ def test_a_placeholder_in_place_of_any_node_is_reported_never_a_traceback(tmp_pa
         for manifest in report["manifests"]:
             assert manifest["status"] != "error"
             assert any(f["rule"] in ("INT-006", "SCHEMA") for f in manifest["findings"]), manifest["path"]
+
+
+def test_rules_show_says_a_rules_draft_severity():
+    shown = hkai("rules", "show", "INT-006")
+    assert shown.returncode == 0 and "error  blocks release  (info with --draft)" in shown.stdout
+    assert "（使用 --draft 時為提示）" in hkai("rules", "show", "INT-006", "--lang", "zh").stdout
+    assert "--draft" not in hkai("rules", "show", "CON-001").stdout
