@@ -15,7 +15,7 @@ from .evaluation.batch import check_paths
 from .evaluation.manifest import CheckOptions
 from .evaluation.waivers import load_review_waivers, review_waivers_files
 from .packs.loading import load_rule_set
-from .packs.selection import select_rules
+from .packs.selection import in_draft, select_rules
 from .reading.discovery import discover
 from .reading.yaml_loader import LoadError
 from .report.model import ManifestResult, Report
@@ -30,9 +30,11 @@ def check(paths: Sequence[str | Path], settings: Settings | None = None) -> Repo
         waivers_files = [load_review_waivers(path) for path in settings.review_waivers]
     except LoadError as error:
         return Report(results=[], rule_set=None, fail_on=settings.fail_on, lang=settings.lang,
-                      today=settings.today, stopped=str(error))
+                      today=settings.today, stopped=str(error), draft=settings.draft)
     try:
         rule_set = select_rules(rule_set, list(settings.select), list(settings.ignore), dict(settings.severity))
+        if settings.draft:
+            rule_set = in_draft(rule_set)
     except ValueError as error:
         sources = sorted({settings.sources.get(key, "default") for key in ("select", "ignore", "severity")}
                          - {"default"})
@@ -45,7 +47,7 @@ def check(paths: Sequence[str | Path], settings: Settings | None = None) -> Repo
     results += [ManifestResult(path=path, error=LoadError(path, problem)) for path, problem in problems]
     waiver_files = review_waivers_files(waivers_files, results, rule_set, settings.today)
     report = Report(results=results, rule_set=rule_set, fail_on=settings.fail_on, lang=settings.lang,
-                    today=settings.today, waiver_files=waiver_files)
+                    today=settings.today, waiver_files=waiver_files, draft=settings.draft)
     return _with_baseline(report, settings)
 
 

@@ -24,6 +24,10 @@ from .report.safe_text import visible
 from .text import DEFAULT, LANG_ENV, LANGUAGES, environment_language
 
 CONFIG_FILE = "hkai.toml"
+DRAFT_ENV = "HKAI_DRAFT"
+DRAFT_ONLY_ON_COMMAND_LINE = (
+    "a draft run can only be asked for on the command line (hkai check --draft), never by a config file or the "
+    "environment, so that a committed setting cannot make CI lenient; remove this setting")
 PYPROJECT = "pyproject.toml"
 LARGEST_FILE_SIZE = 1024 ** 3  # a --max-file-size beyond 1 GiB is a mistake; the reader's buffer is that size
 STDOUT = None  # an output's destination when it is printed rather than written to a file
@@ -64,6 +68,7 @@ class Settings:
     baseline: Path | None = None
     create_baseline: Path | None = None
     color: bool = True
+    draft: bool = False  # only from the command line (--draft): see DRAFT_ONLY_ON_COMMAND_LINE
     sources: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
@@ -97,6 +102,8 @@ def resolve(flags: Mapping[str, Any], config: Path | None = None, cwd: Path | No
                 if name in _KEYS:
                     sources[_KEYS[name]] = source
 
+    if DRAFT_ENV in environ:
+        raise SettingsError(f"${DRAFT_ENV}: {DRAFT_ONLY_ON_COMMAND_LINE}")
     if config is not None and not config.exists():
         raise SettingsError(f"{config}: no such config file")
     path = config or find_config(cwd or Path.cwd())
@@ -153,6 +160,8 @@ def read_config(path: Path) -> dict[str, Any]:
     names = {key: name for name, key in _KEYS.items()}
     settings: dict[str, Any] = {}
     for key, value in data.items():
+        if key == "draft":
+            raise SettingsError(f"{path}: '{prefix}draft': {DRAFT_ONLY_ON_COMMAND_LINE}")
         if key not in names:
             raise SettingsError(f"{path}: unknown key '{prefix}{key}'; known keys: {', '.join(names)}")
         value = _FROM_FILE.get(key, lambda v, _: v)(value, path)
@@ -301,5 +310,5 @@ _CHECKS: dict[str, Callable[[Any], str | None]] = {
     "select": _strings, "ignore": _strings, "extra_rules": _paths, "severity": _severities,
     "today": _date, "jobs": _positive, "max_file_size": _file_size, "max_nodes": _positive,
     "review_waivers": _paths, "trusted_waivers_only": _flag, "verify_evidence": _flag,
-    "baseline": _optional_path, "create_baseline": _optional_path, "color": _flag,
+    "baseline": _optional_path, "create_baseline": _optional_path, "color": _flag, "draft": _flag,
 }

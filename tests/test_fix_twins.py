@@ -21,7 +21,7 @@ from checker.packs.loading import load_pack
 REQUIRED_PREFIXES = ("CMP-", "CRD-", "DAT-", "INT-")
 # Rules of those prefixes that cannot have complete twins yet, and why.
 PENDING = {
-    "INT-006": "the placeholder rule and its fixtures are being rewritten (placeholders become errors)",
+    "INT-006": "its cases (placeholders everywhere) still wait for twins with every placeholder replaced",
 }
 
 PACK = load_pack()

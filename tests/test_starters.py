@@ -30,7 +30,7 @@ def test_each_starter_is_the_expected_text(level, lang):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_long_names_move_the_comment_above_and_wrap_the_command(lang):
     """A long production id pushes its comment above the line; a long folder wraps in the
-    header; a leap day still gives valid dates a year and two years on."""
+    header; a leap day is written as the date of the header."""
     folder = Path("productions/2027/The Extraordinary Adventures of the Harbour Lights Ensemble (Director's Cut)")
     text = render("high", lang, slug_for(folder), datetime.date(2028, 2, 29), shlex.quote(str(folder)))
     assert text.encode("utf-8") == (GOLDEN / f"long-names-{lang}.yaml").read_bytes()

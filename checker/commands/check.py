@@ -61,6 +61,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     check.add_argument("--jobs", type=positive, metavar="N",
                        help="check manifests, or a big manifest's rules, in N parallel processes "
                             "(default: the CPUs this process may use)")
+    check.add_argument("--draft", action="store_true",
+                       help="check work in progress: placeholders left in are info instead of errors, and every "
+                            "report is labelled DRAFT (command line only, never from a config file)")
     check.add_argument("--no-color", action="store_true", help="plain text without colours")
     check.add_argument("--today", type=iso_date, metavar="YYYY-MM-DD", help="the date to check expiry against (default: today)")
     check.add_argument("--max-file-size", type=positive, metavar="BYTES",
@@ -111,6 +114,7 @@ def _flags(args: argparse.Namespace) -> dict:
         "review_waivers": tuple(args.waivers) if args.waivers else None,
         "trusted_waivers_only": args.trusted_waivers_only or None, "verify_evidence": args.verify_evidence or None,
         "baseline": args.baseline, "create_baseline": args.create_baseline, "color": False if args.no_color else None,
+        "draft": args.draft or None,
     }
 
 

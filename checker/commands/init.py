@@ -23,7 +23,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     init = commands.add_parser(
         "init", help="write a commented starter manifest.yaml for a production",
         description="Write DIR/manifest.yaml: a commented starter manifest for a production at the given AI-use "
-                    "level, valid from the start, with TODO placeholders where only you can fill in the facts. "
+                    "level, with a TODO placeholder wherever only you can supply the value. `hkai check` fails until "
+                    "every one is replaced; `hkai check --draft` reports them as info while you work. "
                     "An existing manifest is never overwritten.")
     init.add_argument("directory", nargs="?", default=".", metavar="DIR",
                       help="the production's folder, created if missing (default: the current folder)")

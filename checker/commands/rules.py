@@ -211,6 +211,9 @@ def run_show(args: argparse.Namespace) -> int:
     meaning = severity_meaning(rule.severity, lang)
     if meaning:
         severity.append(f"  {meaning}", style="dim")
+    if rule.draft_severity:
+        draft = say(f"severity.{rule.draft_severity}", lang)
+        severity.append(f"  {say('guideline.draft_severity', lang, severity=draft)}", style="dim")
     facts.add_row(field["severity"], severity)
     facts.add_row(field["levels"], levels_text(rule.levels, lang))
     pack_line = Text(f"{visible(owner.name)} {visible(owner.version)}")

@@ -20,23 +20,29 @@ from .parallel import run_shared
 
 
 def evaluate(rule_set: RuleSet, document: Document, today: str, evidence_folder: Path | None = None,
-             workers: int = 1, same_production_in: tuple[str, ...] = ()) -> tuple[list[Finding], list[Rule], str]:
+             workers: int = 1, same_production_in: tuple[str, ...] = (),
+             stand_ins: list[Finding] | None = None) -> tuple[list[Finding], list[Rule], str]:
     """Findings of every rule that applies to the manifest, the rules that applied, and
     the production's derived AI-use level.
 
     Rules that judge other rules' findings (``checker.findings``, e.g. unused waivers)
     run second, and see the findings of the first. The first rules are shared between
-    this process and ``workers - 1`` forked ones.
+    this process and ``workers - 1`` forked ones. ``stand_ins`` are the findings of the
+    rules whose findings stand in for others (``evaluate_stand_ins``): no other finding
+    at or inside their nodes is kept.
     """
     manifest = levels.annotate(document.data)
     if evidence_folder is not None:
         manifest = evidence.annotate(manifest, evidence_folder)
     roots = _roots(manifest, {"today": today, "rule_ids": list(rule_set.known_ids), "record_ids": record_ids(manifest),
                               "reviewer_waivable": sorted(rule_set.reviewer_waivable),
-                              "findings": [], "format_problems": [], "same_production_in": list(same_production_in)})
+                              "findings": [], "format_problems": [], "same_production_in": list(same_production_in)},
+                   manifest)
     context = Context(roots)
     use_levels = {use["effective_level"] for use in manifest.get("ai_uses") or ()}
-    applicable = [rule for rule in rule_set.rules if rule.applies_to(use_levels)]
+    applicable = [rule for rule in rule_set.rules if rule.applies_to(use_levels) and not rule.supersedes_within]
+    stand_ins = stand_ins or []
+    covered = frozenset(finding.pointer for finding in stand_ins)
     first = [rule for rule in applicable if not rule.reads_findings]
     # Shared, the rules with most checks (roughly the longest) start first so that the
     # processes end together; findings are still gathered in the pack's order.
@@ -48,12 +54,38 @@ def evaluate(rule_set: RuleSet, document: Document, today: str, evidence_folder:
                        workers)
     per_rule = dict(zip(order, found))
     findings: dict[tuple, Finding] = {}
-    _keep(findings, (finding for index in range(len(first)) for finding in per_rule[index]))
+    _keep(findings, stand_ins)
+    _keep(findings, (finding for index in range(len(first)) for finding in per_rule[index]
+                     if not is_within(finding.pointer, covered)))
     roots["checker"].value["findings"] = [
         {"rule": f.rule, "target": f.target, "path": f.pointer} for f in findings.values()]
     _keep(findings, (finding for rule in applicable if rule.reads_findings
-                     for finding in _rule_findings(rule, MANIFEST, context, document)))
+                     for finding in _rule_findings(rule, MANIFEST, context, document)
+                     if not is_within(finding.pointer, covered)))
     return sorted(findings.values(), key=Finding.sort_key), applicable, manifest["production"]["derived_level"]
+
+
+def evaluate_stand_ins(rule_set: RuleSet, document: Document, today: str) -> tuple[list[Finding], list[Rule]]:
+    """Findings of the rules whose findings stand in for others (``supersedes_within``,
+    such as a placeholder left in), and those rules. They judge the manifest as written,
+    valid or not: what they find unfinished is not judged by the format or other rules."""
+    data = document.data if isinstance(document.data, dict) else {}
+    rules = [rule for rule in rule_set.rules if rule.supersedes_within]
+    return _findings_of(rules, MANIFEST, Context(_roots(data, {"today": today}, data)), document), rules
+
+
+def is_within(pointer: str, nodes: frozenset[str]) -> bool:
+    """Whether the node at ``pointer`` is one of ``nodes`` or inside one of them."""
+    if not nodes:
+        return False
+    if pointer in nodes:
+        return True
+    index = pointer.rfind("/")
+    while index > 0:
+        if pointer[:index] in nodes:
+            return True
+        index = pointer.rfind("/", 0, index)
+    return "" in nodes
 
 
 def evaluate_format(rule_set: RuleSet, document: Document, problems: list[dict[str, str]],
@@ -62,7 +94,8 @@ def evaluate_format(rule_set: RuleSet, document: Document, problems: list[dict[s
     (``checker.format_problems``: each a ``pointer`` and a ``message``), and those rules:
     a manifest that does not match the format gets only these, its data being unfit for
     the others."""
-    roots = _roots({}, {"today": today, "format_problems": problems})
+    data = document.data if isinstance(document.data, dict) else {}
+    roots = _roots({}, {"today": today, "format_problems": problems}, data)
     judges = [rule for rule in rule_set.rules if rule.reads_format_problems]
     return _findings_of(judges, MANIFEST, Context(roots), document), judges
 
@@ -71,7 +104,8 @@ def evaluate_waivers_file(rule_set: RuleSet, document: Document, waivers: list[d
                           today: str) -> list[Finding]:
     """Findings of the checks written for a reviewer's waivers file: its ``waivers`` (with
     the facts the run established about each) and ``checker.today``/``checker.rule_ids``."""
-    roots = _roots({"waivers": waivers}, {"today": today, "rule_ids": list(rule_set.known_ids)})
+    sections = {"waivers": waivers}
+    roots = _roots(sections, {"today": today, "rule_ids": list(rule_set.known_ids)}, sections)
     return _findings_of(list(rule_set.rules), WAIVERS_FILE, Context(roots), document)
 
 
@@ -88,11 +122,12 @@ def _keep(findings: dict[tuple, Finding], new: Iterable[Finding]) -> None:
         findings.setdefault(finding.identity, finding)
 
 
-def _roots(sections: dict[str, Any], facts: dict[str, Any]) -> dict[str, Bound]:
-    """What a rule's paths start from: every manifest section (missing unless given) and
-    the run's facts under ``checker``."""
+def _roots(sections: dict[str, Any], facts: dict[str, Any], whole: dict[str, Any]) -> dict[str, Bound]:
+    """What a rule's paths start from: every manifest section (missing unless given), the
+    run's facts under ``checker`` and the ``whole`` document under ``document``."""
     roots = {name: Bound(sections.get(name, MISSING), f"/{name}") for name in manifest_sections()}
     roots["checker"] = Bound(facts, None)
+    roots["document"] = Bound(whole, "")
     return roots
 
 

@@ -26,10 +26,11 @@ KIND_MINIMUM_LEVEL = {
 
 
 def effective_level(use: dict[str, Any]) -> str:
-    """A use's level: as declared, but never below its kind's minimum."""
+    """A use's level: as declared, but never below its kind's minimum. (A declared level
+    that is not a level, such as a placeholder left in, counts as the minimum.)"""
     minimum = KIND_MINIMUM_LEVEL.get(use.get("kind"), "low")
-    declared = use.get("level") or minimum
-    return max(declared, minimum, key=RANK.__getitem__)
+    declared = use.get("level")
+    return max(declared if isinstance(declared, str) and declared in RANK else minimum, minimum, key=RANK.__getitem__)
 
 
 def annotate(manifest: dict[str, Any]) -> dict[str, Any]:

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from .engine import evaluate, evaluate_format, record_ids
-from ..report.model import ManifestResult
+from .engine import evaluate, evaluate_format, evaluate_stand_ins, is_within, record_ids
+from ..report.model import Finding, ManifestResult
 from ..reading.yaml_loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_NODES, Document, LoadError, load_file
 from ..packs.model import RuleSet
 from ..reading.schema import MANIFEST_SCHEMA, schema_problems
@@ -68,28 +68,48 @@ def check_document(document: Document, rule_set: RuleSet, options: CheckOptions,
     if isinstance(production, dict):
         result.production = {"id": production.get("id"), "title": production.get("title")}
         result.declared_level = production.get("ai_use_level")
-    problems = format_problems(document)
+    stand_ins, standing_in = evaluate_stand_ins(rule_set, document, options.today)
+    problems = _not_stood_in(format_problems(document), stand_ins, data)
     if problems:
-        result.findings, judges = evaluate_format(rule_set, document, problems, options.today)
-        result.rules_evaluated = [rule.id for rule in judges]
-        if not result.findings:  # no rule of this set judges the format: the manifest cannot be checked
+        findings, judges = evaluate_format(rule_set, document, problems, options.today)
+        result.rules_evaluated = [rule.id for rule in (*judges, *standing_in)]
+        if not findings:  # no rule of this set judges the format: the manifest cannot be checked
             result.error = LoadError(document.path, problems[0]["message"], *document.locate(problems[0]["pointer"]))
+        result.findings = sorted([*findings, *stand_ins], key=lambda finding: finding.sort_key())
         return result
     result.schema_valid = True
     evidence_folder = Path(document.path).parent if options.verify_evidence else None
     big = len(data.get("ai_uses") or ()) >= SHARED_RULES_MIN_USES
     workers = min(options.jobs, SHARED_RULES_MAX_PROCESSES) if big else 1
     findings, applicable, result.derived_level = evaluate(rule_set, document, options.today, evidence_folder, workers,
-                                                          options.same_production_in)
+                                                          options.same_production_in, stand_ins)
     result.same_production_in = options.same_production_in
     # whose production a reviewer's waiver means is unknown while the id is shared: none applies
     review_waivers = () if options.same_production_in else options.review_waivers
     result.findings = apply_waivers(findings, data["production"]["id"], data.get("waivers") or [],
                                     review_waivers, options.today, options.trusted_waivers_only,
                                     rule_set.reviewer_waivable)
-    result.rules_evaluated = [rule.id for rule in applicable]
+    result.rules_evaluated = [rule.id for rule in (*applicable, *standing_in)]
     result.record_ids = record_ids(data)
     return result
+
+
+def _not_stood_in(problems: list[dict[str, str]], stand_ins: list[Finding], data: object) -> list[dict[str, str]]:
+    """The format problems no stand-in finding speaks for: a placeholder in a date or a
+    yes/no field is reported as a placeholder, not as a wrong date. Only problems below a
+    record (a field of ``production`` or of a record, at any depth) are stood in for: the
+    sections and records themselves keep the shape every rule relies on."""
+    covered = frozenset(finding.pointer for finding in stand_ins)
+    if not covered or not isinstance(data, dict):
+        return problems
+    return [problem for problem in problems
+            if not (is_within(problem["pointer"], covered) and _below_a_record(problem["pointer"], data))]
+
+
+def _below_a_record(pointer: str, data: dict) -> bool:
+    tokens = pointer.split("/")[1:]
+    section = data.get(tokens[0]) if tokens else None
+    return len(tokens) >= (3 if isinstance(section, list) else 2) and isinstance(section, (dict, list))
 
 
 def format_problems(document: Document) -> list[dict[str, str]]:

@@ -216,7 +216,12 @@ def compile_selection(spec: Any, name: str, names: Names, where: str) -> Selecti
     listed_paths = tuple(names.path(p, f"{where}/listed_in") for p in ([listed] if isinstance(listed, str)
                                                                         else listed or []))
     condition = compile_condition(spec["where"], inner, f"{where}/where") if "where" in spec else None
-    return Selection(name, source, not source.fields and source.root in names.roots, listed_paths, condition)
+    every_text = spec.get("every_text", False)
+    if every_text and listed_paths:
+        raise RuleCompileError("every_text selects text values, which have no id: it cannot go with listed_in",
+                               f"{where}/listed_in")
+    return Selection(name, source, not source.fields and source.root in names.roots, listed_paths, condition,
+                     every_text=every_text)
 
 
 def _use_named(spec: dict[str, Any], name: str, names: Names, where: str) -> Selection:
@@ -236,7 +241,8 @@ def _use_named(spec: dict[str, Any], name: str, names: Names, where: str) -> Sel
     if "where" in spec:
         further = compile_condition(spec["where"], names.bind(name, where), f"{where}/where")
         condition = _all([*conjuncts(selection.where), *conjuncts(further)], f"{where}/where")
-    return Selection(name, selection.source, selection.is_section, selection.listed, condition, named.name)
+    return Selection(name, selection.source, selection.is_section, selection.listed, condition, named.name,
+                     selection.every_text)
 
 
 def check_named_selection(named: NamedSelection, roots: frozenset[str], selections: Mapping[str, NamedSelection],

@@ -129,7 +129,9 @@ def _selection(selection: Selection, lang: str, kind: str) -> Segments:
     origin = selection.source.source
     section = "." not in origin and origin in manifest_sections()
     key = {"each": "each", "some": "some", "many": "many"}[kind] + ("_record" if section else "_item")
-    if selection.listed:
+    if selection.every_text:
+        key, section = f"{kind}_text", False
+    elif selection.listed:
         key += "_listed"
     parts: dict[str, Segments | str] = {
         "name": code(selection.name), "path": code(origin),

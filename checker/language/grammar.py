@@ -93,7 +93,11 @@ def _list_test(test: Callable[[list, Any], bool]) -> Callable[[Any, Any], bool]:
 
 def _text_test(test: Callable[[str, Any], bool]) -> Callable[[Any, Any], bool]:
     """A test of text holds when any language version of the value passes it."""
-    return lambda value, operand: any(test(version, operand) for version in text_values.variants(value))
+    def holds(value: Any, operand: Any) -> bool:
+        if type(value) is str:  # the common case: one version
+            return test(value, operand)
+        return any(test(version, operand) for version in text_values.variants(value))
+    return holds
 
 
 def _mentions(version: str, needle: Any) -> bool:
@@ -237,6 +241,10 @@ FORMS: tuple[Form, ...] = (
     Form("listed_in", (SOURCE, QUANTIFIER, NAMED), {
         "anyOf": [_PATH, {"type": "array", "items": _PATH, "minItems": 1}],
         "description": "Keep only the records whose id is listed at this path (or these paths)."}),
+    Form("every_text", (SOURCE, QUANTIFIER, NAMED), {**FLAG.schema, "description": (
+        "Instead of the records of a list: every text value anywhere inside the value at `from` (in mappings "
+        "and lists, at any depth), each with the JSON Pointer of its own node. `from: document` is the whole "
+        "document.")}),
     Form("selection", (SOURCE, QUANTIFIER), {**_NAME, "description": "A named selection, used by its name."}),
     Form("as", (QUANTIFIER, NAMED), _NAME),
     Form("at_least", (QUANTIFIER,), _BOUND),

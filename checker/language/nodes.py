@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from ..text import values as text_values
 from .grammar import OPERATORS
+from ..reading.yaml_loader import escape_pointer_token
 from .runtime import MISSING, Bound, Context, Env, Path, hashable
 
 if TYPE_CHECKING:
@@ -210,23 +211,29 @@ class Selection:
     """The records of ``source`` (a section, or a path to a list in a bound record) whose
     id is listed at one of the ``listed`` paths, if any, and that meet ``where``. Each is
     bound to ``name``. ``named`` is the pack's name for the selection, when it was used by
-    its name. ``select(env, ctx)`` yields ``env`` extended with each record."""
+    its name. With ``every_text``, the records are instead every text value anywhere inside
+    the source's value. ``select(env, ctx)`` yields ``env`` extended with each record."""
 
-    __slots__ = ("name", "source", "is_section", "listed", "where", "named", "select")
+    __slots__ = ("name", "source", "is_section", "listed", "where", "named", "every_text", "select")
 
     def __init__(self, name: str, source: Path, is_section: bool, listed: tuple[Path, ...],
-                 where: Condition | None, named: str | None = None):
+                 where: Condition | None, named: str | None = None, every_text: bool = False):
         self.name, self.source, self.is_section, self.listed = name, source, is_section, listed
-        self.where, self.named = where, named
+        self.where, self.named, self.every_text = where, named, every_text
         self.select = self._selector()
 
     def _selector(self) -> Select:
         name, source, is_section, listed = self.name, self.source, self.is_section, self.listed
         condition = self.where.holds if self.where is not None else None
-        lookups = self._index_lookups() if is_section else ()
-        alternatives = self._alternative_lookups() if is_section and not lookups else ()
+        every_text = self.every_text
+        lookups = self._index_lookups() if is_section and not every_text else ()
+        alternatives = self._alternative_lookups() if is_section and not lookups and not every_text else ()
 
         def candidates(env: Env, ctx: Context) -> Iterable[Bound]:
+            if every_text:
+                if source.fields:
+                    return texts_within(source.resolve(env))
+                return ctx.texts(source.root, texts_within)  # a root's texts: found once per document
             if listed:
                 ids = [i for p in listed for i in _flatten(p.value(env)) if hashable(i)]
                 if is_section:
@@ -284,7 +291,39 @@ class Selection:
 
     def key(self) -> Any:
         return [self.name, self.source.source, [p.source for p in self.listed],
-                self.where.key() if self.where is not None else None]
+                self.where.key() if self.where is not None else None, self.every_text]
+
+
+def texts_within(bound: Bound) -> list[Bound]:
+    """Every text value inside ``bound``'s value, at any depth, in document order, each
+    with the JSON Pointer of its node (none, for a value collected across a list)."""
+    found: list[Bound] = []
+    projected = bound.projected
+    own = bound.pointer is not None and not projected
+
+    def visit(value: Any, pointer: str | None) -> None:
+        kind = type(value)
+        if kind is str:
+            found.append(Bound(value, pointer, projected))
+        elif kind is dict:
+            for key, item in value.items():
+                if type(item) in _CONTAINING_TEXT:
+                    visit(item, f"{pointer}/{_token(key)}" if own else pointer)
+        elif kind is list:
+            for index, item in enumerate(value):
+                if type(item) in _CONTAINING_TEXT:
+                    visit(item, f"{pointer}/{index}" if own else pointer)
+
+    visit(bound.value, bound.pointer)
+    return found
+
+
+_CONTAINING_TEXT = (str, dict, list)
+
+
+def _token(key: Any) -> str:
+    key = str(key)
+    return escape_pointer_token(key) if "~" in key or "/" in key else key
 
 
 def _flatten(value: Any) -> list[Any]:
@@ -385,7 +424,9 @@ class Check:
         self.bindings, self.where, self.require, self.target, self.at = bindings, where, require, target, at
         self.at_pointer, self.document = at_pointer, document
         self.message, self.names, self.pointer = message, names, pointer
-        shared = bindings and not reads_findings(paths(bindings[0]))
+        # Checks starting from the same records share them, unless they are every text of
+        # a document: sharing would keep a binding for each of them in memory.
+        shared = bindings and not reads_findings(paths(bindings[0])) and not bindings[0].every_text
         self.first_key = json.dumps(bindings[0].key(), sort_keys=True) if shared else None
         read = {path.root for path in self.own_paths()}
         self.reported = tuple(selection.name for selection in bindings if selection.name in read)
@@ -413,10 +454,10 @@ class Check:
             envs = _extend(envs, selection.select, ctx)
         return envs
 
-    def _first_selection(self, ctx: Context) -> list[Env]:
+    def _first_selection(self, ctx: Context) -> Iterable[Env]:
         select = self.bindings[0].select
         if self.first_key is None:
-            return list(select(ctx.roots, ctx))
+            return select(ctx.roots, ctx)  # not shared: each combination is made as it is needed
         if self.first_key not in ctx.first_selections:
             ctx.first_selections[self.first_key] = list(select(ctx.roots, ctx))
         return ctx.first_selections[self.first_key]

@@ -44,6 +44,7 @@ class Context:
         self._indexes: dict[tuple[str, str], dict[Any, list[Bound]]] = {}
         self._orders: dict[str, dict[str | None, int]] = {}
         self.first_selections: dict[str, list[Env]] = {}
+        self._texts: dict[str, list[Bound]] = {}
 
     def records(self, section: str) -> list[Bound]:
         if section not in self._records:
@@ -55,6 +56,12 @@ class Context:
         if section not in self._orders:
             self._orders[section] = {record.pointer: place for place, record in enumerate(self.records(section))}
         return self._orders[section]
+
+    def texts(self, root: str, find: Callable[[Bound], list[Bound]]) -> list[Bound]:
+        """Every text value inside root ``root``, found by ``find`` once for the document."""
+        if root not in self._texts:
+            self._texts[root] = find(self.roots[root])
+        return self._texts[root]
 
     def index_by_id(self) -> None:
         for section, bound in self.roots.items():

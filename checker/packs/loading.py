@@ -20,7 +20,7 @@ from .model import BUILTIN_NAME, PACK_FILE, Override, RulePack, RuleSet, builtin
 from .rule import Rule, compile_rule
 from ..reading.schema import PACK_SCHEMA, RULE_FILE_SCHEMA, manifest_sections, schema_problems
 
-ROOT_NAMES = frozenset({"checker"})  # besides the manifest's sections: run facts (today, rule ids)
+ROOT_NAMES = frozenset({"checker", "document"})  # besides the sections: run facts, and the whole document
 Selections = Mapping[str, NamedSelection]
 
 

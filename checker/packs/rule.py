@@ -32,6 +32,8 @@ class Rule:
     reads_format_problems: bool = False  # judges a manifest's format: the only rules an invalid one gets
     mandatory: bool = False  # part of every run: no selection or override removes it
     waivable: str = "any"  # who may waive its findings: any waiver in force, or only a reviewer's
+    draft_severity: str | None = None  # its severity in a draft run (hkai check --draft), if another
+    supersedes_within: bool = False  # its findings stand in for all others at or inside their node
 
     def applies_to(self, use_levels: set[str]) -> bool:
         """A rule applies when some AI use of the production is at one of its levels."""
@@ -62,4 +64,5 @@ def compile_rule(spec: dict[str, Any], checks: Iterable[tuple[dict[str, Any], st
         fix=spec["fix"], source=spec["source"], checks=compiled, spec=spec, file=file,
         reads_findings=reads_findings(read), reads_format_problems=reads_format_problems(read),
         mandatory=spec.get("mandatory", False), waivable=spec.get("waivable", "any"),
+        draft_severity=spec.get("draft_severity"), supersedes_within=spec.get("supersedes_within", False),
     )

@@ -27,6 +27,12 @@ def select_rules(rule_set: RuleSet, select: list[str], ignore: list[str], severi
     return replace(rule_set, rules=rules)
 
 
+def in_draft(rule_set: RuleSet) -> RuleSet:
+    """The rules as a draft run judges them: each at its ``draft_severity``, if it has one."""
+    return replace(rule_set, rules=tuple(replace(rule, severity=rule.draft_severity or rule.severity)
+                                         for rule in rule_set.rules))
+
+
 def _matches(rule: Rule, selector: str) -> bool:
     return (selector in (rule.id, rule.principle)
             or rule.id.startswith(selector if selector.endswith("-") else selector + "-"))

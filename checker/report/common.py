@@ -6,12 +6,18 @@ import os
 from pathlib import PurePath
 from typing import Any, Iterable
 
-from .model import Finding
+from .model import Finding, Report
 from .safe_text import visible
+from ..text import say
 
 # The reports people read show this many findings of one rule per manifest, then how many more
 # there are: ten thousand unknown keys make one point, not ten thousand lines.
 SHOWN_PER_RULE = 50
+
+
+def titled(title: str, report: Report) -> str:
+    """A report's or a manifest's title, labelled DRAFT in a draft run (hkai check --draft)."""
+    return f"{say('report.draft', report.lang)} · {title}" if report.draft else title
 
 
 def display_path(path: str) -> str:

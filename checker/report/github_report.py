@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import TextIO
 
 from .model import Report
-from .common import display_path
+from .common import display_path, titled
+from ..text import say
 from .safe_text import visible
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
@@ -25,6 +26,8 @@ def render(report: Report, stream: TextIO, color: bool = False) -> None:
 
 def lines(report: Report) -> list[str]:
     out = []
+    if report.draft:
+        out.append(_command("notice", [("title", titled("hkai", report))], say("summary.draft", report.lang)))
     for result in report.documents:
         path = display_path(result.path)
         if result.error is not None:
@@ -33,7 +36,7 @@ def lines(report: Report) -> list[str]:
         for finding in result.findings:
             if not finding.counts:  # waived, or known from the baseline
                 continue
-            properties = _properties(path, finding.line, finding.column) + [("title", finding.rule)]
+            properties = _properties(path, finding.line, finding.column) + [("title", titled(finding.rule, report))]
             out.append(_command(COMMAND[finding.severity], properties, finding.message.get(report.lang, "")))
     return out
 

@@ -15,7 +15,8 @@ def render(report: Report, stream: TextIO, color: bool = False) -> None:
 
 
 def to_dict(report: Report) -> dict[str, Any]:
-    document = {
+    document: dict[str, Any] = {"draft": True} if report.draft else {}  # a draft run says so first
+    document |= {
         "tool": {"name": "hkai", "version": __version__},
         "rulepack": {"name": report.rule_set.name, "version": report.rule_set.version, "rules": report.rule_set.rule_ids},
         "packs": [{"name": pack.name, "version": pack.version} for pack in report.rule_set.packs],

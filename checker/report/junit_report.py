@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 from typing import TextIO
 
 from .model import DocumentResult, Finding, Report
-from .common import display_path
+from .common import display_path, titled
 from .safe_text import visible
 from ..text import DEFAULT, say
 
@@ -27,7 +27,7 @@ def render(report: Report, stream: TextIO, color: bool = False) -> None:
 
 
 def to_element(report: Report) -> ET.Element:
-    root = ET.Element("testsuites", name="hkai")
+    root = ET.Element("testsuites", name=titled("hkai", report))
     totals = dict.fromkeys(("tests", "failures", "errors", "skipped"), 0)
     for result in report.documents:
         suite = _suite(result, report)
@@ -42,7 +42,7 @@ def to_element(report: Report) -> ET.Element:
 def _suite(result: DocumentResult, report: Report) -> ET.Element:
     path = visible(display_path(result.path))
     lang = report.lang
-    suite = ET.Element("testsuite", name=path)
+    suite = ET.Element("testsuite", name=titled(path, report))
     counts = dict.fromkeys(("tests", "failures", "errors", "skipped"), 0)
     cases: list[ET.Element] = []
     if result.error is not None:
@@ -83,7 +83,8 @@ def _suite(result: DocumentResult, report: Report) -> ET.Element:
 def _properties(suite: ET.Element, result: DocumentResult, report: Report) -> None:
     production = result.production or {}
     values = (("production", production.get("id")), ("declared_level", result.declared_level),
-              ("derived_level", result.derived_level), ("status", result.status(report.fail_on)))
+              ("derived_level", result.derived_level), ("status", result.status(report.fail_on)),
+              ("draft", "true" if report.draft else None))
     properties = ET.SubElement(suite, "properties")
     for name, value in values:
         if value is not None:

@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 from ..text.values import variants
 from .model import EXIT_ERROR, EXIT_FINDINGS, PRINCIPLES, SEVERITIES, DocumentResult, Finding, Report
-from .common import display_path, packs, shown_per_rule
+from .common import display_path, packs, shown_per_rule, titled
 from .safe_text import visible
 from ..text import say, words
 
@@ -36,7 +36,9 @@ def render(report: Report, stream: TextIO, color: bool = False) -> None:
 def lines(report: Report) -> list[str]:
     lang, summary = report.lang, report.summary()
     overall = {EXIT_ERROR: "error", EXIT_FINDINGS: "fail"}.get(report.exit_code(), "pass")
-    out = [f"## {say('markdown.heading', lang)}", ""]
+    out = [f"## {titled(say('markdown.heading', lang), report)}", ""]
+    if report.draft:
+        out += [f"**{escape(say('summary.draft', lang))}**", ""]
     out.append(f"{STATUS_MARK[overall]} **{say(f'status.{overall}', lang)}** · "
                + say("summary.manifests", lang, manifests=summary.manifests, passed=summary.passed,
                      failed=summary.failed, errors=summary.errors)

@@ -147,6 +147,7 @@ class Report:
     baseline_written: int | None = None  # findings written to a new baseline
     stopped: str | None = None
     waiver_files: list[WaiversFileResult] = field(default_factory=list)
+    draft: bool = False  # a draft run (hkai check --draft): every format says so
 
     @property
     def documents(self) -> list[DocumentResult]:

@@ -16,7 +16,7 @@ from rich.text import Text
 
 from ..text.values import variants
 from ..evaluation.levels import RANK
-from .common import shown_per_rule
+from .common import shown_per_rule, titled
 from .model import PRINCIPLES, SEVERITIES, DocumentResult, Finding, Report
 from .safe_text import visible
 from ..text import say, words
@@ -61,10 +61,10 @@ def _manifest(result: DocumentResult, report: Report, console: Console) -> Itera
     if result.kind == "waivers":
         yield Text(say("report.waivers_file", lang), style="bold")
     elif not result.schema_valid:
-        yield _heading(result, lang)
+        yield _heading(result, report)
         yield Text(say("report.schema_skipped", lang), style="bold")
     else:
-        yield _heading(result, lang)
+        yield _heading(result, report)
         yield _scorecard(result, lang)
     active = [f for f in result.findings if f.counts]
     for principle in PRINCIPLES:
@@ -90,11 +90,12 @@ def _manifest(result: DocumentResult, report: Report, console: Console) -> Itera
     yield Text.assemble((say(f"status.{status}", lang), STATUS_STYLE[status]), "  ", _counts(active, lang))
 
 
-def _heading(result: DocumentResult, lang: str) -> Text:
+def _heading(result: DocumentResult, report: Report) -> Text:
+    lang = report.lang
     production = result.production or {}
     title = production.get("title")
     names = [visible(t) for t in dict.fromkeys(variants(title))] or [visible(str(production.get("id")))]
-    heading = Text(" · ".join(names), style="bold")
+    heading = Text(titled(" · ".join(names), report), style="bold")
     if production.get("id") is not None:
         heading.append(f"  ({visible(str(production['id']))})", style="dim")
     heading.append("\n")
@@ -224,7 +225,8 @@ def _batch_table(report: Report) -> Table:
 
 def _summary(report: Report) -> Text:
     lang, summary = report.lang, report.summary()
-    line = Text(say("summary.manifests", lang, manifests=summary.manifests, passed=summary.passed,
+    line = Text(say("summary.draft", lang) + "\n", style="bold yellow") if report.draft else Text()
+    line.append(say("summary.manifests", lang, manifests=summary.manifests, passed=summary.passed,
                     failed=summary.failed, errors=summary.errors), style="bold")
     line.append(" · " + say("summary.findings", lang, **summary.findings))
     line.append(" · " + say("summary.waived", lang, waived=summary.waived))

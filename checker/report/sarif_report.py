@@ -52,7 +52,8 @@ def to_dict(report: Report) -> dict[str, Any]:
             "columnKind": "unicodeCodePoints",
             "results": results,
             "properties": {"rulePacks": [{"name": name, "version": version} for name, version in packs(report)],
-                           "today": report.today, "failOn": report.fail_on},
+                           "today": report.today, "failOn": report.fail_on,
+                           **({"draft": True} if report.draft else {})},
         }],
     }
 

@@ -189,6 +189,11 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_named_sel
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__listedin_any_of_count2:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in cannot be validated by any definition")
+        if "every_text" in data_keys:
+            data_keys.remove("every_text")
+            data__everytext = data["every_text"]
+            if not isinstance(data__everytext, (bool)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".every_text must be boolean")
         if "as" in data_keys:
             data_keys.remove("as")
             data__as = data["as"]
@@ -729,6 +734,11 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_quantifie
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__listedin_any_of_count12:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in cannot be validated by any definition")
+        if "every_text" in data_keys:
+            data_keys.remove("every_text")
+            data__everytext = data["every_text"]
+            if not isinstance(data__everytext, (bool)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".every_text must be boolean")
         if "selection" in data_keys:
             data_keys.remove("selection")
             data__selection = data["selection"]
@@ -890,6 +900,16 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_rule(data
             data__waivable = data["waivable"]
             if not (isinstance(data__waivable, str) and data__waivable == 'any' or isinstance(data__waivable, str) and data__waivable == 'reviewer'):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".waivable must be one of ['any', 'reviewer']")
+        if "draft_severity" in data_keys:
+            data_keys.remove("draft_severity")
+            data__draftseverity = data["draft_severity"]
+            if not (isinstance(data__draftseverity, str) and data__draftseverity == 'error' or isinstance(data__draftseverity, str) and data__draftseverity == 'warning' or isinstance(data__draftseverity, str) and data__draftseverity == 'info'):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".draft_severity must be one of ['error', 'warning', 'info']")
+        if "supersedes_within" in data_keys:
+            data_keys.remove("supersedes_within")
+            data__supersedeswithin = data["supersedes_within"]
+            if not isinstance(data__supersedeswithin, (bool)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".supersedes_within must be boolean")
         if "check" in data_keys:
             data_keys.remove("check")
             data__check = data["check"]
@@ -1166,6 +1186,11 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_source(da
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__listedin_any_of_count18:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".listed_in cannot be validated by any definition")
+        if "every_text" in data_keys:
+            data_keys.remove("every_text")
+            data__everytext = data["every_text"]
+            if not isinstance(data__everytext, (bool)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".every_text must be boolean")
         if "selection" in data_keys:
             data_keys.remove("selection")
             data__selection = data["selection"]

@@ -4,11 +4,11 @@
 it (``en.yaml``, ``zh.yaml``) holds the values the producer replaces and the comments.
 ``render`` fills the template in and places the comments (``comments.py``).
 
-A starter is valid against the manifest format from the start. Every value only the
-producer can supply holds a ``TODO`` placeholder (the checker reports each one as an
-``info`` finding until it is replaced), and every fact only the producer can confirm (a
-consent was informed, an amount was agreed, an assessment was done) is left unconfirmed,
-so that the checker keeps reporting it until it is set.
+Every value only the producer can supply holds a ``TODO`` placeholder: ``TODO: ...`` in a
+text, the bare word ``TODO`` for a date, a yes/no fact (a consent was informed), an amount
+or a choice. The checker reports each one left as an error (INT-006; info with ``hkai
+check --draft``), and reports a placeholder where a date or a yes/no fact belongs as a
+placeholder, not as a format error; nothing else in a starter is reported.
 """
 
 from __future__ import annotations
@@ -38,11 +38,7 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 def render(level: str, lang: str, slug: str, today: datetime.date, command_dir: str = ".") -> str:
     """The starter manifest's text for ``level``, commented in ``lang``; ``command_dir`` is
     the folder as the comments tell to check it."""
-    release = _years_later(today, 1)
-    values = {
-        "level": level, "slug": slug, "today": today.isoformat(), "release": release.isoformat(),
-        "delete_by": _years_later(release, 1).isoformat(), "dir": command_dir, **_choices(),
-    }
+    values = {"level": level, "slug": slug, "today": today.isoformat(), "dir": command_dir, **_choices()}
     words = _words(lang)
     placeholders = {name: text.format(**values) for name, text in words["placeholders"].items()}
     comments = {key: text.format(**values) for key, text in words["comments"].items()}
@@ -89,11 +85,6 @@ def _choices() -> dict[str, str]:
         "source_choices": enum("TrainingData", "source"),
         **{f"{level}_kinds": names for level, names in kinds.items()},
     }
-
-
-def _years_later(date: datetime.date, years: int) -> datetime.date:
-    """The first of ``date``'s month ``years`` later (a leap day has no match every year)."""
-    return date.replace(year=date.year + years, day=1)
 
 
 @cache
