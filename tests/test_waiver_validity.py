@@ -91,3 +91,29 @@ def test_waivable_takes_only_its_known_values(tmp_path):
     (pack / "house.yaml").write_text(rule.replace("    levels: all\n", "    levels: all\n    waivable: reviewer\n"),
                                      encoding="utf-8")
     assert "invalid rule file" not in hkai("rules", "lint", str(pack)).stdout
+
+
+UNFINISHED_WAIVER = """\
+manifest_version: 1
+production: {id: demo, title: Demo, type: feature_film, release_date: 2026-05-01, ai_use_level: none}
+training_data:
+  - {id: td-stock, source: licensed}
+waivers:
+  - {rule: DAT-003, target: td-stock, reason: Licence is being renegotiated, approved_by: TODO}
+"""
+
+
+def test_a_waiver_with_a_placeholder_left_in_waives_nothing_until_it_is_finished(write_manifest):
+    path = write_manifest(UNFINISHED_WAIVER)
+    code, report = hkai_json(str(path))
+    findings = report["manifests"][0]["findings"]
+    assert code == 1
+    assert [(f["rule"], f["path"], f["waived"]) for f in findings if f["rule"] in ("DAT-003", "INT-006")] == [
+        ("DAT-003", "/training_data/0", False), ("INT-006", "/waivers/0/approved_by", False)]
+    # a draft reports the placeholder as info: the waiver is then read as written
+    code, report = hkai_json("--draft", str(path))
+    assert [f["waived"] for f in report["manifests"][0]["findings"] if f["rule"] == "DAT-003"] == [True]
+    # finished, it waives
+    path.write_text(UNFINISHED_WAIVER.replace("approved_by: TODO", "approved_by: Lee Ka Yan"), encoding="utf-8")
+    code, report = hkai_json(str(path))
+    assert code == 0 and [f["waived"] for f in report["manifests"][0]["findings"]] == [True]

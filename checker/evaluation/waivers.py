@@ -97,7 +97,9 @@ def apply_waivers(findings: list[Finding], production: str | None, manifest_waiv
     of the ``reviewer_only`` rules (``waivable: reviewer``, such as those about waivers)
     only a reviewer's waiver waives: a manifest cannot excuse its own waivers."""
     reviewed = [w for w in review_waivers if w.production in (production, EVERYTHING) and in_force(w, today)]
-    claimed = [(f"#/waivers/{index}", w) for index, w in enumerate(manifest_waivers) if in_force(w, today)]
+    faulted = _faulted_waivers(findings)
+    claimed = [(f"#/waivers/{index}", w) for index, w in enumerate(manifest_waivers)
+               if in_force(w, today) and index not in faulted]
     if not reviewed and not claimed:
         return findings
     result = []
@@ -113,6 +115,19 @@ def apply_waivers(findings: list[Finding], production: str | None, manifest_waiv
             finding = replace(finding, waiver=_waiver(claim[1], source="manifest", key=claim[0]))
         result.append(finding)
     return result
+
+
+def _faulted_waivers(findings: list[Finding]) -> set[int]:
+    """The manifest's waivers an error finding is about (at the waiver or inside it: an
+    approver left as a placeholder, a rule it cannot waive): an unfinished or faulty waiver
+    waives nothing, whichever rule found the fault."""
+    faulted = set()
+    for finding in findings:
+        if finding.severity == "error" and finding.pointer.startswith("/waivers/"):
+            index = finding.pointer.split("/")[2]
+            if index.isdigit():
+                faulted.add(int(index))
+    return faulted
 
 
 def _matches(rule: str, target: str, finding: Finding) -> bool:
