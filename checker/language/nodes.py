@@ -14,7 +14,7 @@ import json
 import re
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
-from ..text import values as text_values
+from ..text import say, values as text_values
 from .grammar import OPERATORS
 from .runtime import MISSING, Bound, Context, Env, Path, hashable
 
@@ -319,19 +319,31 @@ class Template:
         return _PLACEHOLDER.findall(source)
 
     def render(self, env: Env, lang: str) -> str:
-        return _PLACEHOLDER.sub(lambda m: _display(self.paths[m.group(1)].value(env), lang), self.source)
+        return _PLACEHOLDER.sub(lambda m: _display(self.paths[m.group(1)], env, lang), self.source)
 
 
-def _display(value: Any, lang: str) -> str:
-    if value is MISSING or value is None:
-        return "—"
+def _display(path: Path, env: Env, lang: str) -> str:
+    """The value at ``path`` as a message shows it; a missing value is said to be missing
+    (naming the field), never stood for by a symbol."""
+    shown = _shown(path.value(env), lang)
+    if shown is None:
+        return say("message_values.missing", lang, field=(path.fields or [path.root])[-1])
+    return shown
+
+
+def _shown(value: Any, lang: str) -> str | None:
+    """The value as text, or None when there is nothing to show (missing, null, empty)."""
+    if value is MISSING or value is None or value == "" or value == [] or value == {}:
+        return None
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        return ", ".join(_display(item, lang) for item in value)
+        shown = [_shown(item, lang) for item in value]
+        return ", ".join(item if item is not None else say("message_values.empty_item", lang) for item in shown)
     if isinstance(value, dict):
         picked = text_values.pick(value, lang)
-        return picked if picked is not None else value.get("id", "…")
+        record_id = value.get("id")
+        return picked if picked is not None else (str(record_id) if record_id is not None else None)
     return str(value)
 
 

@@ -1,0 +1,43 @@
+"""A rule message says that a value the manifest does not give is missing, in each
+language, and the reports never show a symbol (or Python's None) in place of a value."""
+
+import re
+
+import pytest
+
+from checker.text import LANGUAGES
+from conftest import MINIMAL, hkai, hkai_json
+
+
+def test_a_missing_value_is_said_to_be_missing_in_each_language(write_manifest):
+    path = write_manifest(MINIMAL.replace("ai_use_level: none", "ai_use_level: medium") + """\
+people: [{id: p-a, name: Chan Siu Ming, roles: [performer]}]
+ai_uses: [{id: replica, kind: digital_replica, level: medium, subjects: [p-a]}]
+compensation: [{id: pay-a, person: p-a, for: [replica], basis: per_use}]
+""")
+    messages = {}
+    for lang in LANGUAGES:
+        _, report = hkai_json("--lang", lang, "--select", "CMP-002", str(path))
+        [finding] = report["manifests"][0]["findings"]
+        messages[lang] = finding["message"]
+    assert "amount (value not given) (currency not given)" in messages["en"]
+    assert "（未填寫 value）" in messages["zh"] and "（未填寫 currency）" in messages["zh"]
+    assert not any("—" in message or "None" in message for message in messages.values())
+
+
+@pytest.mark.parametrize("fmt", ["rich", "markdown"])
+def test_a_level_that_could_not_be_derived_is_said_so(write_manifest, fmt):
+    path = write_manifest("manifest_version: 1\nproduction: {id: demo}\n")
+    english = hkai("check", "--format", fmt, str(path)).stdout
+    chinese = hkai("check", "--format", fmt, "--lang", "zh", str(path)).stdout
+    assert "declared not declared" in english and "derived not derived" in english
+    assert "申報 未有申報" in chinese and "推算 未能推算" in chinese
+    assert not re.search(r"(declared|derived|申報|推算) (\?|—|None)", english + chinese)
+
+
+def test_a_production_without_title_or_id_is_not_called_none(write_manifest):
+    path = write_manifest("- a list, not a manifest\n")
+    english = hkai("check", str(path)).stdout.splitlines()
+    chinese = hkai("check", "--lang", "zh", str(path)).stdout.splitlines()
+    assert english[1] == "(no title or id given)" and chinese[1] == "（未填寫作品名稱及 id）"
+    assert "None" not in english + chinese
