@@ -112,7 +112,8 @@ def _rule_findings(rule: Rule, kind: str, context: Context, document: Document) 
             yield Finding(
                 rule=rule.id, principle=rule.principle, severity=rule.severity,
                 message={lang: template.render(env, lang) for lang, template in check.message.items()},
-                fix=rule.fix, pointer=pointer, line=line, column=column, target=_record_id(target.value),
+                fix={lang: template.render(env, lang) for lang, template in check.fix.items()} if check.fix else rule.fix,
+                pointer=pointer, line=line, column=column, target=_record_id(target.value),
                 records=_records(target, (env[name] for name in check.reported)),
             )
 

@@ -352,20 +352,21 @@ def _shown(value: Any, lang: str) -> str | None:
 
 class Check:
     """One ``for_each`` / ``where`` / ``require`` block of a rule, at JSON Pointer
-    ``pointer``. ``message`` is the check's own, or the rule's; ``names`` are the names
+    ``pointer``. ``message`` is the check's own, or the rule's; ``fix`` the check's own
+    (with placeholders), else None for the rule's; ``names`` are the names
     its ``where``, ``require``, ``target``, ``at`` and message may use; ``first_key`` says
     which first bindings select the same records (so that checks share them); ``reported``
     names the bindings a finding is about: those its target, ``at`` or message read."""
 
-    __slots__ = ("bindings", "where", "require", "target", "at", "at_pointer", "document", "message", "names",
-                 "pointer", "first_key", "reported")
+    __slots__ = ("bindings", "where", "require", "target", "at", "at_pointer", "document", "message", "fix",
+                 "names", "pointer", "first_key", "reported")
 
     def __init__(self, bindings: tuple[Selection, ...], where: Condition | None, require: Condition, target: Path,
                  at: Path | None, message: dict[str, Template], names: Names, pointer: str,
-                 at_pointer: Path | None = None, document: str = "manifest"):
+                 at_pointer: Path | None = None, document: str = "manifest", fix: dict[str, Template] | None = None):
         self.bindings, self.where, self.require, self.target, self.at = bindings, where, require, target, at
         self.at_pointer, self.document = at_pointer, document
-        self.message, self.names, self.pointer = message, names, pointer
+        self.message, self.fix, self.names, self.pointer = message, fix, names, pointer
         shared = bindings and not reads_findings(paths(bindings[0]))
         self.first_key = json.dumps(bindings[0].key(), sort_keys=True) if shared else None
         read = {path.root for path in self.own_paths()}
@@ -376,7 +377,8 @@ class Check:
 
     def own_paths(self) -> tuple[Path, ...]:
         return (self.target, *(path for path in (self.at, self.at_pointer) if path),
-                *(path for template in self.message.values() for path in template.paths.values()))
+                *(path for template in (*self.message.values(), *(self.fix or {}).values())
+                  for path in template.paths.values()))
 
     def failures(self, ctx: Context) -> Iterator[Env]:
         """Every combination of bound records that passes ``where`` but not ``require``."""
