@@ -1,10 +1,15 @@
-"""Every field of the manifest schema is described in English and Chinese, with an
-example that matches it."""
+"""The field reference: every field of the manifest schema described in English and
+Chinese with an example, generated as Markdown (`hkai schema --doc`, and
+docs/manifest-reference*.md, kept up to date)."""
 
 import json
 
 import jsonschema
-from conftest import ROOT
+import pytest
+
+from checker.reading.field_reference import reference_file_name
+from checker.text import LANGUAGES
+from conftest import ROOT, hkai
 
 SCHEMA = json.loads((ROOT / "checker" / "schemas" / "manifest-v1.schema.json").read_text(encoding="utf-8"))
 
@@ -62,3 +67,30 @@ def test_a_property_without_chinese_fails_the_check():
     del broken["$defs"]["Consent"]["properties"]["informed"]["x-description-zh"]
     lacking = [where for where, _, node in _properties(broken) if not node.get("x-description-zh")]
     assert lacking == ["#/$defs/Consent/properties/informed"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_reference_in_the_repository_is_up_to_date(lang):
+    result = hkai("schema", "--doc", "--lang", lang)
+    assert result.returncode == 0 and result.stderr == ""
+    shipped = (ROOT / "docs" / reference_file_name(lang)).read_text(encoding="utf-8")
+    assert result.stdout == shipped, f"regenerate it: hkai schema --doc --lang {lang} > docs/{reference_file_name(lang)}"
+
+
+def test_the_reference_has_every_field_with_type_allowed_values_and_example():
+    english = hkai("schema", "--doc").stdout
+    chinese = hkai("schema", "--doc", "--lang", "zh").stdout
+    for field in ("production.release_date", "ai_uses.kind", "consents.document.sha256",
+                  "compensation.amount.currency", "production.funding.amount.value", "writers_room"):
+        assert f"`{field}`" in english and f"`{field}`" in chinese
+    entry = english.split("### `ai_uses.kind`")[1].split("###")[0]
+    assert "**Type**: one of the allowed values, required" in entry
+    assert "`de_ageing`" in entry and "kind: de_ageing" in entry
+    entry = chinese.split("### `production.release_date`")[1].split("###")[0]
+    assert "**寫法**：日期須寫成 YYYY-MM-DD，例如 2027-04-12。" in entry and "必填" in entry
+    assert hkai("schema", "--doc", env={"HKAI_LANG": "zh"}).stdout == chinese
+
+
+def test_the_readme_links_the_reference():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "docs/manifest-reference.md" in readme and "hkai schema --doc" in readme

@@ -55,10 +55,11 @@ def evaluate(rule_set: RuleSet, document: Document, today: str, evidence_folder:
     return sorted(findings.values(), key=Finding.sort_key), applicable, manifest["production"]["derived_level"]
 
 
-def evaluate_format(rule_set: RuleSet, document: Document, problems: list[dict[str, str]],
+def evaluate_format(rule_set: RuleSet, document: Document, problems: list[dict[str, Any]],
                     today: str) -> tuple[list[Finding], list[Rule]]:
     """Findings of the rules that judge a manifest's format, given its ``problems``
-    (``checker.format_problems``: each a ``pointer`` and a ``message``), and those rules:
+    (``checker.format_problems``: each a ``pointer``, a ``message`` in every language and
+    the ``field`` reference's entry), and those rules:
     a manifest that does not match the format gets only these, its data being unfit for
     the others."""
     roots = _roots({}, {"today": today, "format_problems": problems})
