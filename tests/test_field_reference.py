@@ -94,3 +94,11 @@ def test_the_reference_has_every_field_with_type_allowed_values_and_example():
 def test_the_readme_links_the_reference():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "docs/manifest-reference.md" in readme and "hkai schema --doc" in readme
+
+
+def test_the_reference_can_be_written_to_a_file_and_a_bad_language_is_refused(tmp_path):
+    target = tmp_path / "reference.md"
+    assert hkai("schema", "--doc", "--lang", "zh", "--output", str(target)).returncode == 0
+    assert target.read_text(encoding="utf-8") == (ROOT / "docs" / reference_file_name("zh")).read_text(encoding="utf-8")
+    refused = hkai("schema", "--doc", env={"HKAI_LANG": "fr"})
+    assert refused.returncode == 2 and "HKAI_LANG" in refused.stderr and "Traceback" not in refused.stderr

@@ -39,6 +39,8 @@ CASES = {
                         {"en": "`expires_on` is 5: dates are written", "zh": "日期須寫成"}),
     "id": (_manifest(id='"Demo Film"'), "/production/id", "production.id",
            {"en": "ids are written in lower-case letters", "zh": "id 只可使用小寫英文字母"}),
+    "id too long": (_manifest(id="a" * 201), "/production/id", "production.id",
+                    {"en": "`id` must be at most 200 characters long", "zh": "最多只可有 200 個字元"}),
     "email": (_manifest(compliance_contact="{email: nobody}"), "/production/compliance_contact/email",
               "production.compliance_contact.email", {"en": "an email address", "zh": "電郵地址"}),
     "country code": (_manifest(jurisdictions="[hk]"), "/production/jurisdictions/0", "production.jurisdictions",

@@ -19,10 +19,11 @@ STDOUT = "-"
 
 def register(commands: argparse._SubParsersAction) -> None:
     schema = commands.add_parser(
-        "schema", help="print the JSON Schema of manifests, for editors",
+        "schema", help="print the JSON Schema of manifests, for editors (or, with --doc, its field reference)",
         description="Print the JSON Schema (draft 2020-12) the checker validates manifests against, exactly as "
                     "shipped. Point your editor's YAML support at it, e.g. with the comment "
-                    "`# yaml-language-server: $schema=manifest.schema.json` at the top of a manifest.")
+                    "`# yaml-language-server: $schema=manifest.schema.json` at the top of a manifest. "
+                    "With --doc, print the field reference generated from it instead, for people.")
     which = schema.add_mutually_exclusive_group()
     which.add_argument("--rule-file", dest="name", action="store_const", const=RULE_FILE_SCHEMA,
                        help="the schema of rule files (a rule pack's *.yaml) instead")
