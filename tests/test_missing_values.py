@@ -41,3 +41,34 @@ def test_a_production_without_title_or_id_is_not_called_none(write_manifest):
     chinese = hkai("check", "--lang", "zh", str(path)).stdout.splitlines()
     assert english[1] == "(no title or id given)" and chinese[1] == "（未填寫作品名稱及 id）"
     assert "None" not in english + chinese
+
+
+HOUSE_RULE = """\
+rules:
+  - id: HSE-001
+    principle: compensation
+    severity: warning
+    levels: all
+    title: {en: Payments are named, zh: 報酬須列明}
+    rationale: {en: Reviewers read them., zh: 審閱者會閱讀。}
+    message: {en: "Payment {pay.id} pays {pay.amount}", zh: "報酬 {pay.id} 支付 {pay.amount}"}
+    fix: {en: Check it., zh: 請核對。}
+    source: house
+    check:
+      for_each: {pay: compensation}
+      require:
+        pay.basis: {equals: royalty}
+"""
+
+
+def test_a_mapping_is_shown_by_its_fields_and_an_absent_one_is_missing(tmp_path, write_manifest):
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "pack.yaml").write_text("name: house\nversion: 1.0.0\ndescription: A house rule.\n", encoding="utf-8")
+    (pack / "house.yaml").write_text(HOUSE_RULE, encoding="utf-8")
+    path = write_manifest(MINIMAL + "people: [{id: p, name: P}]\ncompensation:\n"
+                          "  - {id: c1, person: p, for: [], basis: none, amount: {value: 5, currency: HKD}}\n"
+                          "  - {id: c2, person: p, for: [], basis: none}\n")
+    _, report = hkai_json("--rules", str(pack), "--select", "HSE-001", str(path))
+    messages = [finding["message"] for finding in report["manifests"][0]["findings"]]
+    assert messages == ["Payment c1 pays value: 5, currency: HKD", "Payment c2 pays (amount not given)"]

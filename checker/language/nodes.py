@@ -340,10 +340,12 @@ def _shown(value: Any, lang: str) -> str | None:
     if isinstance(value, list):
         shown = [_shown(item, lang) for item in value]
         return ", ".join(item if item is not None else say("message_values.empty_item", lang) for item in shown)
-    if isinstance(value, dict):
+    if isinstance(value, dict):  # a text in the report's language, a record by its id, else its fields
         picked = text_values.pick(value, lang)
-        record_id = value.get("id")
-        return picked if picked is not None else (str(record_id) if record_id is not None else None)
+        if picked is not None or value.get("id") is not None:
+            return picked if picked is not None else str(value["id"])
+        fields = [f"{key}: {shown}" for key, item in value.items() if (shown := _shown(item, lang)) is not None]
+        return ", ".join(fields) or None
     return str(value)
 
 
