@@ -21,7 +21,7 @@ compensation: [{id: pay-a, person: p-a, for: [replica], basis: per_use}]
         [finding] = report["manifests"][0]["findings"]
         messages[lang] = finding["message"]
     assert "amount (value not given) (currency not given)" in messages["en"]
-    assert "（未填寫 value）" in messages["zh"] and "（未填寫 currency）" in messages["zh"]
+    assert "金額為（未填寫 value）（未填寫 currency）；" in messages["zh"]  # no spaces beside the brackets
     assert not any("—" in message or "None" in message for message in messages.values())
 
 

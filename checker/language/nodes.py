@@ -305,6 +305,7 @@ def _narrowest(section: str, lookups: tuple[tuple[str, Callable], ...], env: Env
 # --- messages ----------------------------------------------------------------------------
 
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+_FULL_WIDTH_OPENING, _FULL_WIDTH_CLOSING = ("（", "「", "『", "【"), ("）", "」", "』", "】")
 
 
 class Template:
@@ -319,16 +320,29 @@ class Template:
         return _PLACEHOLDER.findall(source)
 
     def render(self, env: Env, lang: str) -> str:
-        return _PLACEHOLDER.sub(lambda m: _display(self.paths[m.group(1)], env, lang), self.source)
+        """The message filled in. Beside a missing value said in full-width brackets
+        (「金額為（未填寫 value）」), the template's spaces are dropped: Chinese sets none there."""
+        text, start, after_bracket = "", 0, False
+        for match in _PLACEHOLDER.finditer(self.source):
+            shown, missing = _display(self.paths[match.group(1)], env, lang)
+            literal = self.source[start:match.start()]
+            if after_bracket:
+                literal = literal.removeprefix(" ")
+            if missing and shown.startswith(_FULL_WIDTH_OPENING):
+                literal = literal.removesuffix(" ")
+            text += literal + shown
+            after_bracket, start = missing and shown.endswith(_FULL_WIDTH_CLOSING), match.end()
+        tail = self.source[start:]
+        return text + (tail.removeprefix(" ") if after_bracket else tail)
 
 
-def _display(path: Path, env: Env, lang: str) -> str:
-    """The value at ``path`` as a message shows it; a missing value is said to be missing
-    (naming the field), never stood for by a symbol."""
+def _display(path: Path, env: Env, lang: str) -> tuple[str, bool]:
+    """The value at ``path`` as a message shows it, and whether it is missing: then it is
+    said to be missing (naming the field), never stood for by a symbol."""
     shown = _shown(path.value(env), lang)
     if shown is None:
-        return say("message_values.missing", lang, field=(path.fields or [path.root])[-1])
-    return shown
+        return say("message_values.missing", lang, field=(path.fields or [path.root])[-1]), True
+    return shown, False
 
 
 def _shown(value: Any, lang: str) -> str | None:
