@@ -106,7 +106,8 @@ def test_a_case_whose_manifest_is_not_schema_valid_fails_with_the_manifest_line(
     result = hkai("rules", "test", str(house))
     assert result.returncode == 1 and result.stderr == ""
     assert (f"    {fixture}:{case_line}: 'a low-level use needs no dated sign-off' (must not trigger): "
-            f"the case's manifest is not schema-valid: line {line}: 'lowish' is not an allowed value") in result.stdout
+            f"the case's manifest is not schema-valid: line {line}: `ai_use_level` is \"lowish\", which is not one of "
+            f"its values (did you mean `low`?)") in result.stdout
     assert "FAIL  BRD-003  3/4 cases" in result.stdout
 
 

@@ -88,10 +88,11 @@ def is_within(pointer: str, nodes: frozenset[str]) -> bool:
     return "" in nodes
 
 
-def evaluate_format(rule_set: RuleSet, document: Document, problems: list[dict[str, str]],
+def evaluate_format(rule_set: RuleSet, document: Document, problems: list[dict[str, Any]],
                     today: str) -> tuple[list[Finding], list[Rule]]:
     """Findings of the rules that judge a manifest's format, given its ``problems``
-    (``checker.format_problems``: each a ``pointer`` and a ``message``), and those rules:
+    (``checker.format_problems``: each a ``pointer``, a ``message`` in every language and
+    the ``field`` reference's entry), and those rules:
     a manifest that does not match the format gets only these, its data being unfit for
     the others."""
     data = document.data if isinstance(document.data, dict) else {}
@@ -148,7 +149,8 @@ def _rule_findings(rule: Rule, kind: str, context: Context, document: Document) 
             yield Finding(
                 rule=rule.id, principle=rule.principle, severity=rule.severity,
                 message={lang: template.render(env, lang) for lang, template in check.message.items()},
-                fix=rule.fix, pointer=pointer, line=line, column=column, target=_record_id(target.value),
+                fix={lang: template.render(env, lang) for lang, template in check.fix.items()} if check.fix else rule.fix,
+                pointer=pointer, line=line, column=column, target=_record_id(target.value),
                 records=_records(target, (env[name] for name in check.reported)),
             )
 

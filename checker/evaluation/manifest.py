@@ -12,8 +12,9 @@ from .engine import evaluate, evaluate_format, evaluate_stand_ins, is_within, re
 from ..report.model import Finding, ManifestResult
 from ..reading.yaml_loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_NODES, Document, LoadError, load_file
 from ..packs.model import RuleSet
-from ..reading.schema import MANIFEST_SCHEMA, schema_problems
+from ..reading.manifest_problems import Problem, duplicate_key_problem, empty_manifest_problem, manifest_problems
 from .waivers import ReviewWaiver, apply_waivers
+from ..text import DEFAULT
 
 # A manifest with this many AI uses has its rules shared between --jobs processes (below
 # it, starting a worker costs more than it saves), at most this many: each copies much of
@@ -74,7 +75,7 @@ def check_document(document: Document, rule_set: RuleSet, options: CheckOptions,
         findings, judges = evaluate_format(rule_set, document, problems, options.today)
         result.rules_evaluated = [rule.id for rule in (*judges, *standing_in)]
         if not findings:  # no rule of this set judges the format: the manifest cannot be checked
-            result.error = LoadError(document.path, problems[0]["message"], *document.locate(problems[0]["pointer"]))
+            result.error = LoadError(document.path, problems[0]["message"][DEFAULT], *document.locate(problems[0]["pointer"]))
         result.findings = sorted([*findings, *stand_ins], key=lambda finding: finding.sort_key())
         return result
     result.schema_valid = True
@@ -94,7 +95,7 @@ def check_document(document: Document, rule_set: RuleSet, options: CheckOptions,
     return result
 
 
-def _not_stood_in(problems: list[dict[str, str]], stand_ins: list[Finding], data: object) -> list[dict[str, str]]:
+def _not_stood_in(problems: list[Problem], stand_ins: list[Finding], data: object) -> list[Problem]:
     """The format problems no stand-in finding speaks for: a placeholder in a date or a
     yes/no field is reported as a placeholder, not as a wrong date. Only problems below a
     record (a field of ``production`` or of a record, at any depth) are stood in for: the
@@ -112,13 +113,13 @@ def _below_a_record(pointer: str, data: dict) -> bool:
     return len(tokens) >= (3 if isinstance(section, list) else 2) and isinstance(section, (dict, list))
 
 
-def format_problems(document: Document) -> list[dict[str, str]]:
+def format_problems(document: Document) -> list[Problem]:
     """Where the manifest does not match its format, as facts for the rules that judge it
-    (``checker.format_problems``): duplicate keys, emptiness, schema errors."""
-    problems = [(d.pointer, f"duplicate key {d.key!r}: also on line {d.first_line}; only the last value would be used")
-                for d in document.duplicate_keys]
+    (``checker.format_problems``): duplicate keys, emptiness, schema errors. Each is a
+    ``pointer``, a ``message`` in every language and the ``field`` reference's entry."""
+    problems = [duplicate_key_problem(d.pointer, d.key, d.first_line) for d in document.duplicate_keys]
     if document.data is None:
-        problems.append(("", "the manifest is empty; it needs at least manifest_version and production"))
+        problems.append(empty_manifest_problem())
     else:
-        problems.extend(schema_problems(MANIFEST_SCHEMA, document))
-    return [{"pointer": pointer, "message": message} for pointer, message in problems]
+        problems.extend(manifest_problems(document))
+    return problems

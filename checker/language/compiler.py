@@ -274,6 +274,7 @@ def compile_check(spec: dict[str, Any], names: Names, where: str,
         document=spec.get("document", MANIFEST),
         message=(_templates(spec["message"], names, f"{where}/message") if "message" in spec
                  else _templates(rule_message, names, rule_message_where)),
+        fix=_templates(spec["fix"], names, f"{where}/fix") if "fix" in spec else None,
         names=names,
         pointer=where,
     )

@@ -232,6 +232,9 @@ FORMS: tuple[Form, ...] = (
         "What the check judges: a manifest (the default) or a reviewer's waivers file (its `waivers`, "
         "each with the facts `used`, `production_checked` and `production_records`).")}),
     Form("message", (CHECK,), _ref("bilingual")),
+    Form("fix", (CHECK,), {**_ref("bilingual"), "description": (
+        "A fix for this check's findings, with {placeholders} filled in as in messages (a rule's own `fix` "
+        "has none): e.g. the entry of the field reference a format problem names.")}),
     Form("all", (CONDITION,), _CONDITIONS),
     Form("any", (CONDITION,), _CONDITIONS),
     Form("not", (CONDITION,), _ref("condition")),

@@ -14,7 +14,7 @@ import json
 import re
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
-from ..text import values as text_values
+from ..text import say, values as text_values
 from .grammar import OPERATORS
 from ..reading.yaml_loader import escape_pointer_token
 from .runtime import MISSING, Bound, Context, Env, Path, hashable
@@ -375,6 +375,7 @@ def _either(section: str, alternatives: tuple[tuple[tuple[str, Callable], ...], 
 # --- messages ----------------------------------------------------------------------------
 
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+_FULL_WIDTH_OPENING, _FULL_WIDTH_CLOSING = ("（", "「", "『", "【"), ("）", "」", "』", "】")
 
 
 class Template:
@@ -389,19 +390,46 @@ class Template:
         return _PLACEHOLDER.findall(source)
 
     def render(self, env: Env, lang: str) -> str:
-        return _PLACEHOLDER.sub(lambda m: _display(self.paths[m.group(1)].value(env), lang), self.source)
+        """The message filled in. Beside a missing value said in full-width brackets
+        (「金額為（未填寫 value）」), the template's spaces are dropped: Chinese sets none there."""
+        text, start, after_bracket = "", 0, False
+        for match in _PLACEHOLDER.finditer(self.source):
+            shown, missing = _display(self.paths[match.group(1)], env, lang)
+            literal = self.source[start:match.start()]
+            if after_bracket:
+                literal = literal.removeprefix(" ")
+            if missing and shown.startswith(_FULL_WIDTH_OPENING):
+                literal = literal.removesuffix(" ")
+            text += literal + shown
+            after_bracket, start = missing and shown.endswith(_FULL_WIDTH_CLOSING), match.end()
+        tail = self.source[start:]
+        return text + (tail.removeprefix(" ") if after_bracket else tail)
 
 
-def _display(value: Any, lang: str) -> str:
-    if value is MISSING or value is None:
-        return "—"
+def _display(path: Path, env: Env, lang: str) -> tuple[str, bool]:
+    """The value at ``path`` as a message shows it, and whether it is missing: then it is
+    said to be missing (naming the field), never stood for by a symbol."""
+    shown = _shown(path.value(env), lang)
+    if shown is None:
+        return say("message_values.missing", lang, field=(path.fields or [path.root])[-1]), True
+    return shown, False
+
+
+def _shown(value: Any, lang: str) -> str | None:
+    """The value as text, or None when there is nothing to show (missing, null, empty)."""
+    if value is MISSING or value is None or value == "" or value == [] or value == {}:
+        return None
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        return ", ".join(_display(item, lang) for item in value)
-    if isinstance(value, dict):
+        shown = [_shown(item, lang) for item in value]
+        return ", ".join(item if item is not None else say("message_values.empty_item", lang) for item in shown)
+    if isinstance(value, dict):  # a text in the report's language, a record by its id, else its fields
         picked = text_values.pick(value, lang)
-        return picked if picked is not None else value.get("id", "…")
+        if picked is not None or value.get("id") is not None:
+            return picked if picked is not None else str(value["id"])
+        fields = [f"{key}: {shown}" for key, item in value.items() if (shown := _shown(item, lang)) is not None]
+        return ", ".join(fields) or None
     return str(value)
 
 
@@ -410,20 +438,21 @@ def _display(value: Any, lang: str) -> str:
 
 class Check:
     """One ``for_each`` / ``where`` / ``require`` block of a rule, at JSON Pointer
-    ``pointer``. ``message`` is the check's own, or the rule's; ``names`` are the names
+    ``pointer``. ``message`` is the check's own, or the rule's; ``fix`` the check's own
+    (with placeholders), else None for the rule's; ``names`` are the names
     its ``where``, ``require``, ``target``, ``at`` and message may use; ``first_key`` says
     which first bindings select the same records (so that checks share them); ``reported``
     names the bindings a finding is about: those its target, ``at`` or message read."""
 
-    __slots__ = ("bindings", "where", "require", "target", "at", "at_pointer", "document", "message", "names",
-                 "pointer", "first_key", "reported")
+    __slots__ = ("bindings", "where", "require", "target", "at", "at_pointer", "document", "message", "fix",
+                 "names", "pointer", "first_key", "reported")
 
     def __init__(self, bindings: tuple[Selection, ...], where: Condition | None, require: Condition, target: Path,
                  at: Path | None, message: dict[str, Template], names: Names, pointer: str,
-                 at_pointer: Path | None = None, document: str = "manifest"):
+                 at_pointer: Path | None = None, document: str = "manifest", fix: dict[str, Template] | None = None):
         self.bindings, self.where, self.require, self.target, self.at = bindings, where, require, target, at
         self.at_pointer, self.document = at_pointer, document
-        self.message, self.names, self.pointer = message, names, pointer
+        self.message, self.fix, self.names, self.pointer = message, fix, names, pointer
         # Checks starting from the same records share them, unless they are every text of
         # a document: sharing would keep a binding for each of them in memory.
         shared = bindings and not reads_findings(paths(bindings[0])) and not bindings[0].every_text
@@ -436,7 +465,8 @@ class Check:
 
     def own_paths(self) -> tuple[Path, ...]:
         return (self.target, *(path for path in (self.at, self.at_pointer) if path),
-                *(path for template in self.message.values() for path in template.paths.values()))
+                *(path for template in (*self.message.values(), *(self.fix or {}).values())
+                  for path in template.paths.values()))
 
     def failures(self, ctx: Context) -> Iterator[Env]:
         """Every combination of bound records that passes ``where`` but not ``require``."""

@@ -128,17 +128,18 @@ def _heading(result: DocumentResult, lang: str) -> str:
     heading = " · ".join(names)
     if production.get("id") is not None:
         heading += f" ({escape(production['id'])})"
-    declared, derived = _level(result.declared_level, lang), _level(result.derived_level, lang)
+    declared = _level(result.declared_level, lang, say("report.level_not_declared", lang))
+    derived = _level(result.derived_level, lang, say("report.level_not_derived", lang))
     levels = (f"{say('report.ai_use_level', lang)}: {say('report.declared', lang)} {declared}, "
               f"{say('report.derived', lang)} {derived}")
     return f"{heading} · {levels}" if heading else levels
 
 
-def _level(level: object, lang: str) -> str:
+def _level(level: object, lang: str, missing: str) -> str:
     named = words("level", lang)
     if isinstance(level, str) and level in named:
         return named[level]
-    return escape(level) if level is not None else "?"
+    return escape(level) if level is not None else missing
 
 
 def _waived_row(finding: Finding, path: str, lang: str) -> str:

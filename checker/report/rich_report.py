@@ -94,14 +94,17 @@ def _heading(result: DocumentResult, report: Report) -> Text:
     lang = report.lang
     production = result.production or {}
     title = production.get("title")
-    names = [visible(t) for t in dict.fromkeys(variants(title))] or [visible(str(production.get("id")))]
+    names = [visible(t) for t in dict.fromkeys(variants(title))]
+    if not names:
+        names = [visible(str(production["id"])) if production.get("id") is not None else say("report.untitled", lang)]
     heading = Text(titled(" · ".join(names), report), style="bold")
     if production.get("id") is not None:
         heading.append(f"  ({visible(str(production['id']))})", style="dim")
     heading.append("\n")
     levels = words("level", lang)
-    derived = levels.get(result.derived_level or "", "?")
-    declared = levels.get(str(result.declared_level), visible(str(result.declared_level)))
+    derived = levels.get(result.derived_level or "", say("report.level_not_derived", lang))
+    declared = (levels.get(str(result.declared_level), visible(str(result.declared_level)))
+                if result.declared_level is not None else say("report.level_not_declared", lang))
     level_style = "bold red" if _below(result.declared_level, result.derived_level) else ""
     heading.append(f"{say('report.ai_use_level', lang)}{say('punctuation.colon', lang)}{say('report.declared', lang)} ")
     heading.append(declared, style=level_style)
@@ -215,7 +218,7 @@ def _batch_table(report: Report) -> Table:
             found = [f for f in counting if f.principle == principle]
             worst = next((s for s in SEVERITIES if any(f.severity == s for f in found)), None)
             cells.append(Text(str(len(found)), style=SEVERITY_STYLE[worst] if worst else "dim"))
-        level = words("level", lang).get(result.derived_level or "", "—")
+        level = words("level", lang).get(result.derived_level or "", say("report.level_not_derived", lang))
         rows.append((rank, [Text(visible(str(production))), Text(level), *cells,
                             Text(say(f"status.{status}", lang), style=STATUS_STYLE[status])]))
     for _, cells in sorted(rows, key=lambda row: row[0]):

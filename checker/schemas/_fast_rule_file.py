@@ -1132,6 +1132,10 @@ def validate_https___hkai_example_schemas_rule_file_schema_json___defs_check(dat
             data_keys.remove("message")
             data__message = data["message"]
             validate_https___hkai_example_schemas_rule_file_schema_json___defs_bilingual(data__message, custom_formats, (name_prefix or "data") + ".message")
+        if "fix" in data_keys:
+            data_keys.remove("fix")
+            data__fix = data["fix"]
+            validate_https___hkai_example_schemas_rule_file_schema_json___defs_bilingual(data__fix, custom_formats, (name_prefix or "data") + ".fix")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
