@@ -62,6 +62,7 @@ FINDINGS = {
     "impossible-date.yaml": ("SCHEMA", 6, '"2026-02-30", a day the calendar does not have'),
     "list-where-map-belongs.yaml": ("SCHEMA", 2, "must be a mapping of fields, not a list"),
     "map-where-list-belongs.yaml": ("SCHEMA", 8, "must be a list, not a mapping"),
+    "level-as-list.yaml": ("SCHEMA", 7, "`ai_use_level`"),
     "wrong-enum.yaml": ("SCHEMA", 12, '"deepfake", which is not one of its values'),
     "missing-required.yaml": ("SCHEMA", 2, "`release_date` is missing from `production`"),
     "wrong-version.yaml": ("SCHEMA", 1, "`manifest_version` must be 1, not 2"),

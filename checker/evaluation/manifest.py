@@ -68,7 +68,8 @@ def check_document(document: Document, rule_set: RuleSet, options: CheckOptions,
     production = data.get("production") if isinstance(data, dict) else None
     if isinstance(production, dict):
         result.production = {"id": production.get("id"), "title": production.get("title")}
-        result.declared_level = production.get("ai_use_level")
+        level = production.get("ai_use_level")
+        result.declared_level = level if isinstance(level, str) else None  # another shape is a SCHEMA finding
     stand_ins, standing_in = evaluate_stand_ins(rule_set, document, options.today)
     problems = _not_stood_in(format_problems(document), stand_ins, data)
     if problems:
