@@ -17,7 +17,7 @@ from typing import Any, Callable, Mapping
 
 from .reading.regular_file import read_regular_file
 from .reading.yaml_loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_NODES
-from .report import FORMATS
+from .report import BILINGUAL_FORMATS, BOTH_LANGUAGES, FORMATS
 from .report.model import FAIL_ON, SEVERITIES
 from .report.output_file import same_file_key
 from .report.safe_text import visible
@@ -72,6 +72,14 @@ class Settings:
             problem = check(getattr(self, setting.name)) if check else None
             if problem:
                 raise SettingsError(f"{_KEYS.get(setting.name, setting.name)}: {problem}")
+        problem = _bilingual_formats(self.lang, self.outputs)
+        if problem:
+            raise SettingsError(f"lang: {problem} ({self.sources.get('lang', 'command line')})")
+
+    @property
+    def message_lang(self) -> str:
+        """The language of what the command says besides its reports (``both``: the default)."""
+        return DEFAULT if self.lang == BOTH_LANGUAGES else self.lang
 
     def shown(self) -> list[tuple[str, Any, str]]:
         """(key, value, source) of each setting a config file may hold, as the file names them."""
@@ -252,6 +260,16 @@ def _shared_output(outputs: tuple[Output, ...]) -> str | None:
     return None
 
 
+def _bilingual_formats(lang: str, outputs: tuple[Output, ...]) -> str | None:
+    """``both`` only for formats that can show two languages side by side."""
+    refusing = sorted({output.format for output in outputs} - set(BILINGUAL_FORMATS))
+    if lang != BOTH_LANGUAGES or not refusing:
+        return None
+    return (f"'{BOTH_LANGUAGES}' is only for --format {' or '.join(BILINGUAL_FORMATS)}; "
+            f"{', '.join(refusing)} {'is' if len(refusing) == 1 else 'are'} in one language: choose "
+            f"{' or '.join(LANGUAGES)}, or write {' and '.join(refusing)} in a separate run")
+
+
 def _severities(value: Any) -> str | None:
     if not isinstance(value, Mapping) or not all(v in SEVERITIES for v in value.values()):
         return f"must be a table of rule id = {' | '.join(SEVERITIES)}, not {value!r}"
@@ -297,7 +315,7 @@ def _shown(value: Any) -> str:
 
 
 _CHECKS: dict[str, Callable[[Any], str | None]] = {
-    "fail_on": _one_of(FAIL_ON), "outputs": _outputs, "lang": _one_of(LANGUAGES),
+    "fail_on": _one_of(FAIL_ON), "outputs": _outputs, "lang": _one_of((*LANGUAGES, BOTH_LANGUAGES)),
     "select": _strings, "ignore": _strings, "extra_rules": _paths, "severity": _severities,
     "today": _date, "jobs": _positive, "max_file_size": _file_size, "max_nodes": _positive,
     "review_waivers": _paths, "trusted_waivers_only": _flag, "verify_evidence": _flag,

@@ -8,7 +8,7 @@ from contextlib import ExitStack
 from pathlib import Path
 
 from ..reading.yaml_loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_NODES
-from ..report import FORMATS, renderer
+from ..report import BOTH_LANGUAGES, FORMATS, renderer
 from ..report.output_file import OutputError, output_file
 from ..report.safe_text import visible
 from ..report.model import EXIT_OK, FAIL_ON, Report
@@ -40,7 +40,9 @@ def register(commands: argparse._SubParsersAction) -> None:
                        help="output format; repeat it to write several (default: rich)")
     check.add_argument("--output", action=_FormatAction, dest="output", metavar="FILE",
                        help="write the --format given just before to FILE instead of standard output")
-    check.add_argument("--lang", choices=LANGUAGES, help=f"language of the report (default: ${LANG_ENV}, else en)")
+    check.add_argument("--lang", choices=(*LANGUAGES, BOTH_LANGUAGES),
+                       help=f"language of the report (default: ${LANG_ENV}, else en); "
+                            f"{BOTH_LANGUAGES}: side by side, for --format html only")
     check.add_argument("--fail-on", choices=FAIL_ON, help="lowest unwaived severity that fails the run (default: error)")
     check.add_argument("--select", type=_selectors, metavar="RULES",
                        help="only these rules: ids, id prefixes (DIS-) or principles, comma-separated")
@@ -92,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
     if report.stopped is not None:
         return fail(report.stopped)
     if report.baseline_written is not None:
-        print("hkai: " + say("cli.baseline_written", settings.lang, count=report.baseline_written,
+        print("hkai: " + say("cli.baseline_written", settings.message_lang, count=report.baseline_written,
                              path=visible(settings.create_baseline)), file=sys.stderr)
     try:
         _render(report, settings)

@@ -20,6 +20,8 @@ from .waivers import ReviewWaiver, apply_waivers
 # the manifest's memory as it runs, and the rules are too few to keep more busy.
 SHARED_RULES_MIN_USES = 1000
 SHARED_RULES_MAX_PROCESSES = 4
+# What the reports say about a production (the HTML report shows all of them).
+REPORTED_PRODUCTION_KEYS = ("id", "title", "company", "release_date", "jurisdictions")
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,7 @@ def check_document(document: Document, rule_set: RuleSet, options: CheckOptions,
     data = document.data
     production = data.get("production") if isinstance(data, dict) else None
     if isinstance(production, dict):
-        result.production = {"id": production.get("id"), "title": production.get("title")}
+        result.production = {key: production.get(key) for key in REPORTED_PRODUCTION_KEYS}
         result.declared_level = production.get("ai_use_level")
     problems = format_problems(document)
     if problems:
