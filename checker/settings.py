@@ -74,7 +74,8 @@ class Settings:
                 raise SettingsError(f"{_KEYS.get(setting.name, setting.name)}: {problem}")
         problem = _bilingual_formats(self.lang, self.outputs)
         if problem:
-            raise SettingsError(f"lang: {problem} ({self.sources.get('lang', 'command line')})")
+            source = self.sources.get("lang")
+            raise SettingsError(f"lang: {problem}" + (f" ({source})" if source else ""))
 
     @property
     def message_lang(self) -> str:
