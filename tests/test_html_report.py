@@ -207,3 +207,37 @@ def test_lang_both_from_a_config_file_is_refused_for_the_default_format(tmp_path
     result = hkai("check", ".", "--today", TODAY, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert '<span lang="zh-Hant-HK">摘要</span>' in result.stdout
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def test_text_colours_meet_wcag_aa_contrast_on_every_background_of_the_page():
+    css = (ROOT / "checker" / "report" / "templates" / "report.css").read_text(encoding="utf-8")
+    colours = dict(re.findall(r"--([a-z]+): (#[0-9a-f]{6})", css))
+    backgrounds = ["#ffffff", colours["panel"], "#fff3b0"]  # the page, panels and tables' heads, a marked line
+    for name in ("text", "muted", "error", "warning", "info", "pass"):
+        for background in backgrounds:
+            lighter, darker = sorted((_luminance(colours[name]), _luminance(background)), reverse=True)
+            assert (lighter + 0.05) / (darker + 0.05) >= 4.5, (name, background)
+
+
+def test_a_reviewers_waivers_file_and_claimed_waivers_are_shown(tmp_path):
+    from test_review import MANIFEST, WAIVERS
+
+    (tmp_path / "manifest.yaml").write_text(MANIFEST)
+    (tmp_path / "waivers.yaml").write_text(WAIVERS)
+    args = (str(tmp_path / "manifest.yaml"), "--waivers", str(tmp_path / "waivers.yaml"), "--trusted-waivers-only")
+    _, report = hkai_json(*args)
+    page = html.unescape(html_of(*args))
+    sections = re.findall(r'<section class="production" id="doc-\d+"[^>]*data-findings="(\d+)">', page)
+    assert [int(n) for n in sections] == [len(m["findings"]) for m in report["manifests"]]
+    waivers_part = page[page.index('id="doc-2-h"'):]
+    assert waivers_part.startswith('id="doc-2-h"><span class="bi"><span lang="en">Reviewer waivers file</span>')
+    assert "NOPE-001" in waivers_part
+    claimed = page[page.index('id="doc-1-h"'):page.index('id="doc-2-h"')]
+    assert "Waiver claimed by the manifest, not accepted: </span>We think English is enough" in claimed
+    assert "Waived by a reviewer: </span>Press release for an overseas festival only." in claimed
