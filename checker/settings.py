@@ -64,6 +64,10 @@ class Settings:
     baseline: Path | None = None
     create_baseline: Path | None = None
     color: bool = True
+    redact: bool = False  # people's names, record ids, emails, file names and x- values become pseudonyms
+    redact_key: str | None = None  # pseudonyms in the order of a keyed hash, not of appearance
+    redact_paths: bool = False  # folders in locations become pseudonyms too
+    redaction_map: Path | None = None  # where to write pseudonym -> original (mode 0600)
     sources: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
@@ -72,6 +76,12 @@ class Settings:
             problem = check(getattr(self, setting.name)) if check else None
             if problem:
                 raise SettingsError(f"{_KEYS.get(setting.name, setting.name)}: {problem}")
+        needing = [flag for flag, given in (("--redact-key", self.redact_key is not None),
+                                            ("--redact-paths", self.redact_paths),
+                                            ("--redaction-map", self.redaction_map is not None)) if given]
+        if needing and not self.redact:
+            raise SettingsError(f"{', '.join(needing)} only applies with --redact "
+                                "(or redact = true in the config file)")
         problem = _bilingual_formats(self.lang, self.outputs)
         if problem:
             source = self.sources.get("lang")
@@ -86,7 +96,8 @@ class Settings:
         """(key, value, source) of each setting a config file may hold, as the file names them."""
         values = {"fail-on": self.fail_on, "format": [output.format for output in self.outputs],
                   "lang": self.lang, "select": list(self.select), "ignore": list(self.ignore),
-                  "extra-rules": [str(path) for path in self.extra_rules], "severity": dict(self.severity)}
+                  "extra-rules": [str(path) for path in self.extra_rules], "severity": dict(self.severity),
+                  "redact": self.redact}
         return [(key, value, self.sources.get(key, "default")) for key, value in values.items()]
 
 
@@ -219,7 +230,7 @@ def _paths_from_file(value: Any, path: Path) -> Any:
 
 # The settings a config file may hold: their keyword names here and their keys in the file.
 _KEYS = {"fail_on": "fail-on", "outputs": "format", "lang": "lang", "select": "select", "ignore": "ignore",
-         "extra_rules": "extra-rules", "severity": "severity"}
+         "extra_rules": "extra-rules", "severity": "severity", "redact": "redact"}
 _FROM_FILE: dict[str, Callable[[Any, Path], Any]] = {
     "format": _outputs_from_file, "extra-rules": _paths_from_file,
     "select": lambda value, _: tuple(value) if isinstance(value, list) else value,
@@ -302,6 +313,10 @@ def _flag(value: Any) -> str | None:
     return None if isinstance(value, bool) else f"must be true or false, not {value!r}"
 
 
+def _key(value: Any) -> str | None:
+    return None if value is None or (isinstance(value, str) and value) else "must be a non-empty text"
+
+
 def _kind(value: Any) -> str:
     """What a TOML value is, in the words of the TOML specification."""
     kinds = {bool: "a boolean", int: "an integer", float: "a float", str: "a string", list: "an array"}
@@ -321,4 +336,5 @@ _CHECKS: dict[str, Callable[[Any], str | None]] = {
     "today": _date, "jobs": _positive, "max_file_size": _file_size, "max_nodes": _positive,
     "review_waivers": _paths, "trusted_waivers_only": _flag, "verify_evidence": _flag,
     "baseline": _optional_path, "create_baseline": _optional_path, "color": _flag,
+    "redact": _flag, "redact_key": _key, "redact_paths": _flag, "redaction_map": _optional_path,
 }

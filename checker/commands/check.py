@@ -63,6 +63,14 @@ def register(commands: argparse._SubParsersAction) -> None:
     check.add_argument("--jobs", type=positive, metavar="N",
                        help="check manifests, or a big manifest's rules, in N parallel processes "
                             "(default: the CPUs this process may use)")
+    check.add_argument("--redact", action="store_true",
+                       help="replace people's names, record ids, emails, file names and x- values by pseudonyms "
+                            "in every report (for reports that leave the panel)")
+    check.add_argument("--redact-key", metavar="KEY",
+                       help="with --redact: give pseudonyms in the order of a hash keyed by KEY, not of appearance")
+    check.add_argument("--redact-paths", action="store_true", help="with --redact: folder names too")
+    check.add_argument("--redaction-map", type=Path, metavar="FILE",
+                       help="with --redact: write which pseudonym stands for what to FILE (mode 0600)")
     check.add_argument("--no-color", action="store_true", help="plain text without colours")
     check.add_argument("--today", type=iso_date, metavar="YYYY-MM-DD", help="the date to check expiry against (default: today)")
     check.add_argument("--max-file-size", type=positive, metavar="BYTES",
@@ -98,6 +106,8 @@ def run(args: argparse.Namespace) -> int:
                              path=visible(settings.create_baseline)), file=sys.stderr)
     try:
         _render(report, settings)
+        if settings.redaction_map is not None and report.redaction is not None:
+            report.redaction.write_map(settings.redaction_map)
     except OutputError as error:
         return fail(str(error))
     return report.exit_code()
@@ -113,6 +123,8 @@ def _flags(args: argparse.Namespace) -> dict:
         "review_waivers": tuple(args.waivers) if args.waivers else None,
         "trusted_waivers_only": args.trusted_waivers_only or None, "verify_evidence": args.verify_evidence or None,
         "baseline": args.baseline, "create_baseline": args.create_baseline, "color": False if args.no_color else None,
+        "redact": args.redact or None, "redact_key": args.redact_key, "redact_paths": args.redact_paths or None,
+        "redaction_map": args.redaction_map,
     }
 
 

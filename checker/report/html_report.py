@@ -47,8 +47,8 @@ def html(report: Report) -> str:
     return _template().render(
         langs=[_language(lang) for lang in langs], page_lang=_tag(langs[0]), css=_css(), css_hash=_css_hash(),
         title=_labels("markdown.heading", langs), overall=_overall(report, langs), documents=documents,
-        cover=_cover(documents) if len(documents) > 1 else [], meta=_meta(report, langs), L=partial(_labels, langs=langs),
-        T={lang: table(lang) for lang in langs})
+        cover=_cover(documents) if len(documents) > 1 else [], meta=_meta(report, langs),
+        L=partial(_labels, langs=langs), T={lang: table(lang) for lang in langs})
 
 
 @cache
@@ -117,7 +117,7 @@ def _meta(report: Report, langs: list[str]) -> dict[str, Any]:
     rule_set = report.rule_set
     return {"version": __version__, "today": visible(report.today), "rules": len(rule_set.rules),
             "packs": [{"name": visible(pack.name), "version": visible(pack.version)} for pack in rule_set.packs],
-            "digest": _digest(report)}
+            "digest": _digest(report), "redacted": report.redaction is not None}
 
 
 def _digest(report: Report) -> str:
@@ -145,11 +145,12 @@ def _document(index: int, result: DocumentResult, report: Report, langs: list[st
                              "column": result.error.column}
         return document
     rules = {rule.id: rule for rule in report.rule_set.rules}
-    lines = _manifest_lines(result.path) if result.findings else []
+    lines = _manifest_lines(result.path, report.redaction) if result.findings else []
     anchors = {id(f): f"{document['anchor']}-f{n}" for n, f in enumerate(result.findings, 1)}
 
     def show(finding: Finding) -> dict[str, Any]:
-        return _finding(finding, path, lines, rules.get(finding.rule), langs, anchors[id(finding)])
+        return _finding(finding, path, lines, rules.get(finding.rule), langs, anchors[id(finding)],
+                        report.redaction)
 
     most_serious = sorted(counting, key=lambda f: (-SEVERITY_RANK[f.severity], f.sort_key()))[:MOST_SERIOUS]
     document.update(
@@ -217,14 +218,15 @@ def _capped(findings: list[Finding], show) -> dict[str, Any]:
 
 
 def _finding(finding: Finding, path: str, lines: list[str], rule: Any, langs: list[str],
-             anchor: str) -> dict[str, Any]:
-    shown = {"anchor": anchor, "severity": finding.severity, "mark": SEVERITY_MARK[finding.severity], "rule": visible(finding.rule),
+             anchor: str, redaction: Any) -> dict[str, Any]:
+    shown = {"anchor": anchor, "severity": finding.severity, "mark": SEVERITY_MARK[finding.severity],
+             "rule": visible(finding.rule),
              "location": f"{path}:{finding.line}:{finding.column}", "pointer": visible(finding.pointer),
              "message": _in_langs(langs, lambda lang: finding.message.get(lang)),
              "fix": _in_langs(langs, lambda lang: finding.fix.get(lang)),
              "rationale": _in_langs(langs, lambda lang: pick(rule.rationale, lang)) if rule else [],
              "source": visible(rule.source) if rule and rule.source else None,
-             "quote": _quote(lines, finding.line), "waiver": None, "claim": None}
+             "quote": _quote(lines, finding.line, redaction), "waiver": None, "claim": None}
     for key, waiver in (("waiver", finding.waiver), ("claim", finding.claim)):
         if waiver is not None:
             shown[key] = {"source": waiver.source, "reason": _in_langs(langs, lambda lang: pick(waiver.reason, lang)),
@@ -234,20 +236,23 @@ def _finding(finding: Finding, path: str, lines: list[str], rule: Any, langs: li
 
 # ----------------------------------------------------------------------------- quoted lines
 
-def _manifest_lines(path: str) -> list[str]:
+def _manifest_lines(path: str, redaction: Any) -> list[str]:
     """The manifest's lines, to quote; none when it can no longer be read (then no quote)."""
     try:
-        return read_regular_file(path).decode("utf-8", errors="replace").splitlines()
+        return read_regular_file(redaction.source(path) if redaction else path).decode(
+            "utf-8", errors="replace").splitlines()
     except OSError:
         return []
 
 
-def _quote(lines: list[str], line: int) -> list[dict[str, Any]]:
-    """The finding's line with ``CONTEXT_LINES`` around it, each numbered, the finding's marked."""
+def _quote(lines: list[str], line: int, redaction: Any) -> list[dict[str, Any]]:
+    """The finding's line with ``CONTEXT_LINES`` around it, each numbered, the finding's marked
+    (and redacted, when the report is)."""
     if not 1 <= line <= len(lines):
         return []
     numbers = range(max(1, line - CONTEXT_LINES), min(len(lines), line + CONTEXT_LINES) + 1)
-    return [{"number": n, "text": _quoted_text(lines[n - 1]), "marked": n == line} for n in numbers]
+    redact = redaction.redact if redaction else str
+    return [{"number": n, "text": _quoted_text(redact(lines[n - 1])), "marked": n == line} for n in numbers]
 
 
 def _quoted_text(line: str) -> str:

@@ -145,6 +145,7 @@ class Report:
     baseline_written: int | None = None  # findings written to a new baseline
     stopped: str | None = None
     waiver_files: list[WaiversFileResult] = field(default_factory=list)
+    redaction: Any = None  # checker.redaction.Redaction when personal data is replaced by pseudonyms
 
     @property
     def documents(self) -> list[DocumentResult]:
