@@ -241,3 +241,19 @@ def test_a_reviewers_waivers_file_and_claimed_waivers_are_shown(tmp_path):
     claimed = page[page.index('id="doc-1-h"'):page.index('id="doc-2-h"')]
     assert "Waiver claimed by the manifest, not accepted: </span>We think English is enough" in claimed
     assert "Waived by a reviewer: </span>Press release for an overseas festival only." in claimed
+
+
+def test_a_manifest_that_does_not_match_the_format_still_gets_its_page(tmp_path):
+    text = MINIMAL.replace("ai_use_level: none", "ai_use_level: [high]\n  company: [1, 2]\n  jurisdictions: {a: b}")
+    (tmp_path / "manifest.yaml").write_text(text)
+    result = hkai_exact("check", "--format", "html", "--today", TODAY, str(tmp_path / "manifest.yaml"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "The manifest does not match the manifest format" in result.stdout
+    assert "<dd>[1, 2]</dd>" in result.stdout and "[&#39;high&#39;]" in result.stdout
+
+
+def test_every_corpus_manifest_gets_a_page_or_a_located_error():
+    corpus = sorted((ROOT / "tests" / "corpus" / "manifests").glob("*.yaml"))
+    result = hkai_exact("check", "--format", "html", "--lang", "both", "--today", TODAY, *map(str, corpus))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stdout.count('<section class="production"') == len(corpus)

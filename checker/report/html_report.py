@@ -195,9 +195,12 @@ def _level(level: Any, levels: dict[str, dict[str, str]], langs: list[str]) -> l
 
 
 def _declared_below(declared: Any, derived: Any) -> bool:
+    """Whether the producer declared a lower level than the uses add up to (a manifest that does
+    not match the format may declare anything, a list included)."""
     from ..evaluation.levels import RANK
 
-    return declared in RANK and derived in RANK and RANK[declared] < RANK[derived]
+    known = isinstance(declared, str) and isinstance(derived, str) and declared in RANK and derived in RANK
+    return known and RANK[declared] < RANK[derived]
 
 
 def _scorecard(counting: list[Finding]) -> list[dict[str, Any]]:
