@@ -8,7 +8,9 @@ Cases (see benchmarks/README.md):
   a  a typical example manifest, whole process;
   b  generated manifests with 1,000, 5,000 and 20,000 AI uses, whole process, time and peak
      memory, and the time per AI use;
-  c  a batch of 1,000 typical manifests in one run, `--jobs 1` and `--jobs 2`.
+  c  a batch of 1,000 typical manifests in one run, `--jobs 1` and `--jobs 2`;
+  h  the HTML report against the JSON report of the same input: the seven example productions,
+     and a generated manifest of 5,000 AI uses (`--format html` against `--format json`).
 For each case, in the same run: Spectral with the peer ruleset on the same files (when
 installed), `python -c pass`, and a process that only loads the file(s) with PyYAML's C loader.
 
@@ -63,6 +65,9 @@ TARGET_B_SPECTRAL = 0.5
 TARGET_B_FLAT = 0.25
 TARGET_C_SPECTRAL = 0.5
 TARGET_C_SPEEDUP = 1.6
+TARGET_H_RENDER_SECONDS = 1.0  # rendering the seven examples as HTML: its time beyond the JSON run
+TARGET_H_RATIO = 1.5  # HTML against JSON of the same 5,000-use manifest
+HTML_USES = 5000
 
 
 # ----------------------------------------------------------------------------- measuring
@@ -294,6 +299,73 @@ def run_case(result: CaseResult, ctx) -> CaseResult:
     return result
 
 
+# ----------------------------------------------------------------------------- case h: HTML against JSON
+
+@dataclass
+class HtmlCase:
+    label: str
+    size: str
+    html: Series
+    json: Series
+    target: str  # "seconds": rendering HTML must be fast; "ratio": HTML against JSON
+
+
+def check_html(expected: int):
+    """The report must be a whole HTML page with one section per manifest."""
+    def check(sample: Sample) -> str | None:
+        page = sample.stdout.decode("utf-8", "replace")
+        if not page.startswith("<!DOCTYPE html>") or not page.rstrip().endswith("</html>"):
+            return "not an HTML page: " + sample.stderr.decode("utf-8", "replace").strip()[-200:]
+        found = page.count('<section class="production"')
+        return None if found == expected else f"reported {found} productions, expected {expected}"
+    return check
+
+
+def html_cases(ctx, uses: int, seed: int, cache: Path) -> list[HtmlCase]:
+    """The same input reported as HTML and as JSON, the two commands interleaved."""
+    examples = sorted(EXAMPLES.glob("*/manifest.yaml"))
+    print(f"generating {uses:,} AI uses (seed {seed}) in {cache}", file=sys.stderr, flush=True)
+    generated = generate.cached(uses, seed, cache)
+    inputs = [(f"(h) {len(examples)} example productions", str(EXAMPLES), len(examples),
+               human_bytes(sum(p.stat().st_size for p in examples)), "seconds"),
+              (f"(h) {uses:,} AI uses", str(generated), 1, human_bytes(generated.stat().st_size), "ratio")]
+    cases = []
+    for label, path, expected, size, target in inputs:
+        command = [*ctx.hkai, "check", path, "--today", "2026-01-01", "--format"]
+        case = HtmlCase(label, size, Series("hkai html", [*command, "html"], ctx.hkai_cwd, check_html(expected)),
+                        Series("hkai json", [*command, "json"], ctx.hkai_cwd, check_hkai(expected)), target)
+        run_series([case.html, case.json], ctx.runs, ctx.warmup, ctx.timeout, label)
+        cases.append(case)
+    return cases
+
+
+def render_html_cases(cases: list[HtmlCase], out) -> None:
+    """The two runs, their difference (what writing HTML instead of JSON costs) and ratio."""
+    w = out.write
+    w("\n(h) the HTML report against the JSON report of the same input (whole process, median wall seconds)\n")
+    rows = [["case", "input", "html s", "json s", "html-json s", "html/json", "target", ""]]
+    for case in cases:
+        html_s, json_s = case.html.seconds, case.json.seconds
+        extra = None if html_s is None or json_s is None else html_s - json_s
+        value = ratio(html_s, json_s)
+        if case.target == "seconds":
+            goal, ok = f"html-json < {TARGET_H_RENDER_SECONDS:g} s", None if extra is None else \
+                extra < TARGET_H_RENDER_SECONDS
+        else:
+            goal, ok = f"html/json <= {TARGET_H_RATIO}x", None if value is None else value <= TARGET_H_RATIO
+        rows.append([case.label, case.size, fmt_s(html_s), fmt_s(json_s), fmt_s(extra), fmt_x(value), goal,
+                     "-" if ok is None else "ok" if ok else "MISSED"])
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        w("  " + "  ".join(c.ljust(widths[i]) if i in (0, 1, 6, 7) else c.rjust(widths[i])
+                           for i, c in enumerate(row)).rstrip() + "\n")
+    w("  html-json: what rendering HTML costs beyond JSON (the template's compilation included)\n")
+    for case in cases:
+        for series in (case.html, case.json):
+            if series.problem:
+                w(f"  - {case.label}: {series.label}: {series.problem}\n")
+
+
 # ----------------------------------------------------------------------------- the table
 
 def fmt_s(value: float | None) -> str:
@@ -466,7 +538,7 @@ class Context:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Benchmark hkai against Spectral and the bare floors.")
-    parser.add_argument("--cases", default="a,b,c", help="comma-separated cases among a, b, c (default: a,b,c)")
+    parser.add_argument("--cases", default="a,b,c,h", help="comma-separated cases among a, b, c, h (default: all)")
     parser.add_argument("--runs", type=int, default=None, help="measured runs per command, median shown (default: 5)")
     parser.add_argument("--runs-large", type=int, default=None, metavar="N",
                         help="measured runs for generated manifests of 10,000 uses or more (default: --runs)")
@@ -483,13 +555,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-spectral", action="store_true", help="skip the Spectral column")
     parser.add_argument("--ruleset", type=Path, default=Path(os.environ.get("SPECTRAL_RULESET", DEFAULT_RULESET)),
                         help=f"the Spectral peer ruleset (default: {DEFAULT_RULESET})")
+    parser.add_argument("--html-uses", type=int, default=None,
+                        help=f"AI uses of the generated manifest of case h (default: {HTML_USES}; --quick: 300)")
     parser.add_argument("--cache", type=Path, default=CACHE, help=f"where generated manifests are kept (default: {CACHE})")
     args = parser.parse_args(argv)
 
     cases = [c.strip() for c in args.cases.split(",") if c.strip()]
-    unknown = [c for c in cases if c not in ("a", "b", "c")]
+    unknown = [c for c in cases if c not in ("a", "b", "c", "h")]
     if unknown:
-        parser.error(f"unknown case(s) {', '.join(unknown)}: choose among a, b, c")
+        parser.error(f"unknown case(s) {', '.join(unknown)}: choose among a, b, c, h")
     ctx = Context()
     ctx.runs = args.runs if args.runs is not None else (1 if args.quick else 5)
     ctx.runs_large = args.runs_large if args.runs_large is not None else ctx.runs
@@ -560,8 +634,14 @@ def main(argv: list[str] | None = None) -> int:
                                       note=None if ctx.jobs else "hkai does not accept --jobs yet: ran without it"))
             results.append(CaseResult("c", "(c) batch --jobs 2", size, hkai2, spectral, python, loader,
                                       note=None if ctx.jobs else "skipped: hkai does not accept --jobs yet"))
-    render(results, ctx, sys.stdout)
+        html = html_cases(ctx, args.html_uses or (300 if args.quick else HTML_USES), args.seed, args.cache) \
+            if "h" in cases else []
+    if results or not html:
+        render(results, ctx, sys.stdout)
+    if html:
+        render_html_cases(html, sys.stdout)
     failed = [s for r in results for s in (r.hkai, r.spectral) if s is not None and s.problem]
+    failed += [s for case in html for s in (case.html, case.json) if s.problem]
     return 1 if failed else 0
 
 

@@ -48,7 +48,24 @@ def check(paths: Sequence[str | Path], settings: Settings | None = None) -> Repo
     waiver_files = review_waivers_files(waivers_files, results, rule_set, settings.today)
     report = Report(results=results, rule_set=rule_set, fail_on=settings.fail_on, lang=settings.lang,
                     today=settings.today, waiver_files=waiver_files, draft=settings.draft)
-    return _with_baseline(report, settings)
+    report = _with_baseline(report, settings)
+    return _redacted(report, settings, [file.document.data for file in waivers_files]) if settings.redact else report
+
+
+def _redacted(report: Report, settings: Settings, waivers_data: list) -> Report:
+    """Personal data replaced by pseudonyms in every text of the report (after the baseline,
+    which records the real findings)."""
+    from .reading.yaml_loader import load_file
+    from .redaction import Redactor, find_personal, redact_report
+
+    documents = []
+    for result in report.results:
+        try:
+            documents.append(load_file(result.path, settings.max_file_size, settings.max_nodes).data)
+        except (LoadError, OSError):
+            continue  # unreadable: its error is all the report says of it
+    redactor = Redactor(find_personal([*documents, *waivers_data]), settings.redact_key)
+    return redact_report(report, redactor, settings.redact_paths)
 
 
 def _with_baseline(report: Report, settings: Settings) -> Report:

@@ -17,7 +17,7 @@ from typing import Any, Callable, Mapping
 
 from .reading.regular_file import read_regular_file
 from .reading.yaml_loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_NODES
-from .report import FORMATS
+from .report import BILINGUAL_FORMATS, BOTH_LANGUAGES, FORMATS
 from .report.model import FAIL_ON, SEVERITIES
 from .report.output_file import same_file_key
 from .report.safe_text import visible
@@ -69,6 +69,10 @@ class Settings:
     create_baseline: Path | None = None
     color: bool = True
     draft: bool = False  # only from the command line (--draft): see DRAFT_ONLY_ON_COMMAND_LINE
+    redact: bool = False  # people's names, record ids, emails, file names and x- values become pseudonyms
+    redact_key: str | None = None  # pseudonyms in the order of a keyed hash, not of appearance
+    redact_paths: bool = False  # folders in locations become pseudonyms too
+    redaction_map: Path | None = None  # where to write pseudonym -> original (mode 0600)
     sources: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
@@ -77,12 +81,28 @@ class Settings:
             problem = check(getattr(self, setting.name)) if check else None
             if problem:
                 raise SettingsError(f"{_KEYS.get(setting.name, setting.name)}: {problem}")
+        needing = [flag for flag, given in (("--redact-key", self.redact_key is not None),
+                                            ("--redact-paths", self.redact_paths),
+                                            ("--redaction-map", self.redaction_map is not None)) if given]
+        if needing and not self.redact:
+            raise SettingsError(f"{', '.join(needing)} only applies with --redact "
+                                "(or redact = true in the config file)")
+        problem = _bilingual_formats(self.lang, self.outputs)
+        if problem:
+            source = self.sources.get("lang")
+            raise SettingsError(f"lang: {problem}" + (f" ({source})" if source else ""))
+
+    @property
+    def message_lang(self) -> str:
+        """The language of what the command says besides its reports (``both``: the default)."""
+        return DEFAULT if self.lang == BOTH_LANGUAGES else self.lang
 
     def shown(self) -> list[tuple[str, Any, str]]:
         """(key, value, source) of each setting a config file may hold, as the file names them."""
         values = {"fail-on": self.fail_on, "format": [output.format for output in self.outputs],
                   "lang": self.lang, "select": list(self.select), "ignore": list(self.ignore),
-                  "extra-rules": [str(path) for path in self.extra_rules], "severity": dict(self.severity)}
+                  "extra-rules": [str(path) for path in self.extra_rules], "severity": dict(self.severity),
+                  "redact": self.redact}
         return [(key, value, self.sources.get(key, "default")) for key, value in values.items()]
 
 
@@ -219,7 +239,7 @@ def _paths_from_file(value: Any, path: Path) -> Any:
 
 # The settings a config file may hold: their keyword names here and their keys in the file.
 _KEYS = {"fail_on": "fail-on", "outputs": "format", "lang": "lang", "select": "select", "ignore": "ignore",
-         "extra_rules": "extra-rules", "severity": "severity"}
+         "extra_rules": "extra-rules", "severity": "severity", "redact": "redact"}
 _FROM_FILE: dict[str, Callable[[Any, Path], Any]] = {
     "format": _outputs_from_file, "extra-rules": _paths_from_file,
     "select": lambda value, _: tuple(value) if isinstance(value, list) else value,
@@ -261,6 +281,16 @@ def _shared_output(outputs: tuple[Output, ...]) -> str | None:
     return None
 
 
+def _bilingual_formats(lang: str, outputs: tuple[Output, ...]) -> str | None:
+    """``both`` only for formats that can show two languages side by side."""
+    refusing = sorted({output.format for output in outputs} - set(BILINGUAL_FORMATS))
+    if lang != BOTH_LANGUAGES or not refusing:
+        return None
+    return (f"'{BOTH_LANGUAGES}' is only for --format {' or '.join(BILINGUAL_FORMATS)}; "
+            f"{', '.join(refusing)} {'is' if len(refusing) == 1 else 'are'} in one language: choose "
+            f"{' or '.join(LANGUAGES)}, or write {' and '.join(refusing)} in a separate run")
+
+
 def _severities(value: Any) -> str | None:
     if not isinstance(value, Mapping) or not all(v in SEVERITIES for v in value.values()):
         return f"must be a table of rule id = {' | '.join(SEVERITIES)}, not {value!r}"
@@ -292,6 +322,10 @@ def _flag(value: Any) -> str | None:
     return None if isinstance(value, bool) else f"must be true or false, not {value!r}"
 
 
+def _key(value: Any) -> str | None:
+    return None if value is None or (isinstance(value, str) and value) else "must be a non-empty text"
+
+
 def _kind(value: Any) -> str:
     """What a TOML value is, in the words of the TOML specification."""
     kinds = {bool: "a boolean", int: "an integer", float: "a float", str: "a string", list: "an array"}
@@ -306,9 +340,10 @@ def _shown(value: Any) -> str:
 
 
 _CHECKS: dict[str, Callable[[Any], str | None]] = {
-    "fail_on": _one_of(FAIL_ON), "outputs": _outputs, "lang": _one_of(LANGUAGES),
+    "fail_on": _one_of(FAIL_ON), "outputs": _outputs, "lang": _one_of((*LANGUAGES, BOTH_LANGUAGES)),
     "select": _strings, "ignore": _strings, "extra_rules": _paths, "severity": _severities,
     "today": _date, "jobs": _positive, "max_file_size": _file_size, "max_nodes": _positive,
     "review_waivers": _paths, "trusted_waivers_only": _flag, "verify_evidence": _flag,
     "baseline": _optional_path, "create_baseline": _optional_path, "color": _flag, "draft": _flag,
+    "redact": _flag, "redact_key": _key, "redact_paths": _flag, "redaction_map": _optional_path,
 }

@@ -52,7 +52,8 @@ def test_settings_precedence_defaults_file_environment_flags(tmp_path):
     assert (settings.fail_on, settings.lang, settings.ignore, settings.select) == ("info", "en", ("CRD-",), ())
     sources = {key: source for key, _, source in settings.shown()}
     assert sources == {"fail-on": "command line", "lang": "$HKAI_LANG", "ignore": str(tmp_path / "hkai.toml"),
-                       "select": "default", "format": "default", "extra-rules": "default", "severity": "default"}
+                       "select": "default", "format": "default", "extra-rules": "default", "severity": "default",
+                       "redact": "default"}
 
 
 def test_the_environment_chooses_outputs_and_colour_unless_flags_do(tmp_path):

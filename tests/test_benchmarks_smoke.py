@@ -4,6 +4,7 @@ No timing is asserted: CI machines vary. The full benchmark is `python benchmark
 """
 
 import collections
+import re
 import importlib.util
 import subprocess
 import sys
@@ -63,3 +64,11 @@ def test_runner_quick_smoke():
     assert "hkai/python" in result.stdout
     if "spectral: not installed" in result.stdout:
         assert "npm install" in result.stdout
+
+
+def test_runner_quick_smoke_of_the_html_case():
+    result = subprocess.run([sys.executable, str(BENCHMARKS / "run.py"), "--quick", "--cases", "h", "--runs", "1",
+                             "--html-uses", "50"], capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.search(r"\(h\) \d+ example productions", result.stdout) and "(h) 50 AI uses" in result.stdout
+    assert "html/json" in result.stdout

@@ -206,6 +206,15 @@ def test_markdown_title_says_draft(write_manifest):
     assert plain.startswith("## hkai compliance report") and "DRAFT" not in plain
 
 
+def test_html_report_labels_the_page_and_each_production_draft(write_manifest):
+    draft, plain = _draft_outputs(write_manifest(PLACEHOLDER_TITLE), "html")
+    assert draft.count('<span class="title-label"><span class="bi"><span lang="en">DRAFT</span></span></span>') == 2
+    assert "DRAFT (--draft): placeholders left in are reported as info" in draft
+    assert "DRAFT" not in plain
+    both = _check(write_manifest(PLACEHOLDER_TITLE), "--draft", "--format", "html", "--lang", "both")
+    assert '<span lang="zh-Hant-HK">草稿</span>' in both.stdout
+
+
 # --- only the command line asks for a draft -------------------------------------------------
 
 

@@ -22,7 +22,7 @@ CORPUS = ROOT / "tests" / "corpus" / "manifests"
 DRAGON = "examples/projects/dragon-returns-resurrection/manifest.yaml"
 NEON = "examples/projects/neon-idol-music-video/manifest.yaml"
 SWORDSMAN = "examples/projects/last-swordsman-de-ageing/manifest.yaml"
-FORMATS = ("sarif", "junit", "github", "markdown")
+FORMATS = ("sarif", "junit", "github", "markdown", "html")
 
 HOSTILE = {**PAYLOADS, "percent": "100%25 %0A", "workflow": "\n::error::forged\r\n::warning file=x::y",
            "pipe": "a | b || c", "bracket": "x] [link](https://evil.example) ![i](y)",

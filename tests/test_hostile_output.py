@@ -211,7 +211,7 @@ def minimal_manifest(tmp_path):
     return str(path)
 
 
-@pytest.mark.parametrize("form", ["rich", "github", "markdown", "junit"])
+@pytest.mark.parametrize("form", ["rich", "github", "markdown", "junit", "html"])
 def test_rule_pack_texts_reach_no_stream_raw(minimal_manifest, form):
     result = hkai_exact("check", "--format", form, "--today", TODAY, "--rules", PAYLOAD_PACK, minimal_manifest)
     assert result.returncode == 1, result.stderr
@@ -239,7 +239,7 @@ def test_rule_pack_texts_in_rules_commands_are_visible(command):
 FORGED = "x\x1b[2K\r\u202ePASS\u200b\ufeff"
 
 
-@pytest.mark.parametrize("form", ["rich", "github", "markdown", "junit", "json", "sarif"])
+@pytest.mark.parametrize("form", ["rich", "github", "markdown", "junit", "json", "sarif", "html"])
 def test_a_folder_name_cannot_forge_a_line_on_any_stream(tmp_path, form):
     folder = tmp_path / FORGED
     folder.mkdir()

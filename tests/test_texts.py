@@ -12,6 +12,7 @@ import pytest
 from checker import text
 from checker.cli import build_parser
 from checker.evaluation.levels import LEVELS
+from checker.report import BOTH_LANGUAGES
 from checker.report.model import PRINCIPLES, SEVERITIES
 
 PLACEHOLDER = string.Formatter()
@@ -79,7 +80,9 @@ def test_every_lang_option_offers_the_languages_of_the_table():
     options = [action for parser in _parsers(build_parser()) for action in parser._actions
                if "--lang" in action.option_strings]
     assert len(options) >= 7  # check, init and the five rules actions
-    assert all(option.choices is text.LANGUAGES for option in options)
+    # check's also offers both languages side by side (for its HTML report)
+    assert all(option.choices in (text.LANGUAGES, (*text.LANGUAGES, BOTH_LANGUAGES)) for option in options)
+    assert sum(option.choices == (*text.LANGUAGES, BOTH_LANGUAGES) for option in options) == 1
 
 
 # --- the code and the table agree ---------------------------------------------------------
@@ -92,12 +95,29 @@ def _nodes() -> list[tuple[str, ast.AST]]:
 
 
 def _calls():
-    """Every ``say(...)`` and ``words(...)`` of the package: (module, function name, first argument)."""
+    """Every ``say(...)`` and ``words(...)`` of the package: (module, function name, first argument).
+    The HTML report's ``_labels(...)`` and its template's phrases are phrases said too."""
     for module, node in _nodes():
         if isinstance(node, ast.Call) and node.args:
             name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
-            if name in ("say", "words"):
-                yield module, name, node.args[0]
+            if name in ("say", "words", "_labels"):
+                yield module, "words" if name == "words" else "say", node.args[0]
+    yield from _template_calls()
+
+
+def _template_calls():
+    """The keys the HTML report's template says: ``say("key")``, ``L('key')``, ``say("key." ~ name)``
+    (a computed key) and ``words.section.key`` (a phrase of one language's table)."""
+    template = text.FOLDER.parent / "report" / "templates" / "report.html.j2"
+    source = template.read_text(encoding="utf-8")
+    for quoted, computed in re.findall(r"""\b(?:say|L)\(\s*["']([a-z_.]+)["'](\s*~)?""", source):
+        key = ast.JoinedStr([ast.Constant(quoted), ast.FormattedValue(ast.Name("name"), -1)]) if computed \
+            else ast.Constant(quoted)
+        yield "report.html.j2", "say", key
+    for dotted in re.findall(r"\bwords\.([a-z_.]+)(?![a-z_.\[])", source):
+        yield "report.html.j2", "say", ast.Constant(dotted)
+    for section in re.findall(r"\bwords\.([a-z_.]+)\[", source):
+        yield "report.html.j2", "words", ast.Constant(section)
 
 
 def _fixed(key: ast.expr) -> tuple[str, bool]:

@@ -50,6 +50,13 @@ def test_built_wheel_carries_rules_schemas_fixtures_and_starters(tmp_path):
     tested = subprocess.run([sys.executable, "-m", "checker", "rules", "test"], capture_output=True, text=True,
                             cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(site)}, timeout=300)
     assert tested.returncode == 0, tested.stdout + tested.stderr
+    # and an HTML report from its template
+    assert {"checker/report/templates/report.html.j2", "checker/report/templates/report.css"} <= names
+    page = subprocess.run([sys.executable, "-m", "checker", "check", str(example), "--format", "html",
+                           "--lang", "both", "--today", TODAY], capture_output=True, text=True, cwd=tmp_path,
+                          env={**os.environ, "PYTHONPATH": str(site)}, timeout=120)
+    assert page.returncode == 0, page.stderr
+    assert page.stdout.startswith("<!DOCTYPE html>") and "九重天上" in page.stdout
 
     # and write a starter from its templates
     days = [datetime.date.today()]

@@ -8,7 +8,7 @@ from contextlib import ExitStack
 from pathlib import Path
 
 from ..reading.yaml_loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_NODES
-from ..report import FORMATS, renderer
+from ..report import BOTH_LANGUAGES, FORMATS, renderer
 from ..report.output_file import OutputError, output_file
 from ..report.safe_text import visible
 from ..report.model import EXIT_OK, FAIL_ON, Report
@@ -40,7 +40,9 @@ def register(commands: argparse._SubParsersAction) -> None:
                        help="output format; repeat it to write several (default: rich)")
     check.add_argument("--output", action=_FormatAction, dest="output", metavar="FILE",
                        help="write the --format given just before to FILE instead of standard output")
-    check.add_argument("--lang", choices=LANGUAGES, help=f"language of the report (default: ${LANG_ENV}, else en)")
+    check.add_argument("--lang", choices=(*LANGUAGES, BOTH_LANGUAGES),
+                       help=f"language of the report (default: ${LANG_ENV}, else en); "
+                            f"{BOTH_LANGUAGES}: side by side, for --format html only")
     check.add_argument("--fail-on", choices=FAIL_ON, help="lowest unwaived severity that fails the run (default: error)")
     check.add_argument("--select", type=_selectors, metavar="RULES",
                        help="only these rules: ids, id prefixes (DIS-) or principles, comma-separated")
@@ -64,6 +66,14 @@ def register(commands: argparse._SubParsersAction) -> None:
     check.add_argument("--draft", action="store_true",
                        help="check work in progress: placeholders left in are info instead of errors, and every "
                             "report is labelled DRAFT (command line only, never from a config file)")
+    check.add_argument("--redact", action="store_true",
+                       help="replace people's names, record ids, emails, file names and x- values by pseudonyms "
+                            "in every report (for reports that leave the panel)")
+    check.add_argument("--redact-key", metavar="KEY",
+                       help="with --redact: give pseudonyms in the order of a hash keyed by KEY, not of appearance")
+    check.add_argument("--redact-paths", action="store_true", help="with --redact: folder names too")
+    check.add_argument("--redaction-map", type=Path, metavar="FILE",
+                       help="with --redact: write which pseudonym stands for what to FILE (mode 0600)")
     check.add_argument("--no-color", action="store_true", help="plain text without colours")
     check.add_argument("--today", type=iso_date, metavar="YYYY-MM-DD", help="the date to check expiry against (default: today)")
     check.add_argument("--max-file-size", type=positive, metavar="BYTES",
@@ -95,10 +105,12 @@ def run(args: argparse.Namespace) -> int:
     if report.stopped is not None:
         return fail(report.stopped)
     if report.baseline_written is not None:
-        print("hkai: " + say("cli.baseline_written", settings.lang, count=report.baseline_written,
+        print("hkai: " + say("cli.baseline_written", settings.message_lang, count=report.baseline_written,
                              path=visible(settings.create_baseline)), file=sys.stderr)
     try:
         _render(report, settings)
+        if settings.redaction_map is not None and report.redaction is not None:
+            report.redaction.write_map(settings.redaction_map)
     except OutputError as error:
         return fail(str(error))
     return report.exit_code()
@@ -115,6 +127,8 @@ def _flags(args: argparse.Namespace) -> dict:
         "trusted_waivers_only": args.trusted_waivers_only or None, "verify_evidence": args.verify_evidence or None,
         "baseline": args.baseline, "create_baseline": args.create_baseline, "color": False if args.no_color else None,
         "draft": args.draft or None,
+        "redact": args.redact or None, "redact_key": args.redact_key, "redact_paths": args.redact_paths or None,
+        "redaction_map": args.redaction_map,
     }
 
 

@@ -21,6 +21,8 @@ from ..text import DEFAULT
 # the manifest's memory as it runs, and the rules are too few to keep more busy.
 SHARED_RULES_MIN_USES = 1000
 SHARED_RULES_MAX_PROCESSES = 4
+# What the reports say about a production (the HTML report shows all of them).
+REPORTED_PRODUCTION_KEYS = ("id", "title", "company", "release_date", "jurisdictions")
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,7 @@ def check_document(document: Document, rule_set: RuleSet, options: CheckOptions,
     data = document.data
     production = data.get("production") if isinstance(data, dict) else None
     if isinstance(production, dict):
-        result.production = {"id": production.get("id"), "title": production.get("title")}
+        result.production = {key: production.get(key) for key in REPORTED_PRODUCTION_KEYS}
         level = production.get("ai_use_level")
         result.declared_level = level if isinstance(level, str) else None  # another shape is a SCHEMA finding
     stand_ins, standing_in = evaluate_stand_ins(rule_set, document, options.today)

@@ -27,6 +27,8 @@ def to_dict(report: Report) -> dict[str, Any]:
     }
     if report.baseline is not None:
         document["baseline"] = asdict(report.baseline)
+    if report.redaction is not None:
+        document["redacted"] = True
     return document
 
 

@@ -148,6 +148,7 @@ class Report:
     stopped: str | None = None
     waiver_files: list[WaiversFileResult] = field(default_factory=list)
     draft: bool = False  # a draft run (hkai check --draft): every format says so
+    redaction: Any = None  # checker.redaction.Redaction when personal data is replaced by pseudonyms
 
     @property
     def documents(self) -> list[DocumentResult]:
