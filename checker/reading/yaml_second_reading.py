@@ -26,8 +26,10 @@ import yaml
 # character so that the scan runs at the speed of a plain search (about 10 ms for 16 MB).
 _GLUED_QUESTION_MARK = re.compile(r"\?(?<=[\s\[{,]\?)(?=\S)")
 _BEFORE_AN_ENTRY = frozenset(" \t\r\n[{,")
-# A ``#`` after a character that can end a token other than a plain scalar.
-_HASH_AFTER_TOKEN_END = re.compile(r"#(?<=[\"'\]},|>+\-0-9]#)")
+# A ``#`` after a character that can end a token other than a plain scalar: a bracket, a
+# comma, a block-text header, or a quote that closes a text (one after a blank, ``[``, ``{``,
+# ``,`` or ``:`` opens one, as in the common ``- '#tag'``, and is no candidate).
+_HASH_AFTER_TOKEN_END = re.compile(r"#(?:(?<=[\]},|>+\-0-9]#)|(?<=[^\s\[{,:][\"']#))")
 
 Misreading = tuple[str, int, int]
 
