@@ -48,6 +48,13 @@ UNREADABLE = {
     "huge-integer-version.yaml": ("1:19", "an integer of 5,000 digits is longer than the limit of 1,000"),
     "huge-hex-level.yaml": ("7:17", "an integer of 5,000 digits is longer than the limit of 1,000"),
     "huge-float-tag.yaml": ("14:10", "the integer is too large for a floating-point number"),
+    # constructs libyaml reads differently from YAML, or reads though YAML forbids them
+    "anchor-name-with-colon.yaml": ("10:16", "the anchor name &name is followed by ':'"),
+    "glued-question-mark.yaml": ("11:13", "'?voice' inside [ ] or { }: YAML reads it as the text '?voice'"),
+    "lone-dash-in-flow.yaml": ("11:24", "a lone '-' inside [ ] or { } is not valid YAML"),
+    "comment-without-space.yaml": ("10:26", "a comment needs a space before its '#'"),
+    "block-text-ending-in-spaces.yaml": ("10:1", "the file ends in a line of spaces with no line break, inside "
+                                                 "the block text that starts on line 8"),
 }
 
 # file -> (rule, line, message fragment) of a finding that must be reported. Exit code 1.

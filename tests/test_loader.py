@@ -1,5 +1,7 @@
 """The YAML loader: positions, scalar typing, and every way a file can be unreadable."""
 
+import time
+
 import pytest
 
 from checker.reading.yaml_loader import LoadError, load_file, load_text
@@ -117,3 +119,57 @@ def test_the_non_specific_tag_makes_a_plain_value_text(written, text):
     """YAML: a node tagged ``!`` is a string, whatever it looks like."""
     assert load_text(f"- {written}\n").data == [text]
     assert load_text(f"key: {written}\n").data == {"key": text}
+
+
+# Constructs libyaml (the parser) reads differently from YAML, found by measuring the loader
+# against the official YAML test suite: each is refused where it is, never misread.
+@pytest.mark.parametrize("source, position, message", [
+    ("a: &id:1 x\n", (1, 7), "the anchor name &id is followed by ':'"),
+    ("a: [&id?1 x]\n", (1, 8), "the anchor name &id is followed by '?'"),
+    ("a: &x y\nb: *x:z\n", (2, 6), "the alias name *x is followed by ':'"),
+    ("a: &x y\nb: [*x?z]\n", (2, 7), "the alias name *x is followed by '?'"),
+    ("a: !!str &id:1 x\n", (1, 13), "the anchor name &id is followed by ':'"),
+    ("a: [?x]\n", (1, 5), "'?x' inside [ ] or { }: YAML reads it as the text '?x', this parser as the key 'x'"),
+    ("a: {?x: 1}\n", (1, 5), "'?x' inside [ ] or { }"),
+    ("a: [b,\n  ?c]\n", (2, 3), "'?c' inside [ ] or { }"),
+    ("a: [-]\n", (1, 5), "a lone '-' inside [ ] or { } is not valid YAML"),
+    ("a: {b: -}\n", (1, 8), "a lone '-' inside [ ] or { }"),
+    ('a: "x"# note\n', (1, 7), "a comment needs a space before its '#'"),
+    ("a: [x, y]#note\n", (1, 10), "a comment needs a space before its '#'"),
+    ("a: [x,#note\n  y]\n", (1, 7), "a comment needs a space before its '#'"),
+    ("a: |#note\n  x\n", (1, 5), "a comment needs a space before its '#'"),
+    ("a: |\n  x\n   ", (3, 1), "the file ends in a line of spaces with no line break, inside the block text "
+                               "that starts on line 1"),
+    ("- |+\n   ", (2, 1), "the file ends in a line of spaces with no line break"),
+])
+def test_constructs_the_parser_misreads_are_refused_where_they_are(source, position, message):
+    with pytest.raises(LoadError) as raised:
+        load_text(source, "m.yaml")
+    assert (raised.value.line, raised.value.column) == position
+    assert message in raised.value.message
+
+
+@pytest.mark.parametrize("source, data", [
+    ("a: &p-a_1 x\nb: *p-a_1\nc: [&q y, *q]\nd: {k: *q}\ne: [&r]\n",
+     {"a": "x", "b": "x", "c": ["y", "y"], "d": {"k": "y"}, "e": [None]}),
+    ("a: ?x\nb: [a?b, '?c', \"?d\"]\nc: {? k : v}\nd: [x, # ?y\n  z]\n",
+     {"a": "?x", "b": ["a?b", "?c", "?d"], "c": {"k": "v"}, "d": ["x", "z"]}),
+    ("-: a\nb: [-1, -x, '-', -: c]\n", {"-": "a", "b": [-1, "-x", "-", {"-": "c"}]}),
+    ("a: b#c\nd: 'e#f'\n# \"x\"#y\ng: \"C#\" # \"h\"#i\nu: https://x.org/a#b\nl: [1]\n",
+     {"a": "b#c", "d": "e#f", "g": "C#", "u": "https://x.org/a#b", "l": [1]}),
+    ("%YAML 1.2\n---\na: 1 # a comment\n", {"a": 1}),
+    ("a: |\n  x\n   \n", {"a": "x\n \n"}),
+    ("a: b\n   ", {"a": "b"}),
+    ("a: |+\n  x\n  ", {"a": "x\n"}),
+])
+def test_lookalikes_of_those_constructs_still_load(source, data):
+    assert load_text(source).data == data
+
+
+def test_the_second_reading_stays_linear_on_a_text_full_of_candidates():
+    """Each candidate of the second reading is judged once: a file made of them loads in a
+    time of the order of its first reading (about a second here), not of its square."""
+    text = "a:\n" + "- '#t' # \"x\"#y\n" * 100_000 + '# "x"#' * 500_000 + "\nb: [? x, c]\n"
+    start = time.perf_counter()
+    assert load_text(text).data["b"] == [{"x": None}, "c"]
+    assert time.perf_counter() - start < 30

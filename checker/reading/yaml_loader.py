@@ -10,7 +10,11 @@ builds the data itself so that it can:
 - bound the work an alias bomb, absurd nesting or a file of millions of tiny nodes
   could cause;
 - refuse integers longer than ``MAX_INTEGER_DIGITS`` and ``!!float`` values beyond the
-  floating-point range, which Python could read but not print or convert.
+  floating-point range, which Python could read but not print or convert;
+- refuse the constructs libyaml reads differently from YAML (measured against the
+  official YAML test suite): here an anchor or alias name followed by a character YAML
+  takes as part of the name (``&id:1``) and a lone ``-`` inside ``[ ]`` or ``{ }``; the
+  rest, which need a second reading, in ``yaml_second_reading``.
 
 Scalars follow YAML 1.2's core schema where PyYAML follows 1.1: only ``true``/``false``
 are booleans (so a country code ``NO`` stays a string), ``010`` is ten and ``1:30`` is
@@ -30,6 +34,7 @@ from typing import Any, Callable
 import yaml
 
 from .regular_file import NotRegularFile, read_regular_file
+from .yaml_second_reading import find_misreading
 
 try:  # the C composer is several times faster; the pure-Python one behaves the same
     from yaml import CSafeLoader as _Loader
@@ -54,6 +59,9 @@ _SCALAR_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", 
 _TYPED_FIRST_CHARACTERS = frozenset("~nNtTfF-+0123456789.")
 _NULL = frozenset(("", "~", "null", "Null", "NULL"))
 _BOOLEANS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+# What may follow an anchor or alias name: libyaml also ends a name at ``?:%@` ``, which
+# YAML reads as part of it (``&a:b`` is the anchor ``a:b``, not ``a`` before ``:b``).
+_NAME_ENDS = frozenset(" \t\r\n,]}")
 _INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
 
@@ -286,11 +294,16 @@ class _Builder:
         return LoadError(self.name, message, *_mark_position(event.start_mark))
 
     def build(self, text: str) -> Any:
+        self.text = text
         parser = _Loader(text)
         try:
-            return self._build(parser.get_event)
+            root = self._build(parser.get_event)
         finally:
             parser.dispose()
+        misreading = find_misreading(text, _Loader)
+        if misreading is not None:
+            raise LoadError(self.name, *misreading)
+        return root
 
     def _build(self, next_event: Callable[[], yaml.Event]) -> Any:
         stack: list[_Frame] = []
@@ -316,6 +329,7 @@ class _Builder:
                 else:
                     value = self.scalar(event)
                 if event.anchor:
+                    self.check_name_end(event, "&")
                     self.anchors[event.anchor] = (value, 1)
                 if not stack:
                     self.complete(stack, value, 1, event, False)
@@ -352,6 +366,8 @@ class _Builder:
                     stack[-1].spots[len(stack[-1].value)] = (mark.line + 1, mark.column + 1)
                 elif not stack:
                     self.place_root(event)
+                if event.anchor:
+                    self.check_name_end(event, "&")
                 container: dict | list = {} if is_mapping else []
                 frame_spots: dict = {}
                 spots[id(container)] = frame_spots
@@ -365,6 +381,7 @@ class _Builder:
                 nodes_left -= 1
                 if nodes_left < 0:
                     raise self.too_many_nodes(event)
+                self.check_name_end(event, "*")
                 if event.anchor not in self.anchors:
                     raise self.error(event, f"alias *{event.anchor} refers to no anchor defined before it")
                 value, size = self.anchors[event.anchor]
@@ -380,6 +397,20 @@ class _Builder:
                 documents += 1
                 if documents > 1:
                     raise self.error(event, "a manifest is a single YAML document; remove the second '---'")
+
+    def check_name_end(self, event: yaml.Event, sigil: str) -> None:
+        """Refuse an anchor (``&``) or alias (``*``) name that libyaml ended early: YAML
+        reads ``&id:1 x`` as the anchor ``id:1``, libyaml as ``id`` before the text ``:1 x``."""
+        text, name = self.text, event.anchor
+        start = text.find(sigil + name, event.start_mark.index)  # an anchor may follow a tag
+        end = start + 1 + len(name)
+        if start < 0 or end >= len(text) or text[end] in _NAME_ENDS:
+            return
+        what = "anchor" if sigil == "&" else "alias"
+        line, column = _position_after(event.start_mark, text, end)
+        raise LoadError(self.name, f"the {what} name {sigil}{name} is followed by {text[end]!r}, which YAML reads "
+                                   f"as part of the name but this parser does not; use only letters, digits, "
+                                   f"'-' and '_' in {what} names, or put a space after {sigil}{name}", line, column)
 
     def place_root(self, event: yaml.Event) -> None:
         self.document.root_position = (event.start_mark.line + 1, event.start_mark.column + 1)
@@ -422,6 +453,9 @@ class _Builder:
                 return value  # quoted or block text
             if value == "<<":
                 raise self.error(event, "merge keys (<<) are not supported; write the fields out in full")
+            if value == "-" and self.text[event.end_mark.index:event.end_mark.index + 1] != ":":
+                raise self.error(event, "a lone '-' inside [ ] or { } is not valid YAML (this parser would read "
+                                        "it as the text '-'); quote it: '-'")
             return _plain_scalar(value)
         if tag not in _SCALAR_TAGS:
             raise self.error(event, _tag_message(tag))
@@ -436,6 +470,14 @@ class _Builder:
             resolved = _plain_scalar(value)
             return resolved if isinstance(resolved, bool) else value
         return value  # str, and timestamps kept as written
+
+
+def _position_after(mark: Any, text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of ``index``, counted on from a parser mark before it."""
+    breaks = text.count("\n", mark.index, index)
+    if not breaks:
+        return mark.line + 1, mark.column + 1 + index - mark.index
+    return mark.line + 1 + breaks, index - text.rfind("\n", 0, index)
 
 
 def _tag_message(tag: str) -> str:
