@@ -107,9 +107,9 @@ def _case(rule_id: str, title: str, principle: str, findings: list[Finding], pat
         failure.text = "\n".join((
             f"{_where(path, finding.line, finding.column)}: {say(f'severity.{finding.severity}', lang)} "
             f"{finding.rule}: {message}",
-            f"{say('junit.pointer', lang)}: {visible(finding.pointer) or '/'}"
-            + (f"  {say('junit.target', lang)}: {visible(finding.target)}" if finding.target is not None else ""),
-            f"{say('report.fix', lang)}: {visible(finding.fix.get(lang, ''))}",
+            f"{_label('junit.pointer', lang)}{visible(finding.pointer) or '/'}"
+            + (f"  {_label('junit.target', lang)}{visible(finding.target)}" if finding.target is not None else ""),
+            f"{_label('report.fix', lang)}{visible(finding.fix.get(lang, ''))}",
         ))
         counts["failures"] += 1
     waived = [finding for finding in findings if finding.waived]
@@ -121,21 +121,25 @@ def _case(rule_id: str, title: str, principle: str, findings: list[Finding], pat
     return case
 
 
+def _label(key: str, lang: str) -> str:
+    return say(key, lang) + say("punctuation.colon", lang)
+
+
 def _baselined_line(finding: Finding, path: str, lang: str) -> str:
-    return (f"{say('junit.baselined', lang)}: {_where(path, finding.line, finding.column)}: "
+    return (f"{_label('junit.baselined', lang)}{_where(path, finding.line, finding.column)}: "
             f"{say(f'severity.{finding.severity}', lang)} {finding.rule}: {visible(finding.message.get(lang, ''))}")
 
 
 def _waived_line(finding: Finding, path: str, lang: str) -> str:
     waiver = finding.waiver
     assert waiver is not None
-    line = (f"{say('junit.waived', lang)}: {_where(path, finding.line, finding.column)}: "
-            f"{say(f'severity.{finding.severity}', lang)} {finding.rule}: {visible(finding.message.get(lang, ''))}; "
-            f"{say('report.reason', lang)}: {visible(waiver.reason.get(lang, ''))}")
+    line = (f"{_label('junit.waived', lang)}{_where(path, finding.line, finding.column)}: "
+            f"{say(f'severity.{finding.severity}', lang)} {finding.rule}: {visible(finding.message.get(lang, ''))}"
+            f"{say('punctuation.semicolon', lang)}{_label('report.reason', lang)}{visible(waiver.reason.get(lang, ''))}")
     if waiver.approved_by:
-        line += f"; {say('report.approved_by', lang)}: {visible(waiver.approved_by)}"
+        line += f"{say('punctuation.semicolon', lang)}{_label('report.approved_by', lang)}{visible(waiver.approved_by)}"
     if waiver.expires_on:
-        line += f"; {say('report.expires', lang)}: {visible(waiver.expires_on)}"
+        line += f"{say('punctuation.semicolon', lang)}{_label('report.expires', lang)}{visible(waiver.expires_on)}"
     return line
 
 
