@@ -258,7 +258,8 @@ ai_uses:
     result = hkai("check", "--lang", "zh", "--today", TODAY, "--select", "DIS-001,CON-001", str(path))
     assert result.returncode == 1, result.stderr
     flat = "".join(line.strip() for line in result.stdout.splitlines())
-    assert "人工智能應用 self-replica（數碼複製，級別為高）沒有任何公開披露涵蓋" in flat, result.stdout
+    assert "人工智能應用 self-replica（數碼複製，級別為高）沒有任何公開披露涵蓋" in flat, \
+        result.stdout
     assert "用到陳小明" in flat and "涵蓋數碼複製" in flat  # no space between Chinese words
     assert "修正方法：" in flat and "digital_replica" not in flat
 

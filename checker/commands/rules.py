@@ -183,7 +183,8 @@ def run_list(args: argparse.Namespace) -> int:
         table.add_column(field["levels"], no_wrap=True)
         table.add_column(field["title"], ratio=1, overflow="fold")
         for rule in rules:
-            table.add_row(Text(visible(rule.id), style="bold"), Text(listed["principle"].get(rule.principle, visible(rule.principle))),
+            principle = listed["principle"].get(rule.principle, visible(rule.principle))
+            table.add_row(Text(visible(rule.id), style="bold"), Text(principle),
                           Text(say(f"severity.{rule.severity}", lang), style=SEVERITY_STYLE.get(rule.severity, "")),
                           Text(_levels_listed(rule.levels, lang)), Text(rule_text(rule.title, lang)))
         out.print(table)

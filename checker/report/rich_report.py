@@ -108,15 +108,16 @@ def _heading(result: DocumentResult, report: Report) -> Text:
     declared = (levels.get(str(result.declared_level), visible(str(result.declared_level)))
                 if result.declared_level is not None else say("report.level_not_declared", lang))
     level_style = "bold red" if _below(result.declared_level, result.derived_level) else ""
-    heading.append(_label("report.ai_use_level", lang) + say("report.declared", lang) + say("punctuation.space", lang))
+    space = say("punctuation.space", lang)
+    heading.append(_label(say("report.ai_use_level", lang), lang) + say("report.declared", lang) + space)
     heading.append(declared, style=level_style)
-    heading.append(say("punctuation.comma", lang) + say("report.derived", lang) + say("punctuation.space", lang) + derived)
+    heading.append(say("punctuation.comma", lang) + say("report.derived", lang) + space + derived)
     return heading
 
 
-def _label(key: str, lang: str) -> str:
+def _label(word: str, lang: str) -> str:
     """A label and its colon, as the language writes them (「修正方法：」)."""
-    return say(key, lang) + say("punctuation.colon", lang)
+    return word + say("punctuation.colon", lang)
 
 
 def _below(declared: Any, derived: str | None) -> bool:
@@ -141,10 +142,10 @@ def _finding(finding: Finding, path: str, lang: str, console: Console) -> Iterat
     severity = say(f"severity.{finding.severity}", lang)
     yield from _headline(Text(severity, style=SEVERITY_STYLE[finding.severity]), finding, lang, console)
     yield _location(finding, path, show_pointer=True)
-    yield from _indented(Text.assemble((_label("report.fix", lang), "green"), visible(finding.fix[lang])),
+    yield from _indented(Text.assemble((_label(say("report.fix", lang), lang), "green"), visible(finding.fix[lang])),
                          console)
     if finding.claim is not None:
-        yield from _indented(Text.assemble((_label("report.claimed_waiver", lang), "yellow"),
+        yield from _indented(Text.assemble((_label(say("report.claimed_waiver", lang), lang), "yellow"),
                                            visible(finding.claim.reason[lang])), console)
 
 
@@ -154,12 +155,12 @@ def _waived(finding: Finding, path: str, lang: str, console: Console) -> Iterato
     yield from _headline(Text(say(f"severity.{finding.severity}", lang), style="dim"), finding, lang, console)
     yield _location(finding, path, show_pointer=False)
     details = Text.assemble((say(f"report.waived_by.{waiver.source}", lang) + say("punctuation.full_stop", lang)
-                             + _label("report.reason", lang), "green"), visible(waiver.reason[lang]))
+                             + _label(say("report.reason", lang), lang), "green"), visible(waiver.reason[lang]))
     if waiver.approved_by:
-        details.append_text(Text.assemble("\n", (_label("report.approved_by", lang), "green"),
+        details.append_text(Text.assemble("\n", (_label(say("report.approved_by", lang), lang), "green"),
                                           visible(waiver.approved_by)))
     if waiver.expires_on:
-        details.append_text(Text.assemble("\n", (_label("report.expires", lang), "green"),
+        details.append_text(Text.assemble("\n", (_label(say("report.expires", lang), lang), "green"),
                                           visible(waiver.expires_on)))
     yield from _indented(details, console)
 
