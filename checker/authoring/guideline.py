@@ -51,11 +51,6 @@ def levels_text(levels: tuple[str, ...] | None, lang: str) -> str:
     return say("guideline.level_separator", lang).join(named.get(level, visible(level)) for level in levels)
 
 
-def levels_short(levels: tuple[str, ...] | None) -> str:
-    """A rule's levels as written in rules: ``all`` or ``low, medium``."""
-    return "all" if levels is None else ", ".join(levels)
-
-
 def severity_meaning(severity: str, lang: str) -> str:
     """What a severity means for a production: blocks release, must be justified, advice."""
     return text.words("guideline.severity_meaning", lang).get(severity, "")

@@ -36,7 +36,7 @@ from ..packs.loading import load_rule_set
 from ..packs.model import FIXTURES_DIR, RulePack, RuleSet, builtin_pack_dir
 from ..report.safe_text import visible
 from ..packs.rule import Rule
-from ..authoring.guideline import (describe_rule, levels_short, levels_text, pack_names, render_html, render_markdown,
+from ..authoring.guideline import (describe_rule, levels_text, pack_names, render_html, render_markdown,
                        rule_text, severity_meaning, sorted_rules)
 from ..report.model import EXIT_FINDINGS, EXIT_OK
 from .. import text
@@ -153,13 +153,22 @@ def _segments_text(segments: list[tuple[str, bool]]) -> Text:
 # --- hkai rules list -------------------------------------------------------------------
 
 
+def _levels_listed(levels: tuple[str, ...] | None, lang: str) -> str:
+    """A rule's levels in a row of the list: ``all``, or its levels by their words."""
+    listed = text.words("rules_command.list", lang)
+    if levels is None:
+        return listed["all_levels"]
+    named = text.words("level", lang)
+    return listed["level_separator"].join(named.get(level, visible(level)) for level in levels)
+
+
 def run_list(args: argparse.Namespace) -> int:
     try:
         lang, rule_set = _setup(args)
     except (ValueError, LoadError) as error:
         return fail(str(error))
     assert rule_set is not None
-    field = text.words("rules_command.field", lang)
+    field, listed = text.words("rules_command.field", lang), text.words("rules_command.list", lang)
     rules = [rule for rule in sorted_rules(rule_set.rules)
              if (args.principle is None or rule.principle == args.principle)
              and (args.severity is None or rule.severity == args.severity)]
@@ -174,9 +183,10 @@ def run_list(args: argparse.Namespace) -> int:
         table.add_column(field["levels"], no_wrap=True)
         table.add_column(field["title"], ratio=1, overflow="fold")
         for rule in rules:
-            table.add_row(Text(visible(rule.id), style="bold"), Text(visible(rule.principle)),
-                          Text(visible(rule.severity), style=SEVERITY_STYLE.get(rule.severity, "")),
-                          Text(levels_short(rule.levels)), Text(rule_text(rule.title, lang)))
+            principle = listed["principle"].get(rule.principle, visible(rule.principle))
+            table.add_row(Text(visible(rule.id), style="bold"), Text(principle),
+                          Text(say(f"severity.{rule.severity}", lang), style=SEVERITY_STYLE.get(rule.severity, "")),
+                          Text(_levels_listed(rule.levels, lang)), Text(rule_text(rule.title, lang)))
         out.print(table)
     summary = say("rules_command.list.summary", lang, count=_n(len(rules), "rule", lang),
                   packs=visible(pack_names(rule_set)))
@@ -206,8 +216,10 @@ def run_show(args: argparse.Namespace) -> int:
     facts.add_column(style="dim", no_wrap=True)
     facts.add_column(overflow="fold")
     principle = text.words("principle", lang).get(rule.principle, "")
-    facts.add_row(field["principle"], f"{visible(rule.principle)} ({principle})")
-    severity = Text(visible(rule.severity), style=SEVERITY_STYLE.get(rule.severity, ""))
+    facts.add_row(field["principle"], say("rules_command.show.principle", lang, value=visible(rule.principle),
+                                          word=principle))
+    severity = Text(text.words("severity", lang).get(rule.severity, visible(rule.severity)),
+                    style=SEVERITY_STYLE.get(rule.severity, ""))
     meaning = severity_meaning(rule.severity, lang)
     if meaning:
         severity.append(f"  {meaning}", style="dim")

@@ -281,5 +281,6 @@ def compile_check(spec: dict[str, Any], names: Names, where: str,
 
 
 def _templates(texts: dict[str, str], names: Names, where: str) -> dict[str, Template]:
-    return {lang: Template(source, {m: names.path(m, f"{where}/{lang}") for m in Template.placeholders(source)})
+    return {lang: Template(source, {m: names.path(Template.path_text(m), f"{where}/{lang}")
+                                     for m in Template.placeholders(source)})
             for lang, source in texts.items()}

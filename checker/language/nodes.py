@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from ..text import say, values as text_values
 from .grammar import OPERATORS
+from ..reading.manifest_fields import terms
 from ..reading.yaml_loader import escape_pointer_token
 from .runtime import MISSING, Bound, Context, Env, Path, hashable
 
@@ -375,11 +376,18 @@ def _either(section: str, alternatives: tuple[tuple[tuple[str, Callable], ...], 
 # --- messages ----------------------------------------------------------------------------
 
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
-_FULL_WIDTH_OPENING, _FULL_WIDTH_CLOSING = ("（", "「", "『", "【"), ("）", "」", "』", "】")
+TERM = ":term"  # after a placeholder's path: the value is one of the format's enumerated values
+# Where a template's space is not set: between two Chinese characters, or beside full-width
+# punctuation (「金額為（未填寫 value）」, 「用到陳小明，」).
+_UNSPACED = re.compile("(?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]) +(?=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])"
+                       "|(?<=[\u3000-\u303f\uff00-\uffef]) +| +(?=[\u3000-\u303f\uff00-\uffef])")
 
 
 class Template:
-    """A message with ``{path}`` placeholders filled from the record being checked."""
+    """A message with ``{path}`` placeholders filled from the record being checked;
+    ``{path:term}`` shows an enumerated value of the manifest format (a kind, a level, a
+    role) by its word in the report's language, never guessed from the value alone (an id
+    ``self`` stays as written)."""
 
     def __init__(self, source: str, paths: dict[str, Path]):
         self.source = source
@@ -389,47 +397,69 @@ class Template:
     def placeholders(source: str) -> list[str]:
         return _PLACEHOLDER.findall(source)
 
+    @staticmethod
+    def path_text(placeholder: str) -> str:
+        """The path a placeholder reads: its text without ``:term``."""
+        return placeholder.removesuffix(TERM)
+
     def render(self, env: Env, lang: str) -> str:
-        """The message filled in. Beside a missing value said in full-width brackets
-        (「金額為（未填寫 value）」), the template's spaces are dropped: Chinese sets none there."""
-        text, start, after_bracket = "", 0, False
+        """The message filled in. A space of the template that ends up between two Chinese
+        characters, or beside full-width punctuation, is dropped: Chinese sets none there
+        (the value decides: 「人工智能應用 replica 用到」 keeps its spaces, 「用到陳小明」 not)."""
+        pieces: list[tuple[str, bool]] = []
+        start = 0
         for match in _PLACEHOLDER.finditer(self.source):
-            shown, missing = _display(self.paths[match.group(1)], env, lang)
-            literal = self.source[start:match.start()]
-            if after_bracket:
-                literal = literal.removeprefix(" ")
-            if missing and shown.startswith(_FULL_WIDTH_OPENING):
-                literal = literal.removesuffix(" ")
-            text += literal + shown
-            after_bracket, start = missing and shown.endswith(_FULL_WIDTH_CLOSING), match.end()
-        tail = self.source[start:]
-        return text + (tail.removeprefix(" ") if after_bracket else tail)
+            placeholder = match.group(1)
+            pieces += [(self.source[start:match.start()], True),
+                       (_display(self.paths[placeholder], env, lang, placeholder.endswith(TERM)), False)]
+            start = match.end()
+        pieces.append((self.source[start:], True))
+        return _closed_up(pieces)
 
 
-def _display(path: Path, env: Env, lang: str) -> tuple[str, bool]:
-    """The value at ``path`` as a message shows it, and whether it is missing: then it is
-    said to be missing (naming the field), never stood for by a symbol."""
-    shown = _shown(path.value(env), lang)
+def _closed_up(pieces: list[tuple[str, bool]]) -> str:
+    """The pieces joined, without the template's (``literal``) spaces where Chinese sets none;
+    spaces inside a filled-in value are the manifest's and stay."""
+    text = "".join(piece for piece, _ in pieces)
+    dropped: set[int] = set()
+    offset = 0
+    for piece, literal in pieces:
+        if literal and " " in piece:
+            for space in _UNSPACED.finditer(text, offset, offset + len(piece) + 1):
+                if space.start() < offset + len(piece):
+                    dropped.update(range(space.start(), min(space.end(), offset + len(piece))))
+        offset += len(piece)
+    return "".join(character for index, character in enumerate(text) if index not in dropped) if dropped else text
+
+
+def _display(path: Path, env: Env, lang: str, term: bool = False) -> str:
+    """The value at ``path`` as a message shows it; a value that is missing is said to be
+    missing (naming the field), never stood for by a symbol."""
+    shown = _shown(path.value(env), lang, terms(lang) if term else None)
     if shown is None:
-        return say("message_values.missing", lang, field=(path.fields or [path.root])[-1]), True
-    return shown, False
+        return say("message_values.missing", lang, field=(path.fields or [path.root])[-1])
+    return shown
 
 
-def _shown(value: Any, lang: str) -> str | None:
-    """The value as text, or None when there is nothing to show (missing, null, empty)."""
+def _shown(value: Any, lang: str, words: dict[str, str] | None = None) -> str | None:
+    """The value as text, or None when there is nothing to show (missing, null, empty);
+    with ``words``, an enumerated value by its word (a value not in the format as written)."""
     if value is MISSING or value is None or value == "" or value == [] or value == {}:
         return None
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        shown = [_shown(item, lang) for item in value]
-        return ", ".join(item if item is not None else say("message_values.empty_item", lang) for item in shown)
+        shown = [_shown(item, lang, words) for item in value]
+        return say("message_values.list_separator", lang).join(
+            item if item is not None else say("message_values.empty_item", lang) for item in shown)
     if isinstance(value, dict):  # a text in the report's language, a record by its id, else its fields
         picked = text_values.pick(value, lang)
         if picked is not None or value.get("id") is not None:
             return picked if picked is not None else str(value["id"])
         fields = [f"{key}: {shown}" for key, item in value.items() if (shown := _shown(item, lang)) is not None]
         return ", ".join(fields) or None
+    if words is not None and type(value) is str:
+        return words.get(value, value)
     return str(value)
 
 

@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 
 from .manifest_fields import TOP_LEVEL, Field, described, fields, resolve
-from .manifest_problems import expected_type
+from .manifest_problems import expected_type, term_note
 from ..text import DEFAULT, say
 
 
@@ -35,7 +35,8 @@ def _entry(field: Field, lang: str) -> list[str]:
     lines.append(f"- {_label('type', lang)}{_type(field.value, lang)}{say('punctuation.comma', lang)}{presence}")
     allowed = _allowed(field.value)
     if allowed:
-        lines.append(f"- {_label('allowed', lang)}" + _listed(allowed, lang))
+        separator = say("manifest_format.list_separator", lang)
+        lines.append(f"- {_label('allowed', lang)}" + separator.join(f"`{value}`{term_note(value, lang)}" for value in allowed))
     form = _form(field, lang)
     if form:
         lines.append(f"- {_label('form', lang)}{form}")

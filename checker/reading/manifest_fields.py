@@ -3,11 +3,14 @@ field reference (``production.release_date``), and its description in every lang
 
 The schema is the one source of the field reference (``hkai schema --doc``) and of the
 words a format problem uses to say what a field expects: English in ``description``, each
-other language of the text table in ``x-description-<lang>`` beside it.
+other language of the text table in ``x-description-<lang>`` beside it. It is also the one
+source of the words for the format's enumerated values (``x-enum-<lang>`` beside each
+``enum``), which rule messages show (``{use.kind:term}``) and the field reference lists.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any, Iterable, Iterator, NamedTuple
 
 from .schema import MANIFEST_SCHEMA, load_schema
@@ -32,6 +35,38 @@ def described(node: Any, lang: str) -> str | None:
     if not isinstance(node, dict):
         return None
     return node.get(description_key(lang)) or node.get("description")
+
+
+def term_key(lang: str) -> str:
+    return f"x-enum-{lang}"
+
+
+def term_tables(lang: str) -> Iterator[tuple[list[Any], dict[str, str]]]:
+    """Every ``enum`` of the manifest schema with its words in ``lang`` (empty when the
+    schema gives none: English values are shown as written)."""
+    def visit(node: Any) -> Iterator[tuple[list[Any], dict[str, str]]]:
+        if isinstance(node, dict):
+            if isinstance(node.get("enum"), list):
+                yield node["enum"], node.get(term_key(lang), {})
+            for value in node.values():
+                yield from visit(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from visit(value)
+    yield from visit(load_schema(MANIFEST_SCHEMA))
+
+
+@cache
+def terms(lang: str) -> dict[str, str]:
+    """The word in ``lang`` for each enumerated value of the manifest format. A value has
+    one word wherever the format allows it (``none`` is the same word as a level and as a
+    basis of payment; the tests hold the schema to it), so a message can say it from the
+    value once the message says that the value is one (``{use.kind:term}``)."""
+    words: dict[str, str] = {}
+    for _, table in term_tables(lang):
+        for value, word in table.items():
+            words.setdefault(value, word)
+    return words
 
 
 def field_name(tokens: Iterable[str | int]) -> str:

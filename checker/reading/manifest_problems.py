@@ -15,7 +15,7 @@ import difflib
 import re
 from typing import TYPE_CHECKING, Any, Iterator
 
-from .manifest_fields import described, field_name, resolve, TOP_LEVEL
+from .manifest_fields import described, field_name, resolve, terms, TOP_LEVEL
 from .schema import MANIFEST_SCHEMA, is_valid, load_schema, validator
 from .yaml_loader import Document, escape_pointer_token
 from ..text import LANGUAGES, say
@@ -246,7 +246,19 @@ def _plain(value: Any) -> str:
 
 
 def _listed(values: list[Any], lang: str) -> str:
-    return say("manifest_format.list_separator", lang).join(_plain(value) for value in values)
+    return say("manifest_format.list_separator", lang).join(allowed_value(value, lang) for value in values)
+
+
+def allowed_value(value: Any, lang: str) -> str:
+    """An allowed value as written in a manifest, with its word where the language has one
+    (「`estate`（遺產管理人）」)."""
+    return say("manifest_format.allowed_value", lang, value=_plain(value)) + term_note(value, lang)
+
+
+def term_note(value: Any, lang: str) -> str:
+    """After an enumerated value, its word in ``lang`` (the format's own words in English: none)."""
+    word = terms(lang).get(value) if isinstance(value, str) else None
+    return say("manifest_format.term", lang, word=word) if word else ""
 
 
 def _has_date_shape(value: Any) -> bool:

@@ -107,9 +107,10 @@ def _case(rule_id: str, title: str, principle: str, findings: list[Finding], pat
         failure.text = "\n".join((
             f"{_where(path, finding.line, finding.column)}: {say(f'severity.{finding.severity}', lang)} "
             f"{finding.rule}: {message}",
-            f"{say('junit.pointer', lang)}: {visible(finding.pointer) or '/'}"
-            + (f"  {say('junit.target', lang)}: {visible(finding.target)}" if finding.target is not None else ""),
-            f"{say('report.fix', lang)}: {visible(finding.fix.get(lang, ''))}",
+            f"{_label(say('junit.pointer', lang), lang)}{visible(finding.pointer) or '/'}"
+            + (f"  {_label(say('junit.target', lang), lang)}{visible(finding.target)}"
+               if finding.target is not None else ""),
+            f"{_label(say('report.fix', lang), lang)}{visible(finding.fix.get(lang, ''))}",
         ))
         counts["failures"] += 1
     waived = [finding for finding in findings if finding.waived]
@@ -121,21 +122,31 @@ def _case(rule_id: str, title: str, principle: str, findings: list[Finding], pat
     return case
 
 
+def _label(word: str, lang: str) -> str:
+    """A label and its colon, as the language writes them (「修正方法：」)."""
+    return word + say("punctuation.colon", lang)
+
+
+def _then(word: str, value: str, lang: str) -> str:
+    """A further labelled detail of a line, after the language's semicolon."""
+    return say("punctuation.semicolon", lang) + _label(word, lang) + value
+
+
 def _baselined_line(finding: Finding, path: str, lang: str) -> str:
-    return (f"{say('junit.baselined', lang)}: {_where(path, finding.line, finding.column)}: "
+    return (f"{_label(say('junit.baselined', lang), lang)}{_where(path, finding.line, finding.column)}: "
             f"{say(f'severity.{finding.severity}', lang)} {finding.rule}: {visible(finding.message.get(lang, ''))}")
 
 
 def _waived_line(finding: Finding, path: str, lang: str) -> str:
     waiver = finding.waiver
     assert waiver is not None
-    line = (f"{say('junit.waived', lang)}: {_where(path, finding.line, finding.column)}: "
-            f"{say(f'severity.{finding.severity}', lang)} {finding.rule}: {visible(finding.message.get(lang, ''))}; "
-            f"{say('report.reason', lang)}: {visible(waiver.reason.get(lang, ''))}")
+    line = (f"{_label(say('junit.waived', lang), lang)}{_where(path, finding.line, finding.column)}: "
+            f"{say(f'severity.{finding.severity}', lang)} {finding.rule}: {visible(finding.message.get(lang, ''))}"
+            + _then(say("report.reason", lang), visible(waiver.reason.get(lang, "")), lang))
     if waiver.approved_by:
-        line += f"; {say('report.approved_by', lang)}: {visible(waiver.approved_by)}"
+        line += _then(say("report.approved_by", lang), visible(waiver.approved_by), lang)
     if waiver.expires_on:
-        line += f"; {say('report.expires', lang)}: {visible(waiver.expires_on)}"
+        line += _then(say("report.expires", lang), visible(waiver.expires_on), lang)
     return line
 
 

@@ -79,7 +79,7 @@ def _manifest(result: DocumentResult, report: Report) -> list[str]:
     status_word = say(f"status.{status}", lang)
     out = [f"### {STATUS_MARK[status]} {escape(path)}", ""]
     if result.error is not None:
-        out.append(f"**{status_word}** · {say('markdown.cannot_read', lang)}: {_link(path, result.error.line)} "
+        out.append(f"**{status_word}** · {say('markdown.cannot_read', lang)}{say('punctuation.colon', lang)}{_link(path, result.error.line)} "
                    f"{escape(result.error.message)}")
         return out
     out.append(f"**{status_word}** · {_heading(result, lang)}")
@@ -104,7 +104,7 @@ def _manifest(result: DocumentResult, report: Report) -> list[str]:
     if waived:
         if active or known:
             out.append("")
-        out += [f"<details><summary>{escape(say('report.waived_findings', lang))}: {len(waived)}</summary>", ""]
+        out += [f"<details><summary>{escape(say('report.waived_findings', lang))}{say('punctuation.colon', lang)}{len(waived)}</summary>", ""]
         out.append(f"| {column['severity']} | {column['rule']} | {column['message']} | {column['location']} "
                    f"| {column['reason']} | {column['approved_by']} | {column['expires']} |")
         out.append("|---|---|---|---|---|---|---|")
@@ -130,8 +130,9 @@ def _heading(result: DocumentResult, lang: str) -> str:
         heading += f" ({escape(production['id'])})"
     declared = _level(result.declared_level, lang, say("report.level_not_declared", lang))
     derived = _level(result.derived_level, lang, say("report.level_not_derived", lang))
-    levels = (f"{say('report.ai_use_level', lang)}: {say('report.declared', lang)} {declared}, "
-              f"{say('report.derived', lang)} {derived}")
+    space = say("punctuation.space", lang)
+    levels = (f"{say('report.ai_use_level', lang)}{say('punctuation.colon', lang)}{say('report.declared', lang)}"
+              f"{space}{declared}{say('punctuation.comma', lang)}{say('report.derived', lang)}{space}{derived}")
     return f"{heading} · {levels}" if heading else levels
 
 

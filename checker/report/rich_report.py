@@ -6,10 +6,12 @@ rendered as plain ``Text``, never parsed as markup."""
 from __future__ import annotations
 
 import io
+import re
 import shutil
 from typing import Any, Iterator, TextIO
 
 from rich import box
+from rich.cells import cell_len, chop_cells
 from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -106,10 +108,16 @@ def _heading(result: DocumentResult, report: Report) -> Text:
     declared = (levels.get(str(result.declared_level), visible(str(result.declared_level)))
                 if result.declared_level is not None else say("report.level_not_declared", lang))
     level_style = "bold red" if _below(result.declared_level, result.derived_level) else ""
-    heading.append(f"{say('report.ai_use_level', lang)}{say('punctuation.colon', lang)}{say('report.declared', lang)} ")
+    space = say("punctuation.space", lang)
+    heading.append(_label(say("report.ai_use_level", lang), lang) + say("report.declared", lang) + space)
     heading.append(declared, style=level_style)
-    heading.append(f"{say('punctuation.comma', lang)}{say('report.derived', lang)} {derived}")
+    heading.append(say("punctuation.comma", lang) + say("report.derived", lang) + space + derived)
     return heading
+
+
+def _label(word: str, lang: str) -> str:
+    """A label and its colon, as the language writes them (「修正方法：」)."""
+    return word + say("punctuation.colon", lang)
 
 
 def _below(declared: Any, derived: str | None) -> bool:
@@ -134,10 +142,10 @@ def _finding(finding: Finding, path: str, lang: str, console: Console) -> Iterat
     severity = say(f"severity.{finding.severity}", lang)
     yield from _headline(Text(severity, style=SEVERITY_STYLE[finding.severity]), finding, lang, console)
     yield _location(finding, path, show_pointer=True)
-    yield from _indented(Text.assemble((f"{say('report.fix', lang)}: ", "green"), visible(finding.fix[lang])),
+    yield from _indented(Text.assemble((_label(say("report.fix", lang), lang), "green"), visible(finding.fix[lang])),
                          console)
     if finding.claim is not None:
-        yield from _indented(Text.assemble((f"{say('report.claimed_waiver', lang)}: ", "yellow"),
+        yield from _indented(Text.assemble((_label(say("report.claimed_waiver", lang), lang), "yellow"),
                                            visible(finding.claim.reason[lang])), console)
 
 
@@ -146,13 +154,13 @@ def _waived(finding: Finding, path: str, lang: str, console: Console) -> Iterato
     assert waiver is not None
     yield from _headline(Text(say(f"severity.{finding.severity}", lang), style="dim"), finding, lang, console)
     yield _location(finding, path, show_pointer=False)
-    details = Text.assemble((f"{say(f'report.waived_by.{waiver.source}', lang)}. {say('report.reason', lang)}: ",
-                             "green"), visible(waiver.reason[lang]))
+    details = Text.assemble((say(f"report.waived_by.{waiver.source}", lang) + say("punctuation.full_stop", lang)
+                             + _label(say("report.reason", lang), lang), "green"), visible(waiver.reason[lang]))
     if waiver.approved_by:
-        details.append_text(Text.assemble("\n", (f"{say('report.approved_by', lang)}: ", "green"),
+        details.append_text(Text.assemble("\n", (_label(say("report.approved_by", lang), lang), "green"),
                                           visible(waiver.approved_by)))
     if waiver.expires_on:
-        details.append_text(Text.assemble("\n", (f"{say('report.expires', lang)}: ", "green"),
+        details.append_text(Text.assemble("\n", (_label(say("report.expires", lang), lang), "green"),
                                           visible(waiver.expires_on)))
     yield from _indented(details, console)
 
@@ -187,9 +195,57 @@ def _hanging(prefix: Text, body: Text, console: Console) -> Iterator[Line]:
     The layout of a two-column grid, wrapped directly: a table per finding costs about a
     millisecond to measure, which thousands of findings would add up."""
     indent = prefix.cell_len
-    lines = body.wrap(console, max(console.width - indent, 1), justify="left", overflow="fold")
+    lines = [line for paragraph in body.split("\n") for line in wrapped(paragraph, max(console.width - indent, 1))]
     for number, line in enumerate(lines):
         yield Line.assemble(prefix if number == 0 else " " * indent, line)
+
+
+# What a line is broken between: a code span, a run of other characters without spaces (a
+# field name, a path, an id, an English word), spaces, or one wide character (a Chinese one).
+_UNIT = re.compile(r"`[^`\n]*`|[^\s`\u2e80-\uffef]+|\s+|.", re.S)
+_NO_LINE_START = frozenset("，。、；：！？）」』】〉》…,.;:!?)]}")  # kept with what precedes them
+_NO_LINE_END = frozenset("（「『【〈《([{")  # kept with what follows them
+
+
+def wrapped(text: Text, width: int) -> list[Text]:
+    """``text`` broken into lines of at most ``width`` cells: between words, and between
+    Chinese characters (which are written without spaces), never inside a field name, a
+    path or a code span, nor before closing or after opening punctuation. Only what is
+    wider than a whole line is folded."""
+    plain, starts, used, line_start = text.plain, [], 0, 0
+    units = _units(plain)
+    for start, end in units:
+        unit = plain[start:end]
+        size = cell_len(unit)
+        if unit.isspace():
+            used += size
+            continue
+        if used + size > width and start > line_start:
+            starts.append(start)
+            line_start, used = start, 0
+        while size > width:  # wider than a line: folded
+            cut = start + len(chop_cells(unit, width)[0])
+            starts.append(cut)
+            start, unit = cut, plain[cut:end]
+            line_start, size = cut, cell_len(unit)
+        used += size
+    return [line.rstrip() or line for line in text.divide(starts)] if starts else [text]
+
+
+def _units(plain: str) -> list[tuple[int, int]]:
+    """The spans a line may not be broken inside: each unit with the closing punctuation
+    after it and the opening punctuation before it."""
+    units: list[list[int]] = []
+    glue_next = False
+    for match in _UNIT.finditer(plain):
+        start, end = match.span()
+        piece = match.group()
+        if units and (glue_next or (piece[0] in _NO_LINE_START and not piece.isspace())):
+            units[-1][1] = end
+        else:
+            units.append([start, end])
+        glue_next = piece[-1] in _NO_LINE_END
+    return [(start, end) for start, end in units]
 
 
 def _counts(findings: list[Finding], lang: str) -> str:
