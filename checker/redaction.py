@@ -264,6 +264,8 @@ def _document(result: DocumentResult, redact: Redactor, path_of: dict[str, str])
     if result.kind == "manifest" and result.production is not None:
         changes["production"] = {key: _deep(value, redact) for key, value in result.production.items()}
         changes["record_ids"] = [redact(i) for i in result.record_ids]
+    if result.kind == "manifest" and result.evidence is not None:
+        changes["evidence"] = _deep(result.evidence, redact)
     return replace(result, **changes)
 
 

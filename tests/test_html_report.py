@@ -258,3 +258,42 @@ def test_every_corpus_manifest_gets_a_page_or_a_located_error():
     result = hkai_exact("check", "--format", "html", "--lang", "both", "--today", TODAY, *map(str, corpus))
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stdout.count('<section class="production"') == len(corpus)
+
+
+EVIDENCE = MINIMAL + """\
+people: [{id: p-a, name: Chan}, {id: p-b, name: Lee}, {id: p-c, name: Ho}, {id: p-d, name: Yip}]
+consents:
+  - {id: c-a, person: p-a, given_by: self, signed_on: 2026-01-05, covers: [voice_clone],
+     document: {ref: contracts/c-a.pdf, sha256: DIGEST}}
+  - {id: c-b, person: p-b, given_by: self, signed_on: 2026-01-05, covers: [voice_clone],
+     document: {ref: contracts/c-b.pdf, sha256: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa}}
+  - {id: c-c, person: p-c, given_by: self, signed_on: 2026-01-05, covers: [voice_clone],
+     document: {ref: contracts/nowhere.pdf}}
+  - {id: c-d, person: p-d, given_by: self, signed_on: 2026-01-05, covers: [voice_clone],
+     document: {ref: ../outside.pdf}}
+"""
+
+
+def test_evidence_status_is_shown_when_it_was_verified(tmp_path):
+    import hashlib
+    (tmp_path / "contracts").mkdir()
+    for name in ("c-a.pdf", "c-b.pdf"):
+        (tmp_path / "contracts" / name).write_bytes(b"%PDF signed consent")
+    digest = hashlib.sha256(b"%PDF signed consent").hexdigest()
+    manifest = tmp_path / "manifest.yaml"
+    manifest.write_text(EVIDENCE.replace("DIGEST", digest), encoding="utf-8")
+    page = hkai_exact("check", "--format", "html", "--today", TODAY, "--verify-evidence", str(manifest)).stdout
+    table = page[page.index('<table class="scorecard evidence">'):page.index("</table>", page.index('class="scorecard evidence"'))]
+    rows = [row for row in table.split("<tr")[2:]]
+    assert [row.split("<code>")[1].split("</code>")[0] for row in rows] == ["c-a", "c-b", "c-c", "c-d"]
+    assert 'class="evidence-ok"' in rows[0] and ">yes<" in rows[0]
+    assert ">no: the file differs from the one recorded<" in rows[1]
+    assert 'class="evidence-missing"' in rows[2] and ">no digest recorded<" in rows[2]
+    assert 'class="evidence-outside"' in rows[3]
+    # not verified: no evidence section at all; in Chinese, the words are Chinese
+    assert "Consent documents" not in hkai_exact("check", "--format", "html", "--today", TODAY, str(manifest)).stdout
+    zh = hkai_exact("check", "--format", "html", "--lang", "zh", "--today", TODAY, "--verify-evidence", str(manifest))
+    assert "同意書文件（--verify-evidence）" in zh.stdout and ">找不到<" in zh.stdout
+    # with --redact the file names are pseudonyms like every other file name
+    redacted = hkai_exact("check", "--format", "html", "--today", TODAY, "--verify-evidence", "--redact", str(manifest))
+    assert "c-a.pdf" not in redacted.stdout and "nowhere.pdf" not in redacted.stdout

@@ -5,10 +5,9 @@ reviewer's waivers file (only the checks written for waivers files run)."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from . import evidence, levels
+from . import levels
 from ..report.model import Finding
 from ..language.grammar import MANIFEST, WAIVERS_FILE
 from ..language.runtime import MISSING, Bound, Context
@@ -19,11 +18,12 @@ from ..reading.schema import manifest_sections
 from .parallel import run_shared
 
 
-def evaluate(rule_set: RuleSet, document: Document, today: str, evidence_folder: Path | None = None,
+def evaluate(rule_set: RuleSet, document: Document, today: str, with_evidence: dict[str, Any] | None = None,
              workers: int = 1, same_production_in: tuple[str, ...] = (),
              stand_ins: list[Finding] | None = None) -> tuple[list[Finding], list[Rule], str]:
     """Findings of every rule that applies to the manifest, the rules that applied, and
-    the production's derived AI-use level.
+    the production's derived AI-use level. ``with_evidence`` is the manifest's data with
+    what ``evidence.annotate`` found on disk, when evidence is verified.
 
     Rules that judge other rules' findings (``checker.findings``, e.g. unused waivers)
     run second, and see the findings of the first. The first rules are shared between
@@ -31,9 +31,7 @@ def evaluate(rule_set: RuleSet, document: Document, today: str, evidence_folder:
     rules whose findings stand in for others (``evaluate_stand_ins``): no other finding
     at or inside their nodes is kept.
     """
-    manifest = levels.annotate(document.data)
-    if evidence_folder is not None:
-        manifest = evidence.annotate(manifest, evidence_folder)
+    manifest = levels.annotate(document.data if with_evidence is None else with_evidence)
     roots = _roots(manifest, {"today": today, "rule_ids": list(rule_set.known_ids), "record_ids": record_ids(manifest),
                               "reviewer_waivable": sorted(rule_set.reviewer_waivable),
                               "findings": [], "format_problems": [], "same_production_in": list(same_production_in)},

@@ -52,6 +52,19 @@ def annotate(manifest: dict[str, Any], folder: Path) -> dict[str, Any]:
     return {**manifest, "consents": annotated}
 
 
+def statuses(annotated: dict[str, Any]) -> list[dict[str, Any]]:
+    """What was found for each consent document of an annotated manifest, for the reports:
+    the consent's id, the file it names, its status and whether its digest matched (None
+    when no digest was recorded or the file could not be read)."""
+    found = []
+    for consent in annotated.get("consents") or ():
+        document = consent.get("document")
+        if isinstance(document, dict) and "status" in document:
+            found.append({"consent": consent.get("id"), "ref": document["ref"], "status": document["status"],
+                          "sha256_matches": document.get("sha256_matches")})
+    return found
+
+
 def _inspect(ref: str, folder: Path) -> dict[str, str]:
     if _escapes(ref):
         return {"status": "outside"}

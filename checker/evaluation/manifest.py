@@ -13,6 +13,7 @@ from ..report.model import Finding, ManifestResult
 from ..reading.yaml_loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_NODES, Document, LoadError, load_file
 from ..packs.model import RuleSet
 from ..reading.manifest_problems import Problem, duplicate_key_problem, empty_manifest_problem, manifest_problems
+from . import evidence
 from .waivers import ReviewWaiver, apply_waivers
 from ..text import DEFAULT
 
@@ -82,10 +83,11 @@ def check_document(document: Document, rule_set: RuleSet, options: CheckOptions,
         result.findings = sorted([*findings, *stand_ins], key=lambda finding: finding.sort_key())
         return result
     result.schema_valid = True
-    evidence_folder = Path(document.path).parent if options.verify_evidence else None
+    with_evidence = evidence.annotate(data, Path(document.path).parent) if options.verify_evidence else None
+    result.evidence = evidence.statuses(with_evidence) if with_evidence is not None else None
     big = len(data.get("ai_uses") or ()) >= SHARED_RULES_MIN_USES
     workers = min(options.jobs, SHARED_RULES_MAX_PROCESSES) if big else 1
-    findings, applicable, result.derived_level = evaluate(rule_set, document, options.today, evidence_folder, workers,
+    findings, applicable, result.derived_level = evaluate(rule_set, document, options.today, with_evidence, workers,
                                                           options.same_production_in, stand_ins)
     result.same_production_in = options.same_production_in
     # whose production a reviewer's waiver means is unknown while the id is shared: none applies

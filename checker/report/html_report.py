@@ -161,8 +161,20 @@ def _document(index: int, result: DocumentResult, report: Report, langs: list[st
         principles=[{"principle": principle, **_capped(group, show)}
                     for principle in PRINCIPLES if (group := [f for f in counting if f.principle == principle])],
         waived=_capped([f for f in result.findings if f.waived], show),
+        evidence=_evidence(result.evidence, langs),
         baselined=sum(1 for f in result.findings if f.baselined and not f.waived))
     return document
+
+
+def _evidence(found: list[dict[str, Any]] | None, langs: list[str]) -> list[dict[str, Any]] | None:
+    """What --verify-evidence found for each consent document (None: it did not run)."""
+    if found is None:
+        return None
+    match = {True: "yes", False: "no", None: "unknown"}
+    return [{"consent": visible(item["consent"]), "ref": visible(item["ref"]), "status": item["status"],
+             "found": _labels(f"html.evidence_status.{item['status']}", langs),
+             "digest": _labels(f"html.evidence_match.{match[item['sha256_matches']]}", langs)}
+            for item in found]
 
 
 def _production(result: DocumentResult, langs: list[str]) -> dict[str, Any]:

@@ -94,6 +94,8 @@ class ManifestResult(DocumentResult):
     # Other files of the run with this production id: until that is resolved, whose
     # production a reviewer's waiver or a baseline entry means is unknown.
     same_production_in: tuple[str, ...] = ()
+    # With --verify-evidence: each consent document's consent, file, status and digest match.
+    evidence: list[dict[str, Any]] | None = None
 
 
 @dataclass
@@ -108,6 +110,7 @@ class WaiversFileResult(DocumentResult):
     derived_level: ClassVar[None] = None
     rules_evaluated: ClassVar[tuple[str, ...]] = ()
     schema_valid: ClassVar[bool] = True
+    evidence: ClassVar[None] = None
 
 
 def counts_against(finding: Finding, fail_on: str) -> bool:
