@@ -297,3 +297,28 @@ def test_evidence_status_is_shown_when_it_was_verified(tmp_path):
     # with --redact the file names are pseudonyms like every other file name
     redacted = hkai_exact("check", "--format", "html", "--today", TODAY, "--verify-evidence", "--redact", str(manifest))
     assert "c-a.pdf" not in redacted.stdout and "nowhere.pdf" not in redacted.stdout
+
+
+def test_field_names_in_a_fix_are_code_and_markup_in_it_stays_text(tmp_path):
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "house.yaml").write_text("""\
+rules:
+  - id: HSE-001
+    principle: integrity
+    severity: error
+    levels: all
+    title: {en: A rule, zh: 規則}
+    rationale: {en: "Set `a<b>` first.", zh: "先設定 `a<b>`。"}
+    message: {en: "production {production.id} has an id", zh: "製作 {production.id} 有編號"}
+    fix: {en: "Set `production.title`, never <script>`x`</script> or ``.", zh: "設定 `production.title`。"}
+    source: test
+    check:
+      require:
+        production.id: {present: false}
+""", encoding="utf-8")
+    manifest = tmp_path / "manifest.yaml"
+    manifest.write_text(MINIMAL, encoding="utf-8")
+    page = hkai_exact("check", "--format", "html", "--today", TODAY, "--rules", str(pack), str(manifest)).stdout
+    assert "Set <code>production.title</code>, never &lt;script&gt;<code>x</code>&lt;/script&gt; or ``." in page
+    assert "Set <code>a&lt;b&gt;</code> first." in page and "<script>" not in page

@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
 from functools import cache, partial
 from pathlib import Path
 from typing import Any, TextIO
@@ -58,7 +59,19 @@ def _template():
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                                      undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                                      keep_trailing_newline=True)
+    environment.filters["code_spans"] = _code_spans
     return environment.get_template("report.html.j2")
+
+
+_CODE_SPAN = re.compile(r"`([^`\n]+)`")
+
+
+def _code_spans(text: str) -> Any:
+    """A rule's fix or rationale, whose backticks mark field names and values, with those
+    shown as code. The text is escaped first, so a span can only wrap escaped text."""
+    from markupsafe import Markup, escape
+
+    return Markup(_CODE_SPAN.sub(r"<code>\1</code>", str(escape(text))))
 
 
 @cache
