@@ -14,11 +14,10 @@ import sys
 from importlib import import_module
 from typing import Any, NoReturn
 
-from . import __version__, commands
-from .commands import fail
-from .report.output_file import OutputError
-from .report.safe_text import visible
+from . import __version__
 
+# Only the standard library is loaded before ``main`` can catch Ctrl-C: the program's own
+# modules are imported inside it, so an interrupt while they load is one line too.
 INTERRUPTED = 130  # the shell's status for a command ended by Ctrl-C (128 + SIGINT)
 
 COMMANDS = ("check", "init", "rules", "schema")  # the modules of checker.commands (a test keeps this true)
@@ -29,6 +28,8 @@ class _Parser(argparse.ArgumentParser):
     not know is shown as written, and may hold control characters."""
 
     def error(self, message: str) -> NoReturn:
+        from .report.safe_text import visible
+
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: error: {visible(message)}\n")
 
@@ -39,13 +40,24 @@ def build_parser(names: list[str] | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"hkai {__version__}")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in names or COMMANDS:
-        import_module(f"{commands.__name__}.{name}").register(subparsers)
+        import_module(f"{__package__}.commands.{name}").register(subparsers)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command; a full disk or closed pipe on standard output and Ctrl-C end it with
     one line on standard error, never a traceback."""
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:
+        print("hkai: interrupted", file=sys.stderr)
+        return INTERRUPTED
+
+
+def _run(argv: list[str] | None) -> int:
+    from .commands import fail
+    from .report.output_file import OutputError
+
     stdout = sys.stdout
     sys.stdout = _StandardOutput(stdout)
     try:
@@ -54,9 +66,6 @@ def main(argv: list[str] | None = None) -> int:
         return code
     except OutputError as error:
         return fail(str(error))
-    except KeyboardInterrupt:
-        print("hkai: interrupted", file=sys.stderr)
-        return INTERRUPTED
     finally:
         sys.stdout = stdout
 
@@ -93,7 +102,7 @@ class _StandardOutput:
     def __getattr__(self, name: str) -> Any:
         return getattr(self._stream, name)
 
-    def _failed(self, error: OSError) -> OutputError:
+    def _failed(self, error: OSError) -> Exception:
         """Point standard output at the null device, so the text it could not write is not
         tried again, and reported again, later or when Python exits."""
         try:
@@ -102,4 +111,6 @@ class _StandardOutput:
             os.close(null)
         except (OSError, ValueError):
             pass  # not a real file (a test's capture): nothing is retried
+        from .report.output_file import OutputError
+
         return OutputError(f"cannot write standard output: {error.strerror or error}")

@@ -170,6 +170,24 @@ def big_batch(tmp_path_factory):
     return root
 
 
+def _wait_until_busy(pid: int, cpu_seconds: float, timeout: float = 60) -> None:
+    """Wait until the process has used ``cpu_seconds`` of processor time: past Python's start
+    and hkai's imports, well into the batch, however loaded the machine is (a fixed sleep
+    may end while a slow machine is still starting the interpreter)."""
+    stat_file = f"/proc/{pid}/stat"
+    if not os.path.exists(stat_file):
+        time.sleep(1.5)
+        return
+    ticks = os.sysconf("SC_CLK_TCK")
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with open(stat_file) as stream:
+            fields = stream.read().rsplit(")", 1)[1].split()
+        if (int(fields[11]) + int(fields[12])) / ticks >= cpu_seconds:  # utime + stime
+            return
+        time.sleep(0.05)
+
+
 @pytest.mark.skipif(not hasattr(signal, "SIGINT") or os.name != "posix", reason="needs POSIX signals")
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_ctrl_c_in_a_batch_ends_with_130_and_one_line(big_batch, jobs):
@@ -177,7 +195,7 @@ def test_ctrl_c_in_a_batch_ends_with_130_and_one_line(big_batch, jobs):
                               "--jobs", jobs, str(big_batch)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              text=True, cwd=ROOT)
     try:
-        time.sleep(1.5)  # well into the batch: checking 10,000 manifests takes several seconds
+        _wait_until_busy(child.pid, 1.0)  # checking 10,000 manifests takes several seconds of processor time
         assert child.poll() is None, "the batch ended before it could be interrupted"
         child.send_signal(signal.SIGINT)
         stdout, stderr = child.communicate(timeout=60)
@@ -186,6 +204,22 @@ def test_ctrl_c_in_a_batch_ends_with_130_and_one_line(big_batch, jobs):
     assert child.returncode == 130
     assert stderr == "hkai: interrupted\n"
     assert stdout == ""
+
+
+def test_ctrl_c_while_the_program_loads_is_one_line_too():
+    """Only the standard library loads before hkai can catch Ctrl-C; an interrupt while its
+    own modules load (here: the commands package) is the same one line and 130."""
+    program = ("import builtins, sys\n"
+               "real = builtins.__import__\n"
+               "def interrupting(name, *args, **kwargs):\n"
+               "    if name == 'commands':\n"
+               "        raise KeyboardInterrupt\n"
+               "    return real(name, *args, **kwargs)\n"
+               "builtins.__import__ = interrupting\n"
+               "from checker.cli import main\n"
+               "sys.exit(main(['check', 'x']))\n")
+    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert (result.returncode, result.stderr) == (130, "hkai: interrupted\n")
 
 
 @pytest.mark.parametrize("size", [str(1024 ** 3 + 1), str(10 ** 30), "9" * 5000])
