@@ -46,17 +46,22 @@ def problems(text: str, exempt: frozenset[str] = frozenset()) -> list[str]:
     return found
 
 
-def _chinese_texts(node, where=""):
-    """Every Chinese text of a rule file: the values of its ``zh`` keys."""
+def _texts_under(node, text_key, where=""):
+    """Every text written under ``text_key`` anywhere in ``node``, with where it is."""
     if isinstance(node, dict):
         for key, value in node.items():
-            if key == "zh" and isinstance(value, str):
+            if key == text_key and isinstance(value, str):
                 yield where, value
             else:
-                yield from _chinese_texts(value, f"{where}/{key}")
+                yield from _texts_under(value, text_key, f"{where}/{key}")
     elif isinstance(node, list):
         for index, value in enumerate(node):
-            yield from _chinese_texts(value, f"{where}/{index}")
+            yield from _texts_under(value, text_key, f"{where}/{index}")
+
+
+def _chinese_texts(node):
+    """Every Chinese text of a rule file: the values of its ``zh`` keys."""
+    return _texts_under(node, "zh")
 
 
 def _leaves(node, where=""):
@@ -137,21 +142,10 @@ def test_the_programs_chinese_words_read_naturally():
     assert not found, _report(found)
 
 
-def _descriptions(node, where=""):
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key == "x-description-zh":
-                yield where, value
-            else:
-                yield from _descriptions(value, f"{where}/{key}")
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _descriptions(value, f"{where}/{index}")
-
-
 def test_the_field_descriptions_and_the_field_reference_read_naturally():
     schema = json.loads((ROOT / "checker/schemas/manifest-v1.schema.json").read_text(encoding="utf-8"))
-    found = [(where, problem) for where, text in _descriptions(schema) for problem in problems(text)]
+    found = [(where, problem) for where, text in _texts_under(schema, "x-description-zh")
+             for problem in problems(text)]
     result = hkai("schema", "--doc", "--lang", "zh")
     prose = re.sub(r"```.*?```", "", result.stdout, flags=re.S)  # the examples are YAML, not sentences
     found += [("hkai schema --doc --lang zh", problem) for problem in problems(prose)]
