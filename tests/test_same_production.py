@@ -12,6 +12,14 @@ def _write(folder, text):
     return folder / "manifest.yaml"
 
 
+def _review_waiving_int_006(tmp_path, production, target):
+    """A reviewer's waivers file, approved, waiving INT-006 (a placeholder left in)."""
+    review = tmp_path / "review.yaml"
+    review.write_text(f"issued_by: Panel\nwaivers:\n  - {{rule: INT-006, production: {production}, target: {target},"
+                      " reason: known, approved_by: Panel, approved_on: 2026-01-01}\n", encoding="utf-8")
+    return review
+
+
 def test_two_manifests_with_one_production_id_are_both_reported(tmp_path):
     first, second = _write(tmp_path / "a", MINIMAL), _write(tmp_path / "b", MINIMAL)
     _write(tmp_path / "c", MINIMAL.replace("id: demo", "id: other"))
@@ -28,9 +36,7 @@ def test_two_manifests_with_one_production_id_are_both_reported(tmp_path):
 
 
 def test_a_reviewers_waiver_for_a_shared_id_waives_nothing_until_it_is_resolved(tmp_path):
-    review = tmp_path / "review.yaml"
-    review.write_text("issued_by: Panel\nwaivers:\n  - {rule: INT-006, production: demo, target: demo,"
-                      " reason: known, approved_by: Panel, approved_on: 2026-01-01}\n", encoding="utf-8")
+    review = _review_waiving_int_006(tmp_path, production="demo", target="demo")
     submissions = tmp_path / "submissions"
     _write(submissions / "a", TODO_TITLE)
     _, report = hkai_json("--fail-on", "info", "--waivers", str(review), str(submissions))
@@ -43,9 +49,7 @@ def test_a_reviewers_waiver_for_a_shared_id_waives_nothing_until_it_is_resolved(
 
 
 def test_a_reviewers_waiver_for_every_production_waives_nothing_in_manifests_that_share_an_id(tmp_path):
-    review = tmp_path / "review.yaml"
-    review.write_text("issued_by: Panel\nwaivers:\n  - {rule: INT-006, production: '*', target: '*',"
-                      " reason: known, approved_by: Panel, approved_on: 2026-01-01}\n", encoding="utf-8")
+    review = _review_waiving_int_006(tmp_path, production="'*'", target="'*'")
     submissions = tmp_path / "submissions"
     _write(submissions / "a", TODO_TITLE)
     _write(submissions / "b", TODO_TITLE)
