@@ -121,13 +121,9 @@ class _Output:
         self.console.print(*parts, soft_wrap=whole)
 
     def close(self) -> None:
-        try:
-            for line in self.buffer.getvalue().splitlines():
-                self.stream.write(line.rstrip() + "\n")
-            self.stream.flush()
-        except BrokenPipeError:  # `hkai rules list | head`: the reader has seen enough
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, self.stream.fileno())
+        for line in self.buffer.getvalue().splitlines():
+            self.stream.write(line.rstrip() + "\n")
+        self.stream.flush()
 
 
 def _n(count: int, noun: str, lang: str) -> str:
