@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import EXAMPLES, ROOT, hkai, hkai_json
+from conftest import EXAMPLES, MINIMAL, ROOT, hkai, hkai_json
 
 from checker.authoring.guideline import describe_rule
 from checker.authoring.lint import lint_pack
@@ -342,3 +342,34 @@ ai_uses:
     indexed_said = [text for rule_id, text in said if rule_id == "HSE-001"]
     assert indexed_said == [text for rule_id, text in said if rule_id == "HSE-002"]
     assert sorted(indexed_said) == ["p-a in u1", "p-a in u3", "p-b in u1", "p-b in u2", "p-b in u3"]
+
+
+def test_a_named_selection_of_every_text_selects_every_text(tmp_path, write_manifest):
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "house.yaml").write_text("""\
+selections:
+  shouted_texts:
+    as: text
+    from: document
+    every_text: true
+rules:
+  - id: HSE-001
+    principle: integrity
+    severity: warning
+    levels: all
+    title: {en: No shouting, zh: 不要大叫}
+    rationale: {en: Reviewers read it., zh: 審閱者會閱讀。}
+    message: {en: "A text shouts", zh: "有文字大叫"}
+    fix: {en: Write it calmly., zh: 請平和地寫。}
+    source: house
+    check:
+      for_each:
+        text: {selection: shouted_texts}
+      require:
+        not: {text: {matches: 'HELLO'}}
+      at: text
+""", encoding="utf-8")
+    path = write_manifest(MINIMAL.replace("title: {en: Demo, zh: 示範}", "title: {en: HELLO there, zh: 示範}"))
+    _, report = hkai_json("--rules", str(pack), "--select", "HSE-001", str(path))
+    assert [(f["rule"], f["path"]) for f in report["manifests"][0]["findings"]] == [("HSE-001", "/production/title/en")]

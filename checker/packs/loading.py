@@ -118,7 +118,7 @@ def _named_selections(documents: dict[Path, Document], inherited: Selections, ro
                 problems_of[file].append(LoadError(str(file), f"selection {name!r} is already defined at "
                                                    f"{earlier.origin}; choose another name", line, column))
                 continue
-            written = {key: spec[key] for key in ("from", "listed_in", "where") if key in spec}
+            written = {key: spec[key] for key in ("from", "listed_in", "where", "every_text") if key in spec}
             own[name] = NamedSelection(name, spec["as"], written, f"{file}:{line}")
             defined_at[name] = (file, document, pointer)
     for name, (file, document, pointer) in defined_at.items():
