@@ -24,12 +24,10 @@ from .twins import NewFinding, UnnamedField, new_findings, renamed_records, unna
 DEFAULT_TODAY = "2026-06-30"
 
 
-def case_options(case: Case, twin: bool = False) -> CheckOptions:
-    """The options of the check a case runs (or its twin: ``twin``); a LoadError for a
-    broken waivers file. A twin that names another production id than the case's no
-    longer shares it with the files of ``same_production_in``."""
-    waivers_file = _waivers_file(case, twin)
-    waivers = read_review_waivers(waivers_file).waivers if waivers_file is not None else ()
+def case_options(case: Case, twin: bool = False, waivers: tuple = ()) -> CheckOptions:
+    """The options of the check a case runs (or its twin: ``twin``), with the reviewer's
+    ``waivers`` of its waivers file. A twin that names another production id than the
+    case's no longer shares it with the files of ``same_production_in``."""
     shared = case.same_production_in
     if _production_id(_manifest(case, twin)) != _production_id(case.manifest):
         shared = ()
@@ -54,11 +52,12 @@ def _production_id(manifest: Document | None) -> Any:
 
 def run_case(rule_set: RuleSet, case: Case, twin: bool = False) -> list[DocumentResult]:
     """Check a case's manifest, and its reviewer's waivers file when it has one; with
-    ``twin``, the case's ``fixed`` twin of each instead, where it has one."""
-    options = case_options(case, twin)
-    result = check_document(_manifest(case, twin), rule_set, options)
+    ``twin``, the case's ``fixed`` twin of each instead, where it has one. A LoadError for
+    a broken waivers file."""
     waivers_file = _waivers_file(case, twin)
     files = [read_review_waivers(waivers_file)] if waivers_file is not None else []
+    options = case_options(case, twin, tuple(waiver for file in files for waiver in file.waivers))
+    result = check_document(_manifest(case, twin), rule_set, options)
     return [result, *review_waivers_files(files, [result], rule_set, options.today)]
 
 

@@ -45,7 +45,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from ..packs.model import FIXTURES_DIR
 from ..reading.schema import FIXTURE_SCHEMA, is_valid, validator
@@ -251,7 +251,7 @@ def _schema_problems(document: Document) -> list[FixtureProblem]:
         else:  # additionalProperties: the one other keyword the schema puts on a mapping
             known = list(error.schema["properties"])
             problems += [_problem(document, Flaw.UNKNOWN_KEY, f"{owner}/{escape_pointer_token(str(key))}",
-                                  f"unknown key {key!r} in a {noun}{_did_you_mean(str(key), known)}; "
+                                  f"unknown key {key!r} in a {noun}{did_you_mean(str(key), known)}; "
                                   f"expected: {', '.join(known)}")
                          for key in error.instance if key not in known]
     return problems
@@ -263,8 +263,9 @@ def _keys(keys: Sequence[str]) -> str:
     return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"
 
 
-def _did_you_mean(word: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(word, known, n=1)
+def did_you_mean(word: str, known: Iterable[str]) -> str:
+    """`` (did you mean X?)`` for the known name closest to ``word``, or nothing."""
+    close = difflib.get_close_matches(word, list(known), n=1)
     return f" (did you mean {close[0]}?)" if close else ""
 
 

@@ -20,13 +20,12 @@ regular expressions). On top of those this reports:
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .fixtures import Fixture, Gap, by_rule, gaps, read_fixtures
+from .fixtures import Fixture, Gap, by_rule, did_you_mean, gaps, read_fixtures
 from ..reading.yaml_loader import Document, LoadError, load_file
 from ..packs.loading import load_rule_set, read_pack, rule_files
 from ..packs.model import FIXTURES_DIR, PACK_FILE, RulePack
@@ -218,17 +217,12 @@ def _misplaced(fixture: Fixture, rules: dict[str, Declared]) -> list[Problem]:
         return []
     line, column = fixture.document.locate("/rule")
     if fixture.rule not in rules:
-        message = f"fixtures for rule {fixture.rule}, which this pack does not define{_suggest(fixture.rule, rules)}"
+        message = f"fixtures for rule {fixture.rule}, which this pack does not define{did_you_mean(fixture.rule, rules)}"
     elif fixture.path.stem != fixture.rule:
         message = f"fixtures for rule {fixture.rule} are in {fixture.path.name}; name the file {fixture.rule}.yaml"
     else:
         return []
     return [Problem(str(fixture.path), line, column, message)]
-
-
-def _suggest(word: str, known: Any) -> str:
-    close = difflib.get_close_matches(word, list(known), n=1)
-    return f" (did you mean {close[0]}?)" if close else ""
 
 
 # --- packs it extends ------------------------------------------------------------------
@@ -260,7 +254,7 @@ def _extension_problems(pack: RulePack, rules: dict[str, Declared]) -> list[Prob
         if pack.extends is None:
             message = f"override of {override.rule}, but pack.yaml does not extend any pack (add `extends:`)"
         else:
-            message = f"override of {override.rule}, which no pack it extends defines{_suggest(override.rule, known)}"
+            message = f"override of {override.rule}, which no pack it extends defines{did_you_mean(override.rule, known)}"
         problems.append(Problem(meta, override.line, override.column, message))
     for rule_id, rule in rules.items():
         if rule_id in base_ids:
