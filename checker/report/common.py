@@ -33,6 +33,13 @@ def display_path(path: str) -> str:
     return path
 
 
+def declared_below(declared: str | None, derived: str | None) -> bool:
+    """Whether the producer declared a lower AI-use level than the uses add up to."""
+    from ..evaluation.levels import RANK
+
+    return declared in RANK and derived in RANK and RANK[declared] < RANK[derived]
+
+
 def packs(report: Any) -> list[tuple[str, str]]:
     """Name and version of every rule pack of the report, made inert."""
     return [(visible(pack.name), visible(pack.version)) for pack in report.rule_set.packs]

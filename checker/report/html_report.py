@@ -24,12 +24,12 @@ from ..reading.regular_file import read_regular_file
 from ..text import LANGUAGES, say, table, words
 from ..text import say as phrase  # for keys given to _labels and the template's L(): tests/test_texts.py reads those
 from ..text.values import pick
-from .common import display_path, shown_per_rule
+from . import BOTH_LANGUAGES
+from .common import declared_below, display_path, packs, shown_per_rule
 from .model import PRINCIPLES, SEVERITIES, SEVERITY_RANK, DocumentResult, Finding, Report
 from .safe_text import visible
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-BOTH = "both"
 MOST_SERIOUS = 3  # findings in a production's summary
 CONTEXT_LINES = 2  # manifest lines quoted before and after a finding's line
 LONGEST_QUOTED_LINE = 300  # characters of one quoted manifest line; the rest is counted, not shown
@@ -43,7 +43,7 @@ def render(report: Report, stream: TextIO, color: bool = False) -> None:
 
 def html(report: Report) -> str:
     """The whole page: the same report gives the same bytes."""
-    langs = list(LANGUAGES) if report.lang == BOTH else [report.lang]
+    langs = list(LANGUAGES) if report.lang == BOTH_LANGUAGES else [report.lang]
     documents = [_document(index, result, report, langs) for index, result in enumerate(report.documents, 1)]
     return _template().render(
         langs=[_language(lang) for lang in langs], page_lang=_tag(langs[0]), css=_css(), css_hash=_css_hash(),
@@ -129,7 +129,7 @@ def _cover(documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _meta(report: Report, langs: list[str]) -> dict[str, Any]:
     rule_set = report.rule_set
     return {"version": __version__, "today": visible(report.today), "rules": len(rule_set.rules),
-            "packs": [{"name": visible(pack.name), "version": visible(pack.version)} for pack in rule_set.packs],
+            "packs": [{"name": name, "version": version} for name, version in packs(report)],
             "digest": _digest(report), "redacted": report.redaction is not None}
 
 
@@ -205,7 +205,7 @@ def _production(result: DocumentResult, langs: list[str]) -> dict[str, Any]:
             _shown(jurisdictions),
             "declared": _level(result.declared_level, levels, langs),
             "derived": _level(result.derived_level, levels, langs),
-            "below": _declared_below(result.declared_level, result.derived_level)}
+            "below": declared_below(result.declared_level, result.derived_level)}
 
 
 def _shown(value: Any) -> str | None:
@@ -217,15 +217,6 @@ def _level(level: Any, levels: dict[str, dict[str, str]], langs: list[str]) -> l
         return [{"tag": _tag(lang), "text": "?"} for lang in langs]
     return [{"tag": _tag(lang), "text": levels[lang].get(level, visible(level)) if isinstance(level, str)
              else visible(level)} for lang in langs]
-
-
-def _declared_below(declared: Any, derived: Any) -> bool:
-    """Whether the producer declared a lower level than the uses add up to (a manifest that does
-    not match the format may declare anything, a list included)."""
-    from ..evaluation.levels import RANK
-
-    known = isinstance(declared, str) and isinstance(derived, str) and declared in RANK and derived in RANK
-    return known and RANK[declared] < RANK[derived]
 
 
 def _scorecard(counting: list[Finding]) -> list[dict[str, Any]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import io
 import re
 import shutil
-from typing import Any, Iterator, TextIO
+from typing import Iterator, TextIO
 
 from rich import box
 from rich.cells import cell_len, chop_cells
@@ -17,8 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..text.values import variants
-from ..evaluation.levels import RANK
-from .common import shown_per_rule, titled
+from .common import declared_below, packs, shown_per_rule, titled
 from .model import PRINCIPLES, SEVERITIES, DocumentResult, Finding, Report
 from .safe_text import visible
 from ..text import say, words
@@ -107,7 +106,7 @@ def _heading(result: DocumentResult, report: Report) -> Text:
     derived = levels.get(result.derived_level or "", say("report.level_not_derived", lang))
     declared = (levels.get(str(result.declared_level), visible(str(result.declared_level)))
                 if result.declared_level is not None else say("report.level_not_declared", lang))
-    level_style = "bold red" if _below(result.declared_level, result.derived_level) else ""
+    level_style = "bold red" if declared_below(result.declared_level, result.derived_level) else ""
     space = say("punctuation.space", lang)
     heading.append(_label(say("report.ai_use_level", lang), lang) + say("report.declared", lang) + space)
     heading.append(declared, style=level_style)
@@ -118,10 +117,6 @@ def _heading(result: DocumentResult, report: Report) -> Text:
 def _label(word: str, lang: str) -> str:
     """A label and its colon, as the language writes them (「修正方法：」)."""
     return word + say("punctuation.colon", lang)
-
-
-def _below(declared: Any, derived: str | None) -> bool:
-    return declared in RANK and derived in RANK and RANK[declared] < RANK[derived]
 
 
 def _scorecard(result: DocumentResult, lang: str) -> Table:
@@ -291,6 +286,6 @@ def _summary(report: Report) -> Text:
     line.append(" · " + say("summary.waived", lang, waived=summary.waived))
     if report.baseline is not None:
         line.append("\n" + say("summary.baseline", lang, carried=report.baseline.carried, fixed=len(report.baseline.fixed)))
-    packs = ", ".join(f"{visible(pack.name)} {visible(pack.version)}" for pack in report.rule_set.packs)
-    line.append("\n" + say("summary.rule_packs", lang, packs=packs, count=len(report.rule_set.rules)), style="dim")
+    named = ", ".join(f"{name} {version}" for name, version in packs(report))
+    line.append("\n" + say("summary.rule_packs", lang, packs=named, count=len(report.rule_set.rules)), style="dim")
     return line
