@@ -33,7 +33,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..reading.yaml_loader import escape_pointer_token
+from ..reading.yaml_loader import escape_pointer_token, unescape_pointer_token
 from ..text import LANGUAGES
 from ..report.model import DocumentResult, Finding
 
@@ -153,7 +153,7 @@ def _field_at(document: Any, pointer: str) -> str | None:
         return None
     node = document
     for token in tokens:
-        key = token.replace("~1", "/").replace("~0", "~")
+        key = unescape_pointer_token(token)
         if isinstance(node, dict) and key in node:
             node = node[key]
         elif isinstance(node, list) and token.isdigit() and int(token) < len(node):

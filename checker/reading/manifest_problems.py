@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from .manifest_fields import described, field_name, resolve, terms, TOP_LEVEL
 from .schema import MANIFEST_SCHEMA, is_valid, load_schema, validator
-from .yaml_loader import Document, escape_pointer_token
+from .yaml_loader import Document, escape_pointer_token, unescape_pointer_token
 from ..text import LANGUAGES, say
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ def manifest_problems(document: Document) -> list[Problem]:
 
 
 def duplicate_key_problem(pointer: str, key: str, first_line: int) -> Problem:
-    tokens = [token.replace("~1", "/").replace("~0", "~") for token in pointer.split("/")[1:]]
+    tokens = [unescape_pointer_token(token) for token in pointer.split("/")[1:]]
     return _problem(pointer, field_name(tokens), "duplicate_key", name=key, line=first_line)
 
 

@@ -157,7 +157,7 @@ class Document:
             return found
         for token in pointer[1:].split("/"):
             if type(node) is dict:
-                key: Any = token.replace("~1", "/").replace("~0", "~")
+                key: Any = unescape_pointer_token(token)
                 child = node.get(key)
             elif type(node) is list and token.isdigit() and int(token) < len(node):
                 key = int(token)
@@ -188,7 +188,7 @@ class Document:
         """The node at ``pointer`` as a document of its own, keeping its real positions."""
         node: Any = self.data
         for token in pointer[1:].split("/") if pointer else ():
-            node = node[int(token)] if isinstance(node, list) else node[token.replace("~1", "/").replace("~0", "~")]
+            node = node[int(token)] if isinstance(node, list) else node[unescape_pointer_token(token)]
         duplicates = [d for d in self.duplicate_keys if d.pointer.startswith(pointer + "/")]
         return Document(self.path, node, self.spots, self.locate(pointer),
                         [DuplicateKey(d.pointer[len(pointer):], d.key, d.line, d.column, d.first_line)
@@ -197,6 +197,10 @@ class Document:
 
 def escape_pointer_token(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
+
+
+def unescape_pointer_token(token: str) -> str:
+    return token.replace("~1", "/").replace("~0", "~")
 
 
 def load_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, max_nodes: int = DEFAULT_MAX_NODES) -> Document:
