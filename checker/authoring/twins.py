@@ -33,6 +33,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ..evaluation.baseline import finding_place
 from ..reading.yaml_loader import escape_pointer_token, unescape_pointer_token
 from ..text import LANGUAGES
 from ..report.model import DocumentResult, Finding
@@ -65,8 +66,7 @@ class UnnamedField:
 def finding_key(document_index: int, finding: Finding) -> tuple[int, str, str]:
     """What a finding is compared by: the document, the rule, and the record concerned
     (its id, else the JSON Pointer of the node), as a baseline matches findings."""
-    where = f"target:{finding.target}" if finding.target else f"path:{finding.pointer}"
-    return document_index, finding.rule, where
+    return document_index, finding.rule, finding_place(finding)
 
 
 def _counted(results: list[DocumentResult]) -> Counter:
@@ -85,9 +85,7 @@ def new_findings(rule: str, failing: list[DocumentResult], fixed: list[DocumentR
         for finding in sorted(result.findings, key=Finding.sort_key):
             if finding.waived:
                 continue
-            key = finding_key(index, finding)
-            if finding.target in renamed:
-                key = (index, finding.rule, f"target:{renamed[finding.target]}")
+            key = (index, finding.rule, finding_place(finding, renamed.get(finding.target)))
             if allowed[key] > 0:
                 allowed[key] -= 1
             else:

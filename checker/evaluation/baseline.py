@@ -33,8 +33,15 @@ def _production(result: ManifestResult) -> str:
     return production_id if isinstance(production_id, str) else result.path
 
 
+def finding_place(finding: Finding, target: str | None = None) -> str:
+    """Where a finding is, as baselines match it: its record (``target``, else the finding's
+    own), or the JSON Pointer of its node when it has none, never its line."""
+    target = target or finding.target
+    return f"target:{target}" if target else f"path:{finding.pointer}"
+
+
 def _key(production: str, finding: Finding) -> Key:
-    return (production, finding.rule, f"target:{finding.target}" if finding.target else f"path:{finding.pointer}")
+    return (production, finding.rule, finding_place(finding))
 
 
 def write_baseline(path: Path, results: list[ManifestResult]) -> int:
