@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
+from .reading.positions import byte_position, text_position
 from .reading.regular_file import read_regular_file
 from .reading.yaml_loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_NODES
 from .report import BILINGUAL_FORMATS, BOTH_LANGUAGES, FORMATS
@@ -200,8 +201,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        line, column = byte_position(raw, error.start)
         raise SettingsError(f"{path}:{line}:{column}: invalid UTF-8 byte 0x{raw[error.start]:02x}; "
                             "TOML files are UTF-8") from None
     try:
@@ -219,9 +219,8 @@ def _first_huge_integer(text: str) -> str:
     """Where the first run of digits too long for Python to convert starts, as line:column."""
     limit = sys.get_int_max_str_digits()
     match = re.search(rf"[0-9][0-9_]{{{limit},}}", text)
-    start = match.start() if match else 0
-    line, line_start = text.count("\n", 0, start) + 1, text.rfind("\n", 0, start) + 1
-    return f"{line}:{start - line_start + 1}"
+    line, column = text_position(text, match.start() if match else 0)
+    return f"{line}:{column}"
 
 
 def _outputs_from_file(value: Any, _: Path) -> Any:

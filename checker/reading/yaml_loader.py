@@ -33,6 +33,7 @@ from typing import Any, Callable
 
 import yaml
 
+from .positions import byte_position
 from .regular_file import NotRegularFile, read_regular_file
 from .yaml_second_reading import find_misreading
 
@@ -225,18 +226,13 @@ def _decode(name: str, raw: bytes) -> str:
     if nul >= 0 and raw[:200].count(b"\x00") * 4 >= len(raw[:200]):
         raise LoadError(name, "file looks UTF-16 or UTF-32 encoded (many NUL bytes); save it as UTF-8", 1, 1)
     if nul >= 0:
-        line, column = _byte_position(raw, nul)
+        line, column = byte_position(raw, nul)
         raise LoadError(name, "file contains a NUL byte; it is not a text file", line, column)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        line, column = _byte_position(raw, error.start)
+        line, column = byte_position(raw, error.start)
         raise LoadError(name, f"invalid UTF-8 byte 0x{raw[error.start]:02x}; save the file as UTF-8", line, column) from None
-
-
-def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
-    line_start = raw.rfind(b"\n", 0, offset) + 1
-    return raw.count(b"\n", 0, offset) + 1, offset - line_start + 1
 
 
 def load_text(text: str, name: str = "<string>", max_nodes: int = DEFAULT_MAX_NODES) -> Document:

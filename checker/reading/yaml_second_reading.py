@@ -22,6 +22,8 @@ from typing import Any, Iterator
 
 import yaml
 
+from .positions import text_position
+
 # A ``?`` at the start of an entry, before a non-blank. Each pattern starts with its literal
 # character so that the scan runs at the speed of a plain search (about 10 ms for 16 MB).
 _GLUED_QUESTION_MARK = re.compile(r"\?(?<=[\s\[{,]\?)(?=\S)")
@@ -116,7 +118,7 @@ class _GluedComments:
             if text.find("#", line_start, index) < 0:
                 return ("a comment needs a space before its '#': YAML allows none right after a quote, bracket, "
                         "comma or block-text header, though this parser would read past it; put a space before "
-                        "'#'", *_position(text, index))
+                        "'#'", *text_position(text, index))
             line_end = text.find("\n", index)
             self.candidate = self.next_candidate(line_end) if line_end >= 0 else None
         self.covered_to = max(self.covered_to, end)
@@ -167,7 +169,3 @@ def _block_text_ending_in_spaces(text: str, last: yaml.ScalarEvent, loader: Any)
 def _ends_in_a_line_of_spaces(text: str) -> bool:
     last_line = text[max(text.rfind("\n"), text.rfind("\r")) + 1:]
     return bool(last_line) and not last_line.strip(" \t")
-
-
-def _position(text: str, index: int) -> tuple[int, int]:
-    return text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index)
