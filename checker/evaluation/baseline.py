@@ -16,7 +16,7 @@ from ..report.model import ManifestResult
 from ..report.output_file import output_file
 from ..report.model import Finding
 from ..reading.regular_file import read_regular_file
-from ..reading.yaml_loader import MAX_INTEGER_DIGITS, LoadError
+from ..reading.yaml_loader import LoadError, integer_too_long
 
 FORMAT_VERSION = 1
 Key = tuple[str, str, str]
@@ -95,9 +95,9 @@ def _counts(data: object) -> Counter[Key]:
 def _integer(text: str) -> int:
     """An integer of the file; one longer than the loader accepts in YAML is refused here
     too (Python's own refusal, past 4,300 digits, tells the reader to change Python)."""
-    if len(text.lstrip("-")) > MAX_INTEGER_DIGITS:
-        raise ValueError(f"an integer of {len(text.lstrip('-')):,} digits is longer than the limit of "
-                         f"{MAX_INTEGER_DIGITS:,}")
+    too_long = integer_too_long(len(text.lstrip("-")))
+    if too_long:
+        raise ValueError(too_long)
     return int(text)
 
 

@@ -87,11 +87,18 @@ def _plain_scalar(value: str) -> Any:
     return value
 
 
+def integer_too_long(digits: int) -> str | None:
+    """Why an integer of ``digits`` digits is refused (past Python's own limit it would end
+    in a traceback), or None when it is short enough."""
+    if digits <= MAX_INTEGER_DIGITS:
+        return None
+    return f"an integer of {digits:,} digits is longer than the limit of {MAX_INTEGER_DIGITS:,}"
+
+
 def _integer(value: str) -> int:
-    digits = len(value.lstrip("+-")) - (2 if value.startswith(("0o", "0x")) else 0)
-    if digits > MAX_INTEGER_DIGITS:
-        raise _UnusableScalar(f"an integer of {digits:,} digits is longer than the limit of "
-                              f"{MAX_INTEGER_DIGITS:,}; quote it if it is text")
+    too_long = integer_too_long(len(value.lstrip("+-")) - (2 if value.startswith(("0o", "0x")) else 0))
+    if too_long:
+        raise _UnusableScalar(f"{too_long}; quote it if it is text")
     if value.startswith(("0o", "0x")):
         return int(value[2:], 8 if value[1] == "o" else 16)
     return int(value)
