@@ -2,8 +2,8 @@
 
 Each module of ``checker.commands`` is a subcommand: ``register(subparsers)`` adds its
 parser and sets ``handler``, a function of the parsed arguments returning the exit code.
-Only the module of the command asked for is imported (all of them for ``--help``), so
-that ``hkai check`` does not pay for loading the others.
+Only the module of the command asked for is imported (all of them for ``--help``, none for
+``--version``), so that ``hkai check`` does not pay for loading the others.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ def build_parser(names: list[str] | None = None) -> argparse.ArgumentParser:
         prog="hkai", description="Check film and TV production manifests against the Hong Kong AI code of conduct.")
     parser.add_argument("--version", action="version", version=f"hkai {__version__}")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name in names or COMMANDS:
+    for name in COMMANDS if names is None else names:
         import_module(f"{__package__}.commands.{name}").register(subparsers)
     return parser
 
@@ -55,25 +55,36 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(argv: list[str] | None) -> int:
-    from .commands import fail
-    from .report.output_file import OutputError
-
     stdout = sys.stdout
     sys.stdout = _StandardOutput(stdout)
     try:
         code = _command(argv)
         sys.stdout.flush()  # a full disk shows here, while it can still be reported, not at exit
         return code
-    except OutputError as error:
+    except Exception as error:
+        if not _is_output_error(error):
+            raise
+        from .commands import fail
+
         return fail(str(error))
     finally:
         sys.stdout = stdout
 
 
+def _is_output_error(error: Exception) -> bool:
+    """Whether ``error`` is an ``OutputError``, without importing its module for commands
+    that never loaded it (``--version``): an error of a class not yet loaded is not one."""
+    module = sys.modules.get(f"{__package__}.report.output_file")
+    return module is not None and isinstance(error, module.OutputError)
+
+
 def _command(argv: list[str] | None) -> Any:
     argv = sys.argv[1:] if argv is None else argv
     first = next((argument for argument in argv if not argument.startswith("-")), None)
-    names = [first] if first in COMMANDS and "-h" not in argv and "--help" not in argv else None
+    asks_help = "-h" in argv or "--help" in argv
+    names = [first] if first in COMMANDS and not asks_help else None
+    if first is None and "--version" in argv and not asks_help:
+        names = []  # the version needs no command
     try:
         args = build_parser(names).parse_args(argv)
     except SystemExit as stop:  # --help, --version, or a usage error already printed

@@ -1,6 +1,11 @@
 """`hkai check` end to end: exit codes, error messages, languages and output shape."""
 
-from conftest import EXAMPLES, MINIMAL, TODAY, hkai, hkai_json
+import subprocess
+import sys
+
+from conftest import EXAMPLES, MINIMAL, ROOT, TODAY, hkai, hkai_json
+
+from checker import __version__
 
 COMPLIANT = EXAMPLES / "nine-heavens-animation" / "manifest.yaml"
 
@@ -154,6 +159,14 @@ def test_broken_rule_pack_is_exit_2_with_file_and_line(tmp_path, write_manifest)
 
 def test_python_m_checker_and_version():
     assert hkai("--version").stdout.startswith("hkai ")
+
+
+def test_version_loads_no_command():
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "checker", "--version"], capture_output=True,
+                            text=True, cwd=ROOT, timeout=60)
+    assert result.returncode == 0 and result.stdout == f"hkai {__version__}\n"
+    loaded = {line.rsplit("|", 1)[1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
+    assert "checker.cli" in loaded and not {name for name in loaded if name.startswith("checker.commands")}
 
 
 def test_every_command_module_is_a_listed_command():

@@ -208,11 +208,11 @@ def test_ctrl_c_in_a_batch_ends_with_130_and_one_line(big_batch, jobs):
 
 def test_ctrl_c_while_the_program_loads_is_one_line_too():
     """Only the standard library loads before hkai can catch Ctrl-C; an interrupt while its
-    own modules load (here: the commands package) is the same one line and 130."""
+    own modules load (here: the settings, which the check command loads) is the same one line and 130."""
     program = ("import builtins, sys\n"
                "real = builtins.__import__\n"
                "def interrupting(name, *args, **kwargs):\n"
-               "    if name == 'commands':\n"
+               "    if name == 'settings':\n"
                "        raise KeyboardInterrupt\n"
                "    return real(name, *args, **kwargs)\n"
                "builtins.__import__ = interrupting\n"
