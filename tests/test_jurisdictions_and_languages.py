@@ -2,8 +2,12 @@
 tables with their sources), the language operators, and the rules that read them, through
 the real `hkai` command."""
 
+import json
+import subprocess
+import sys
+
 import pytest
-from conftest import hkai, hkai_json
+from conftest import ROOT, TODAY, hkai, hkai_json
 from test_named_selections import line_of, load_error, make_pack, rule
 
 from checker.language import language_tags
@@ -155,6 +159,21 @@ def test_a_tag_is_parsed_once_however_many_records_carry_it():
     for _ in range(1000):
         language_tags.written_in("zh-MO", TRADITIONAL)
     assert language_tags.read.cache_info().misses == 1
+
+
+def test_the_common_tags_are_read_exactly_as_langcodes_reads_them():
+    for text, tag in language_tags.COMMON_TAGS.items():
+        assert language_tags.read_by_langcodes(text) == tag, text
+
+
+@pytest.mark.parametrize("languages, loads_langcodes", [("en, zh-HK", False), ("EN, zh-hk", True)])
+def test_langcodes_is_loaded_only_for_a_tag_outside_the_common_ones(write_manifest, languages, loads_langcodes):
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "checker", "check", "--format", "json",
+                             "--today", TODAY, _disclosure_manifest(write_manifest, languages)],
+                            capture_output=True, text=True, cwd=ROOT, timeout=60)
+    report = json.loads(result.stdout)
+    assert result.returncode == 1 and not _findings(report, "DIS-003") and not _findings(report, "DIS-013")
+    assert (" langcodes\n" in result.stderr) == loads_langcodes
 
 
 def _disclosure_manifest(write_manifest, languages: str) -> str:

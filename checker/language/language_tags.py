@@ -8,6 +8,11 @@ CLDR finds likely for it (``zh-HK`` is written in ``Hant``, ``zh-CN`` in ``Hans`
 one a rule says it implies (``implied: {zh: zh-Hant-HK}``: what the manifest format means by
 a bare ``zh``). Which languages and scripts a rule asks for is the rule's data; this module
 only reads tags. Each tag is parsed once per process, however many records carry it.
+
+Loading langcodes takes longer than the rest of a small check's start-up (its registry
+compiles one very large pattern), so the tags the built-in rules name and those manifests
+usually carry are read from ``COMMON_TAGS`` instead: what langcodes reads them as, kept
+equal to it by a test. A run loads langcodes only when it meets another tag.
 """
 
 from __future__ import annotations
@@ -32,6 +37,21 @@ class Tag(NamedTuple):
     script: str | None
 
 
+# Each written exactly as langcodes normalises it, with its language and script (the script
+# written, else the likely one); any other spelling (``EN``, ``zh-hk``) goes to langcodes.
+COMMON_TAGS = {tag.text: tag for tag in (
+    Tag("en", "en", "Latn"), Tag("en-GB", "en", "Latn"), Tag("en-HK", "en", "Latn"), Tag("en-US", "en", "Latn"),
+    Tag("zh", "zh", "Hans"), Tag("zh-Hant", "zh", "Hant"), Tag("zh-Hans", "zh", "Hans"),
+    Tag("zh-HK", "zh", "Hant"), Tag("zh-MO", "zh", "Hant"), Tag("zh-TW", "zh", "Hant"),
+    Tag("zh-CN", "zh", "Hans"), Tag("zh-SG", "zh", "Hans"),
+    Tag("zh-Hant-HK", "zh", "Hant"), Tag("zh-Hant-MO", "zh", "Hant"), Tag("zh-Hant-TW", "zh", "Hant"),
+    Tag("zh-Hans-CN", "zh", "Hans"),
+    Tag("yue", "yue", "Hant"), Tag("yue-Hant", "yue", "Hant"), Tag("yue-HK", "yue", "Hant"),
+    Tag("yue-Hant-HK", "yue", "Hant"), Tag("cmn", "cmn", "Hans"), Tag("cmn-Hant", "cmn", "Hant"),
+    Tag("und-Hant", None, "Hant"), Tag("und-Hans", None, "Hans"), Tag("und-Latn", None, "Latn"),
+)}
+
+
 class LanguageSpec(NamedTuple):
     """A rule's operand, checked and normalised when the rule is compiled."""
 
@@ -47,7 +67,12 @@ def read(tag: Any) -> Tag | None:
     registry does not know (``english``, ``xx``)."""
     if not isinstance(tag, str) or len(tag) > MAX_TAG_LENGTH or "_" in tag or tag != tag.strip():
         return None
-    import langcodes  # only runs that read a language tag pay for loading it
+    return COMMON_TAGS.get(tag) or read_by_langcodes(tag)
+
+
+def read_by_langcodes(tag: str) -> Tag | None:
+    """``read``, by langcodes: only runs that meet a tag outside ``COMMON_TAGS`` load it."""
+    import langcodes
 
     if not langcodes.tag_is_valid(tag):
         return None
