@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
+from .evaluation.parallel import usable_cpus
 from .reading.positions import byte_position, text_position
 from .reading.regular_file import read_regular_file
 from .reading.yaml_loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_NODES
@@ -31,6 +32,7 @@ DRAFT_ONLY_ON_COMMAND_LINE = (
     "environment, so that a committed setting cannot make CI lenient; remove this setting")
 PYPROJECT = "pyproject.toml"
 LARGEST_FILE_SIZE = 1024 ** 3  # a --max-file-size beyond 1 GiB is a mistake; the reader's buffer is that size
+DEFAULT_JOBS = "default: one process per usable CPU for a batch; one manifest is checked in one process"
 STDOUT = None  # an output's destination when it is printed rather than written to a file
 
 
@@ -49,7 +51,7 @@ class Settings:
     """Everything a check needs to know besides the paths it checks.
 
     ``sources`` says where each setting a config file may hold came from (``default``,
-    the file's path, ``$HKAI_LANG`` or ``command line``), for ``--show-config``.
+    the file's path, ``$HKAI_LANG`` or ``command line``), and the jobs, for ``--show-config``.
     """
 
     fail_on: str = "error"
@@ -60,7 +62,7 @@ class Settings:
     extra_rules: tuple[Path, ...] = ()
     severity: Mapping[str, str] = field(default_factory=dict)
     today: str = field(default_factory=lambda: datetime.date.today().isoformat())
-    jobs: int = field(default_factory=lambda: usable_cpus())
+    jobs: int | None = None  # processes; None: the default, DEFAULT_JOBS
     max_file_size: int = DEFAULT_MAX_BYTES
     max_nodes: int = DEFAULT_MAX_NODES
     review_waivers: tuple[Path, ...] = ()
@@ -99,12 +101,14 @@ class Settings:
         return DEFAULT if self.lang == BOTH_LANGUAGES else self.lang
 
     def shown(self) -> list[tuple[str, Any, str]]:
-        """(key, value, source) of each setting a config file may hold, as the file names them."""
+        """(key, value, source) of each setting a config file may hold, as the file names them,
+        and of the jobs a batch runs in."""
         values = {"fail-on": self.fail_on, "format": [output.format for output in self.outputs],
                   "lang": self.lang, "select": list(self.select), "ignore": list(self.ignore),
                   "extra-rules": [str(path) for path in self.extra_rules], "severity": dict(self.severity),
                   "redact": self.redact}
-        return [(key, value, self.sources.get(key, "default")) for key, value in values.items()]
+        return [*((key, value, self.sources.get(key, "default")) for key, value in values.items()),
+                ("jobs", self.jobs or usable_cpus(), self.sources.get("jobs", DEFAULT_JOBS))]
 
 
 def resolve(flags: Mapping[str, Any], config: Path | None = None, cwd: Path | None = None,
@@ -120,8 +124,8 @@ def resolve(flags: Mapping[str, Any], config: Path | None = None, cwd: Path | No
         for name, value in given.items():
             if value is not None:
                 values[name] = value
-                if name in _KEYS:
-                    sources[_KEYS[name]] = source
+                if name in _SHOWN:
+                    sources[_SHOWN[name]] = source
 
     if DRAFT_ENV in environ:
         raise SettingsError(f"${DRAFT_ENV}: {DRAFT_ONLY_ON_COMMAND_LINE}")
@@ -140,13 +144,6 @@ def resolve(flags: Mapping[str, Any], config: Path | None = None, cwd: Path | No
     if "color" not in values:
         values["color"] = "NO_COLOR" not in environ
     return Settings(**values, sources=sources)
-
-
-def usable_cpus() -> int:
-    """CPUs this process may run on (a container or taskset may allow fewer than exist)."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0)) or 1
-    return os.cpu_count() or 1
 
 
 def find_config(start: Path) -> Path | None:
@@ -239,6 +236,7 @@ def _paths_from_file(value: Any, path: Path) -> Any:
 # The settings a config file may hold: their keyword names here and their keys in the file.
 _KEYS = {"fail_on": "fail-on", "outputs": "format", "lang": "lang", "select": "select", "ignore": "ignore",
          "extra_rules": "extra-rules", "severity": "severity", "redact": "redact"}
+_SHOWN = {**_KEYS, "jobs": "jobs"}  # what --show-config says the source of
 _FROM_FILE: dict[str, Callable[[Any, Path], Any]] = {
     "format": _outputs_from_file, "extra-rules": _paths_from_file,
     "select": lambda value, _: tuple(value) if isinstance(value, list) else value,
@@ -307,6 +305,10 @@ def _positive(value: Any) -> str | None:
     return None if type(value) is int and value >= 1 else f"must be a positive whole number, not {value!r}"
 
 
+def _jobs(value: Any) -> str | None:
+    return None if value is None else _positive(value)
+
+
 def _file_size(value: Any) -> str | None:
     if type(value) is int and 1 <= value <= LARGEST_FILE_SIZE:
         return None
@@ -341,7 +343,7 @@ def _shown(value: Any) -> str:
 _CHECKS: dict[str, Callable[[Any], str | None]] = {
     "fail_on": _one_of(FAIL_ON), "outputs": _outputs, "lang": _one_of((*LANGUAGES, BOTH_LANGUAGES)),
     "select": _strings, "ignore": _strings, "extra_rules": _paths, "severity": _severities,
-    "today": _date, "jobs": _positive, "max_file_size": _file_size, "max_nodes": _positive,
+    "today": _date, "jobs": _jobs, "max_file_size": _file_size, "max_nodes": _positive,
     "review_waivers": _paths, "trusted_waivers_only": _flag, "verify_evidence": _flag,
     "baseline": _optional_path, "create_baseline": _optional_path, "color": _flag, "draft": _flag,
     "redact": _flag, "redact_key": _key, "redact_paths": _flag, "redaction_map": _optional_path,

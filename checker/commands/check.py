@@ -62,7 +62,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     check.add_argument("--create-baseline", type=Path, metavar="FILE", help="write the current findings as a baseline")
     check.add_argument("--jobs", type=positive, metavar="N",
                        help="check manifests, or a big manifest's rules, in N parallel processes "
-                            "(default: the CPUs this process may use)")
+                            "(default: one per CPU this process may use for a batch; one manifest is checked "
+                            "in one process)")
     check.add_argument("--draft", action="store_true",
                        help="check work in progress: placeholders left in are info instead of errors, and every "
                             "report is labelled DRAFT (command line only, never from a config file)")

@@ -1,4 +1,11 @@
-"""Check many manifests, in parallel processes when asked; results keep the input order."""
+"""Check many manifests, in parallel processes when it pays; results keep the input order.
+
+By default (``jobs`` None) a batch is shared between one process per usable CPU, and a
+single manifest is checked in this process alone: the rules of one big manifest are shared
+between processes only when the caller asks for jobs (``--jobs N``). Manifests are handed
+out one at a time from a queue, so a worker slowed by other work on its CPU takes fewer of
+them rather than holding the batch up.
+"""
 
 from __future__ import annotations
 
@@ -8,19 +15,21 @@ from pathlib import Path
 from ..report.model import ManifestResult
 from .manifest import CheckOptions, check_file
 from ..packs.model import RuleSet
-from .parallel import MAX_TASKS, run_shared
+from .parallel import MAX_TASKS, run_shared, usable_cpus
 
 MANY_FILES = 16
 MANY_BYTES = 1 << 20
 
 
-def check_paths(paths: list[Path], rule_set: RuleSet, options: CheckOptions, jobs: int) -> list[ManifestResult]:
-    """Every manifest's result, in the order of ``paths``. Manifests that share a
+def check_paths(paths: list[Path], rule_set: RuleSet, options: CheckOptions,
+                jobs: int | None = None) -> list[ManifestResult]:
+    """Every manifest's result, in the order of ``paths``, in up to ``jobs`` processes
+    (None: the default, above). Manifests that share a
     production id with another are checked again knowing it (a second pass over these
     few only: the ids are known once every manifest has been read)."""
     results = _check_all(paths, rule_set, options, jobs)
     for index, others in _shared_productions(results).items():
-        results[index] = check_file(paths[index], rule_set, replace(options, jobs=jobs, same_production_in=others))
+        results[index] = check_file(paths[index], rule_set, replace(options, jobs=jobs or 1, same_production_in=others))
     return results
 
 
@@ -35,16 +44,17 @@ def _shared_productions(results: list[ManifestResult]) -> dict[int, tuple[str, .
             for indexes in by_id.values() if len(indexes) > 1 for index in indexes}
 
 
-def _check_all(paths: list[Path], rule_set: RuleSet, options: CheckOptions, jobs: int) -> list[ManifestResult]:
-    if jobs <= 1 or len(paths) < 2 or not _worth_sharing(paths):
-        # one manifest at a time: a big manifest's rules may be shared between the jobs
-        serial = replace(options, jobs=jobs)
+def _check_all(paths: list[Path], rule_set: RuleSet, options: CheckOptions, jobs: int | None) -> list[ManifestResult]:
+    workers = jobs or usable_cpus()
+    if workers <= 1 or len(paths) < 2 or not _worth_sharing(paths):
+        # one manifest at a time: a big manifest's rules may be shared between the jobs asked for
+        serial = replace(options, jobs=jobs or 1)
         return [check_file(path, rule_set, serial) for path in paths]
     single = replace(options, jobs=1)  # the processes already share the manifests
     size = -(-len(paths) // MAX_TASKS)  # manifests per task: one, unless there are very many
     groups = [paths[start:start + size] for start in range(0, len(paths), size)]
     checked = run_shared(len(groups), lambda index: [check_file(path, rule_set, single) for path in groups[index]],
-                         jobs)
+                         workers)
     return [result for group in checked for result in group]
 
 

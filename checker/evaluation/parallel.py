@@ -19,6 +19,13 @@ _NUMBER = 2  # bytes per task number on the queue
 MAX_TASKS = 2048  # the whole queue (4 KiB) fits in any pipe's buffer, so writing it never blocks
 
 
+def usable_cpus() -> int:
+    """CPUs this process may run on (a container or taskset may allow fewer than exist)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
 def run_shared(count: int, task: Callable[[int], T], workers: int) -> list[T]:
     """``[task(0), ..., task(count - 1)]``, computed here and in up to ``workers - 1``
     forked processes. A task a worker did not report (it failed, was killed or could not
