@@ -31,6 +31,7 @@ from typing import Any, Mapping, NamedTuple
 from .grammar import MANIFEST, OPERATORS
 from .nodes import (AllOf, AnyOf, Check, Comparison, Condition, Not, Quantifier, Selection, Template, Test,
                     conjuncts)
+from .patterns import RowMatcher, RowPattern, re2_options
 from .runtime import MISSING, Path, path_of, walk
 
 DEFAULT_TARGET = "production"
@@ -176,13 +177,14 @@ def _compile_comparison(path_text: str, operators: dict[str, Any], names: Names,
 def _compile_regex(pattern: Any, where: str) -> Any:
     """A rule's pattern on RE2, whose matching time is linear in the text whatever the
     pattern: a rule pack can never make a check hang. RE2 has no backreferences or
-    lookarounds; a pattern using them is refused here, when the pack loads."""
+    lookarounds; a pattern using them is refused here, when the pack loads. A table's row
+    whose pattern was checked with the other rows' is compiled when first needed."""
+    if isinstance(pattern, RowPattern) and pattern.rows.union() is not None:
+        return RowMatcher(pattern)
     import re2  # only packs with patterns pay for loading it
 
-    options = re2.Options()
-    options.log_errors = False  # the error is reported here, located, not logged by the engine
     try:
-        return re2.compile(pattern, options)
+        return re2.compile(pattern, re2_options())
     except re2.error as error:
         reason = error.args[0].decode("utf-8", "replace") if isinstance(error.args[0], bytes) else str(error)
         raise RuleCompileError(
