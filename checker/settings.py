@@ -10,7 +10,6 @@ import datetime
 import os
 import re
 import sys
-import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Callable, Mapping
@@ -201,6 +200,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
         line, column = byte_position(raw, error.start)
         raise SettingsError(f"{path}:{line}:{column}: invalid UTF-8 byte 0x{raw[error.start]:02x}; "
                             "TOML files are UTF-8") from None
+    import tomllib  # only a run that finds a config file, or a pyproject.toml, pays for loading it
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

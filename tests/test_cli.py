@@ -1,5 +1,6 @@
 """`hkai check` end to end: exit codes, error messages, languages and output shape."""
 
+import os
 import subprocess
 import sys
 
@@ -162,11 +163,30 @@ def test_python_m_checker_and_version():
 
 
 def test_version_loads_no_command():
-    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "checker", "--version"], capture_output=True,
-                            text=True, cwd=ROOT, timeout=60)
-    assert result.returncode == 0 and result.stdout == f"hkai {__version__}\n"
-    loaded = {line.rsplit("|", 1)[1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
-    assert "checker.cli" in loaded and not {name for name in loaded if name.startswith("checker.commands")}
+    assert hkai("--version").stdout == f"hkai {__version__}\n"
+    code, loaded = _loaded_modules("--version")
+    assert code == 0 and "checker.cli" in loaded and not {name for name in loaded if name.startswith("checker.commands")}
+
+
+# Runs the real command, then lists on standard error every module it loaded.
+LISTING_MODULES = ("import sys\n"
+                   "from checker.cli import main\n"
+                   "code = main(sys.argv[1:])\n"
+                   "print('modules:', *sorted(sys.modules), file=sys.stderr)\n"
+                   "sys.exit(code)\n")
+
+
+def _loaded_modules(*args, cwd=ROOT) -> tuple[int, set[str]]:
+    result = subprocess.run([sys.executable, "-c", LISTING_MODULES, *args], capture_output=True, text=True,
+                            cwd=cwd, timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    return result.returncode, set(result.stderr.rsplit("modules: ", 1)[1].split())
+
+
+def test_a_json_check_loads_only_what_it_needs(tmp_path):
+    code, loaded = _loaded_modules("check", "--format", "json", "--today", TODAY, str(COMPLIANT), cwd=tmp_path)
+    assert code == 0 and "checker.report.json_report" in loaded
+    assert not loaded & {"rich", "jinja2", "langcodes", "tempfile", "tomllib", "checker.commands.rules",
+                         "checker.report.rich_report", "checker.redaction", "checker.evaluation.baseline"}
 
 
 def test_every_command_module_is_a_listed_command():

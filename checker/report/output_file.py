@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, TextIO
@@ -46,6 +45,8 @@ def _is_special(path: str | Path) -> bool:
 
 @contextmanager
 def _replacing(target: str) -> Iterator[TextIO]:
+    import tempfile  # only a run writing a file pays for loading it
+
     folder, name = os.path.split(target)
     descriptor, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder or ".")
     try:
