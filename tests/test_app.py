@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 import checker
-from checker.settings import Output
+from checker.settings import DEFAULT_JOBS, Output
 from conftest import EXAMPLES, MINIMAL, TODAY
 
 
@@ -53,7 +53,7 @@ def test_settings_precedence_defaults_file_environment_flags(tmp_path):
     sources = {key: source for key, _, source in settings.shown()}
     assert sources == {"fail-on": "command line", "lang": "$HKAI_LANG", "ignore": str(tmp_path / "hkai.toml"),
                        "select": "default", "format": "default", "extra-rules": "default", "severity": "default",
-                       "redact": "default"}
+                       "redact": "default", "jobs": DEFAULT_JOBS}
 
 
 def test_the_environment_chooses_outputs_and_colour_unless_flags_do(tmp_path):
