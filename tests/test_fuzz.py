@@ -21,7 +21,7 @@ from checker.reading.yaml_loader import LoadError, load_text
 from checker.packs.loading import load_rule_set
 from checker.report.json_report import to_dict
 from checker.report.model import Report
-from checker.reading.schema import MANIFEST_SCHEMA, is_valid, load_schema, validator
+from checker.reading.schema import MANIFEST_SCHEMA, load_schema, reference_errors, schema_errors
 
 PACK = load_rule_set()
 DEFS = load_schema(MANIFEST_SCHEMA)["$defs"]
@@ -187,12 +187,11 @@ def test_arbitrary_bytes_never_crash(raw):
 
 @FUZZ
 @given(st.data())
-def test_fast_schema_validator_agrees_with_jsonschema(data):
-    """The generated validator is only a shortcut: it must accept exactly what jsonschema accepts."""
+def test_jsonschema_rs_agrees_with_jsonschema(data):
+    """jsonschema-rs finds exactly the errors jsonschema, the reference, finds."""
     if data.draw(st.booleans()):
         manifest = data.draw(manifests)
     else:
         manifest = mutate(copy.deepcopy(data.draw(st.sampled_from(EXAMPLE_DATA))), data.draw)
     document = load_text(dump(manifest), "fuzz.yaml")
-    slow_valid = not any(True for _ in validator(MANIFEST_SCHEMA).iter_errors(document.data))
-    assert is_valid(MANIFEST_SCHEMA, document.data) == slow_valid
+    assert schema_errors(MANIFEST_SCHEMA, document.data) == reference_errors(MANIFEST_SCHEMA, document.data)

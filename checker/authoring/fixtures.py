@@ -48,7 +48,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..packs.model import FIXTURES_DIR
-from ..reading.schema import FIXTURE_SCHEMA, is_valid, validator
+from ..reading.schema import FIXTURE_SCHEMA, schema_errors
 from ..reading.yaml_loader import Document, LoadError, escape_pointer_token, load_file
 
 # What each key of a fixture file holds, as a problem states it: "`paths` is ...".
@@ -231,22 +231,20 @@ def _in_manifest(pointer: str) -> bool:
 def _schema_problems(document: Document) -> list[FixtureProblem]:
     """fixture.schema.json's errors, each turned into a problem by where it is and which
     keyword of the schema it breaks."""
-    if is_valid(FIXTURE_SCHEMA, document.data):
-        return []
     problems = []
-    for error in validator(FIXTURE_SCHEMA).iter_errors(document.data):
-        path = list(error.absolute_path)
+    for error in schema_errors(FIXTURE_SCHEMA, document.data):
+        path = list(error.path)
         in_case = len(path) >= 2 and path[0] == "cases" and isinstance(path[1], int)
         owner, inside = (f"/cases/{path[1]}", path[2:]) if in_case else ("", path)
         noun = "case" if in_case else "fixture file"
         if inside:
             key = str(inside[0])
             problems.append(_problem(document, Flaw.WRONG_VALUE, f"{owner}/{key}", f"`{key}` is {MEANINGS[key]}"))
-        elif error.validator == "type":
+        elif error.keyword == "type":
             problems.append(_problem(document, Flaw.NOT_A_MAPPING, owner,
                                      f"a {noun} is a mapping with {_keys(error.schema['required'])}"))
-        elif error.validator == "required":
-            missing = [key for key in error.validator_value if key not in error.instance]
+        elif error.keyword == "required":
+            missing = [key for key in error.keyword_value if key not in error.instance]
             problems.append(_problem(document, Flaw.MISSING_KEYS, owner, f"the {noun} needs {_keys(missing)}"))
         else:  # additionalProperties: the one other keyword the schema puts on a mapping
             known = list(error.schema["properties"])

@@ -1,7 +1,7 @@
 """The rule language, declared once: its operators and its forms.
 
 Everything else about the language is read from here: the compiler accepts exactly these
-operators and forms, ``scripts/generate_validators.py`` writes the language's part of
+operators and forms, ``scripts/generate_rule_schema.py`` writes the language's part of
 ``rule-file.schema.json`` from them, the plain-words phrasing of each has a key in the
 program's text table (``rule_language:`` in ``checker/text/*.yaml``), and the tests hold
 the operator table of ``docs/rule-language.md`` to them.

@@ -1,11 +1,11 @@
 """Where a manifest does not match its format, in a producer's words, in every language.
 
-jsonschema explains an error by the schema keyword it breaks (``'2027/04/12' does not
+A validator explains an error by the schema keyword it breaks (``'2027/04/12' does not
 match '^\\d{4}-...'``, and again ``is not a 'date'``). A producer needs to hear what the
 field expects. So each node gets one problem whatever number of keywords its value
 breaks (the most telling one is explained), a missing field and an unknown field one
 each, and every message is built from the text table and from the schema's own
-descriptions (``x-description-<lang>`` beside ``description``), never from jsonschema's
+descriptions (``x-description-<lang>`` beside ``description``), never from a validator's
 words. Each problem names the field's entry in the field reference (``hkai schema --doc``).
 """
 
@@ -13,15 +13,12 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import Any, Iterator
 
 from .manifest_fields import described, field_name, resolve, terms, TOP_LEVEL
-from .schema import MANIFEST_SCHEMA, is_valid, load_schema, validator
+from .schema import MANIFEST_SCHEMA, SchemaError, load_schema, schema_errors
 from .yaml_loader import Document, escape_pointer_token, unescape_pointer_token
 from ..text import LANGUAGES, say
-
-if TYPE_CHECKING:
-    from jsonschema.exceptions import ValidationError
 
 Problem = dict[str, Any]  # {"pointer": str, "message": {lang: str}, "field": str}
 
@@ -34,19 +31,17 @@ _DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
 def manifest_problems(document: Document) -> list[Problem]:
     """Every way the manifest breaks its schema, one problem per node and field."""
-    if is_valid(MANIFEST_SCHEMA, document.data):
-        return []
-    problems: dict[tuple, Problem | ValidationError] = {}
-    for error in validator(MANIFEST_SCHEMA).iter_errors(document.data):
+    problems: dict[tuple, Problem | SchemaError] = {}
+    for error in schema_errors(MANIFEST_SCHEMA, document.data):
         for leaf in _leaves(error):
-            if leaf.validator == "additionalProperties":
+            if leaf.keyword == "additionalProperties":
                 for key, problem in _unknown_fields(leaf):
-                    problems.setdefault(("unknown", _pointer(leaf.absolute_path), key), problem)
-            elif leaf.validator == "required":
+                    problems.setdefault(("unknown", _pointer(leaf.path), key), problem)
+            elif leaf.keyword == "required":
                 for key, problem in _missing_fields(leaf):
-                    problems.setdefault(("missing", _pointer(leaf.absolute_path), key), problem)
+                    problems.setdefault(("missing", _pointer(leaf.path), key), problem)
             else:
-                spot = ("value", _pointer(leaf.absolute_path))
+                spot = ("value", _pointer(leaf.path))
                 if spot not in problems or _rank(leaf) < _rank(problems[spot]):
                     problems[spot] = leaf
     return [problem if isinstance(problem, dict) else _wrong_value(problem) for problem in problems.values()]
@@ -74,23 +69,23 @@ def _pointer(path: Any) -> str:
     return "".join(f"/{escape_pointer_token(str(token))}" for token in path)
 
 
-def _rank(error: ValidationError) -> int:
-    return PRECEDENCE.index(error.validator) if error.validator in PRECEDENCE else len(PRECEDENCE)
+def _rank(error: SchemaError) -> int:
+    return PRECEDENCE.index(error.keyword) if error.keyword in PRECEDENCE else len(PRECEDENCE)
 
 
-def _leaves(error: ValidationError) -> Iterator[ValidationError]:
+def _leaves(error: SchemaError) -> Iterator[SchemaError]:
     """The errors to explain: an ``anyOf`` a value failed is explained by the alternative
     of the value's type (a text given as ``{en, fr}`` hears about ``fr``), or as a whole
     when no alternative has the value's type."""
-    if error.validator not in ("anyOf", "oneOf") or not error.context:
+    if error.keyword not in ("anyOf", "oneOf") or not error.context:
         yield error
         return
-    depth = len(error.absolute_path)
-    branches: dict[int, list[ValidationError]] = {}
+    depth = len(error.path)
+    branches: dict[int, list[SchemaError]] = {}
     for inner in error.context:
-        branches.setdefault(inner.relative_schema_path[0], []).append(inner)
+        branches.setdefault(inner.branch, []).append(inner)
     fitting = [errors for errors in branches.values()
-               if not any(e.validator == "type" and len(e.absolute_path) == depth for e in errors)]
+               if not any(e.keyword == "type" and len(e.path) == depth for e in errors)]
     if not fitting:
         yield error
         return
@@ -100,7 +95,7 @@ def _leaves(error: ValidationError) -> Iterator[ValidationError]:
 
 # --- the three kinds of problem -----------------------------------------------------------
 
-def _unknown_fields(error: ValidationError) -> Iterator[tuple[str, Problem]]:
+def _unknown_fields(error: SchemaError) -> Iterator[tuple[str, Problem]]:
     known = list(error.schema.get("properties", {}))
     where = _place(error, "where")
     for key in error.instance:
@@ -109,30 +104,30 @@ def _unknown_fields(error: ValidationError) -> Iterator[tuple[str, Problem]]:
             continue
         close = difflib.get_close_matches(key, known, n=1)
         suggestion = (lambda lang, close=close[0]: say("manifest_format.suggestion", lang, close=close)) if close else ""
-        pointer = f"{_pointer(error.absolute_path)}/{escape_pointer_token(key)}"
-        yield key, _problem(pointer, field_name(error.absolute_path), "unknown_field",
+        pointer = f"{_pointer(error.path)}/{escape_pointer_token(key)}"
+        yield key, _problem(pointer, field_name(error.path), "unknown_field",
                             name=key, where=where, suggestion=suggestion)
 
 
-def _missing_fields(error: ValidationError) -> Iterator[tuple[str, Problem]]:
+def _missing_fields(error: SchemaError) -> Iterator[tuple[str, Problem]]:
     where = _place(error, "where")
-    for key in error.validator_value:
+    for key in error.keyword_value:
         if isinstance(error.instance, dict) and key not in error.instance:
-            yield key, _problem(_pointer(error.absolute_path), field_name([*error.absolute_path, key]),
+            yield key, _problem(_pointer(error.path), field_name([*error.path, key]),
                                 "missing_field", name=key, where=where)
 
 
-def _wrong_value(error: ValidationError) -> Problem:
+def _wrong_value(error: SchemaError) -> Problem:
     """One value's problem: what the field expects, said from its schema."""
-    pointer, value, node = _pointer(error.absolute_path), error.instance, error.schema
-    field = field_name(error.absolute_path)
+    pointer, value, node = _pointer(error.path), error.instance, error.schema
+    field = field_name(error.path)
     subject = _place(error, "subject")
 
     def problem(phrase: str, **values: Any) -> Problem:
         return _problem(pointer, field, phrase, subject=subject, found=lambda lang: _found(value, lang), **values)
 
     form = _form(node)
-    keyword = error.validator
+    keyword = error.keyword
     if value is None and keyword in ("type", "anyOf", "oneOf", "enum", "const"):
         if form:
             return problem("no_value_form", expects=form)
@@ -144,18 +139,18 @@ def _wrong_value(error: ValidationError) -> Problem:
     if keyword in ("type", "anyOf", "oneOf"):
         return problem("wrong_type", expected=lambda lang: expected_type(node, lang))
     if keyword == "enum":
-        close = difflib.get_close_matches(str(value), [str(option) for option in error.validator_value], n=1)
+        close = difflib.get_close_matches(str(value), [str(option) for option in error.keyword_value], n=1)
         suggestion = (lambda lang: say("manifest_format.suggestion", lang, close=close[0])) if close else ""
-        return problem("not_allowed", values=lambda lang: _listed(error.validator_value, lang), suggestion=suggestion)
+        return problem("not_allowed", values=lambda lang: _listed(error.keyword_value, lang), suggestion=suggestion)
     if keyword == "const":
-        return problem("must_be", value=_plain(error.validator_value))
+        return problem("must_be", value=_plain(error.keyword_value))
     limits = {"minLength": "too_short", "maxLength": "too_long", "minItems": "too_few", "maxItems": "too_many",
               "minimum": "too_small", "maximum": "too_large", "exclusiveMinimum": "not_above",
               "exclusiveMaximum": "not_below", "minProperties": "too_few_fields"}
-    if keyword in ("minLength", "minItems", "minProperties") and error.validator_value == 1:
+    if keyword in ("minLength", "minItems", "minProperties") and error.keyword_value == 1:
         return problem("empty")
     if keyword in limits:
-        return problem(limits[keyword], limit=_plain(error.validator_value))
+        return problem(limits[keyword], limit=_plain(error.keyword_value))
     if keyword == "uniqueItems":
         return problem("repeated")
     return problem("not_accepted", expects=lambda lang: _meaning(error, lang))
@@ -163,11 +158,11 @@ def _wrong_value(error: ValidationError) -> Problem:
 
 # --- words ---------------------------------------------------------------------------------
 
-def _place(error: ValidationError, section: str) -> Any:
+def _place(error: SchemaError, section: str) -> Any:
     """The node an error is at, in each language: the manifest, a field, a list's entry;
     as the mapping a field is missing from or unknown in (``where``), or as the value a
     problem is about (``subject``)."""
-    path = list(error.absolute_path)
+    path = list(error.path)
     if not path:
         return lambda lang: say(f"manifest_format.{section}.manifest", lang)
     if isinstance(path[-1], int):
@@ -208,7 +203,7 @@ def _clause(sentence: str, lang: str) -> str:
     return sentence
 
 
-def _meaning(error: ValidationError, lang: str) -> str:
+def _meaning(error: SchemaError, lang: str) -> str:
     declared = described(error.schema, lang)
     return _clause(declared, lang) if declared else say("manifest_format.see_reference", lang)
 
