@@ -237,8 +237,8 @@ class Selection:
         name, source, is_section, listed = self.name, self.source, self.is_section, self.listed
         condition = self.where.holds if self.where is not None else None
         every_text = self.every_text
-        lookups = self.index_lookups() if is_section and not every_text else ()
-        alternatives = self._alternative_lookups() if is_section and not lookups and not every_text else ()
+        lookups = self.index_lookups() if is_section and not every_text and not listed else ()
+        alternatives = self.alternative_lookups() if is_section and not lookups and not every_text else ()
         remainders = tuple(self._remainder(lookup) for lookup in lookups)
 
         def candidates(env: Env, ctx: Context) -> Iterable[Bound]:
@@ -303,7 +303,7 @@ class Selection:
         others = [part.holds for part in conjuncts(self.where) if part is not lookup.conjunct]
         return all_of([lambda env, ctx: type(read(env)) is field_type, *others])
 
-    def _alternative_lookups(self) -> tuple[tuple[Lookup, ...], ...]:
+    def alternative_lookups(self) -> tuple[tuple[Lookup, ...], ...]:
         """For a ``where`` that is (or requires) ``any`` of several conditions each with
         index lookups of its own, those lookups, one set per condition: every record passing
         ``where`` is in the narrowest bucket of one of them. None when a condition has none."""
@@ -394,13 +394,17 @@ def narrowest_by_keys(section: str, keys: list[tuple[str, Any]], ctx: Context) -
     return (narrowest_bucket, used) if narrowest_bucket is not None else (ctx.records(section), None)
 
 
-def _either(section: str, alternatives: tuple[tuple[Lookup, ...], ...], env: Env,
-            ctx: Context) -> list[Bound]:
-    """The records of the narrowest bucket of each alternative, each once, in the order of
-    the section (as a scan would give them)."""
+def _either(section: str, alternatives: tuple[tuple[Lookup, ...], ...], env: Env, ctx: Context) -> list[Bound]:
+    return either_by_keys(section, [[(lookup.field, lookup.operand(env)) for lookup in lookups]
+                                    for lookups in alternatives], ctx)
+
+
+def either_by_keys(section: str, alternatives: list[list[tuple[str, Any]]], ctx: Context) -> list[Bound]:
+    """The records of the narrowest bucket of each alternative (its lookups' fields and
+    keys), each once, in the order of the section (as a scan would give them)."""
     found: dict[str, Bound] = {}
-    for lookups in alternatives:
-        for record in narrowest(section, lookups, env, ctx)[0]:
+    for keys in alternatives:
+        for record in narrowest_by_keys(section, keys, ctx)[0]:
             found.setdefault(record.pointer, record)
     if len(found) < 2:
         return list(found.values())
@@ -510,7 +514,7 @@ class Check:
     names the bindings a finding is about: those its target, ``at`` or message read."""
 
     __slots__ = ("bindings", "where", "require", "target", "at", "at_pointer", "document", "message", "fix",
-                 "names", "pointer", "first_key", "reported")
+                 "names", "pointer", "first_key", "reported", "compiled")
 
     def __init__(self, bindings: tuple[Selection, ...], where: Condition | None, require: Condition, target: Path,
                  at: Path | None, message: dict[str, Template], names: Names, pointer: str,
@@ -524,6 +528,7 @@ class Check:
         self.first_key = json.dumps(bindings[0].key(), sort_keys=True) if shared else None
         read = {path.root for path in self.own_paths()}
         self.reported = tuple(selection.name for selection in bindings if selection.name in read)
+        self.compiled: Callable[[Context], Iterator[Env]] | None = None  # see codegen.compiled_failures
 
     def children(self) -> tuple[Condition | Selection, ...]:
         return (*self.bindings, *(c for c in (self.where, self.require) if c is not None))
