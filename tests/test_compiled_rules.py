@@ -48,7 +48,7 @@ def many_training_data_subjects(data: dict) -> dict:
 
 def long_shared_texts(data: dict) -> dict:
     """The same long text in every AI use, consent and disclosure."""
-    text = " ".join(f"Scene {n}: the performer's likeness is regenerated; 第{n}場。" for n in range(300))
+    text = " ".join(f"Scene {n}: the performer's likeness is regenerated; 第{n}場。" for n in range(40))
     for use in data["ai_uses"]:
         use["description"] = text
     for consent in data["consents"]:
