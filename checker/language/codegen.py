@@ -10,7 +10,7 @@ environment built only for a combination that fails.
 
 The discipline that makes generating source safe: no text of a rule file reaches the
 source except through ``repr()`` of a literal (text, number, boolean, None); names in the
-source are made here (``v0``, ``b1``, ``c2``...), never a rule's; every other value (an
+source are made here (``vg3``, ``bf1``, ``cg12``...), never a rule's; every other value (an
 operator's test, a compiled pattern, a list of options, a path reader) is a constant of
 the namespace the source runs in, which has no builtins but the few the forms use. The
 generator writes only the fixed forms below. The source is compiled with ``compile()``
@@ -28,8 +28,8 @@ from typing import Any, Callable, Iterator
 
 from . import grammar
 from .nodes import (AllOf, AnyOf, Check, Comparison, Condition, Lookup, Not, Quantifier, Selection, Test,
-                    conjuncts, either_by_keys, narrowest_by_keys, paths, reads_findings, walk as walk_nodes,
-                    _flatten, _listed)
+                    conjuncts, either_by_keys, flatten, listed_records, narrowest_by_keys, paths, reads_findings,
+                    walk as walk_nodes)
 from .runtime import MISSING, Bound, Context, Env, hashable, walk
 
 Failures = Callable[[Context], Iterator[Env]]
@@ -363,7 +363,7 @@ class _Writer:
             by_id = self.index(selection.source.root, "id")
             if len(selection.listed) == 1:
                 return f"{self.constant(_listed_at)}({by_id}, {self.read(selection.listed[0], scope)})", None
-            return f"{self.constant(_listed)}({by_id}, {self.listed_ids(selection, scope)})", None
+            return f"{self.constant(listed_records)}({by_id}, {self.listed_ids(selection, scope)})", None
         lookups = selection.index_lookups()
         if lookups:
             bucket, used = self.name("k"), self.name("u")
@@ -452,12 +452,12 @@ def _item_of(source: Any) -> Callable[[Bound, int], Bound]:
 
 
 def _listed_at(by_id: dict[Any, list[Bound]], value: Any) -> Any:
-    """``nodes._listed`` for the ids at one path: one id (the commonest) is one bucket."""
+    """``nodes.listed_records`` for the ids at one path: one id (the commonest) is one bucket."""
     if type(value) is str:
         return by_id.get(value, ())
     if type(value) is list and len(value) == 1 and type(value[0]) is str:
         return by_id.get(value[0], ())
-    return _listed(by_id, [i for i in _flatten(value) if hashable(i)])
+    return listed_records(by_id, [i for i in flatten(value) if hashable(i)])
 
 
 def _contains_any_text(items: Any, options: frozenset[str]) -> bool:
@@ -471,7 +471,7 @@ def _contains_any_text(items: Any, options: frozenset[str]) -> bool:
 
 
 def _ids(values: tuple[Any, ...]) -> list[Any]:
-    return [i for value in values for i in _flatten(value) if hashable(i)]
+    return [i for value in values for i in flatten(value) if hashable(i)]
 
 
 def _listed_items(bound: Bound, ids: list[Any]) -> Iterator[Bound]:

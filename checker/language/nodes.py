@@ -247,9 +247,9 @@ class Selection:
                     return texts_within(source.resolve(env))
                 return ctx.texts(source.root, texts_within)  # a root's texts: found once per document
             if listed:
-                ids = [i for p in listed for i in _flatten(p.value(env)) if hashable(i)]
+                ids = [i for p in listed for i in flatten(p.value(env)) if hashable(i)]
                 if is_section:
-                    return _listed(ctx.index(source.root, "id"), ids)
+                    return listed_records(ctx.index(source.root, "id"), ids)
                 return (r for r in source.resolve(env).items() if isinstance(r.value, dict) and r.value.get("id") in ids)
             if alternatives:
                 return _either(source.root, alternatives, env, ctx)
@@ -357,11 +357,11 @@ def _token(key: Any) -> str:
     return escape_pointer_token(key) if "~" in key or "/" in key else key
 
 
-def _flatten(value: Any) -> list[Any]:
+def flatten(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [] if value is MISSING or value is None else [value]
 
 
-def _listed(by_id: dict[Any, list[Bound]], ids: list[Any]) -> list[Bound]:
+def listed_records(by_id: dict[Any, list[Bound]], ids: list[Any]) -> list[Bound]:
     """The records with these ids, each once, in the order the ids are listed."""
     records: list[Bound] = []
     seen: set[str | None] = set()
