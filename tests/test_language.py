@@ -119,3 +119,28 @@ def test_a_repeated_list_element_counts_its_record_once():
     condition = {"count": {"from": "consents", "as": "c", "where": {"c.covers": {"contains": "training"}},
                            "at_most": 1, "at_least": 1}}
     assert holds(condition, data)
+
+
+def test_a_test_an_index_lookup_answered_is_not_run_again_on_its_bucket(monkeypatch):
+    # CRD-002's join: one credit names every person. Looking up each person in the index on
+    # `people` answers `contains`; testing it again would scan the long list once per
+    # person (quadratic in the manifest).
+    calls = []
+    contains = OPERATORS["contains"]
+    monkeypatch.setitem(OPERATORS, "contains", contains._replace(
+        test=lambda value, item: calls.append(item) or contains.test(value, item)))
+    people = [f"p{i}" for i in range(200)]
+    data = {"consents": [{"id": "everyone", "covers": people}, {"id": "one", "covers": "p3"}]}
+    for person in (*people, "nobody"):
+        expected = 0 if person == "nobody" else 1
+        condition = {"count": {"from": "consents", "as": "c", "where": {"c.covers": {"contains": person}},
+                               "at_least": expected, "at_most": expected}}
+        assert holds(condition, data), person
+    assert calls == []
+
+
+def test_an_equals_lookup_does_not_let_a_list_holding_the_key_pass():
+    data = {"consents": [{"id": "a", "person": ["p1", "p2"]}, {"id": "b", "person": "p1"}]}
+    condition = {"count": {"from": "consents", "as": "c", "where": {"c.person": {"equals": "p1"}},
+                           "at_least": 1, "at_most": 1}}
+    assert holds(condition, data)

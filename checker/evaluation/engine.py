@@ -9,6 +9,7 @@ from typing import Any, Iterable, Iterator
 
 from . import levels
 from ..report.model import Finding
+from ..language.codegen import compiled_failures
 from ..language.grammar import MANIFEST, WAIVERS_FILE
 from ..language.runtime import MISSING, Bound, Context
 from ..reading.yaml_loader import Document
@@ -16,6 +17,11 @@ from ..packs.model import RuleSet
 from ..packs.rule import Rule
 from ..reading.schema import manifest_sections
 from .parallel import run_shared
+
+# A manifest with this many records (in all its sections) has its rules run as Python
+# compiled for each check (``language/codegen.py``); below it, compiling the checks would
+# cost more than interpreting them saves. (See docs/architecture.md, "Rules become code".)
+COMPILE_MIN_RECORDS = 1300
 
 
 def evaluate(rule_set: RuleSet, document: Document, today: str, with_evidence: dict[str, Any] | None = None,
@@ -37,6 +43,7 @@ def evaluate(rule_set: RuleSet, document: Document, today: str, with_evidence: d
                               "findings": [], "format_problems": [], "same_production_in": list(same_production_in)},
                    manifest)
     context = Context(roots)
+    compiled = sum(len(value) for value in manifest.values() if isinstance(value, list)) >= COMPILE_MIN_RECORDS
     use_levels = {use["effective_level"] for use in manifest.get("ai_uses") or ()}
     applicable = [rule for rule in rule_set.rules if rule.applies_to(use_levels) and not rule.supersedes_within]
     stand_ins = stand_ins or []
@@ -48,8 +55,8 @@ def evaluate(rule_set: RuleSet, document: Document, today: str, with_evidence: d
     if workers > 1:
         order.sort(key=lambda index: -len(first[index].checks))
         context.index_by_id()  # joins on ids are everywhere: index once, before the workers fork
-    found = run_shared(len(order), lambda task: list(_rule_findings(first[order[task]], MANIFEST, context, document)),
-                       workers)
+    found = run_shared(len(order), lambda task: list(_rule_findings(first[order[task]], MANIFEST, context, document,
+                                                                    compiled)), workers)
     per_rule = dict(zip(order, found))
     findings: dict[tuple, Finding] = {}
     _keep(findings, stand_ins)
@@ -138,9 +145,11 @@ def record_ids(manifest: dict[str, Any]) -> list[str]:
     })
 
 
-def _rule_findings(rule: Rule, kind: str, context: Context, document: Document) -> Iterator[Finding]:
+def _rule_findings(rule: Rule, kind: str, context: Context, document: Document,
+                   compiled: bool = False) -> Iterator[Finding]:
+    """The rule's findings; ``compiled``: its checks run as compiled Python, else as trees of nodes."""
     for check in rule.checks_of(kind):
-        for env in check.failures(context):
+        for env in (compiled_failures(check) if compiled else check.failures)(context):
             target, at = check.location(env)
             pointer = at.pointer if at.pointer is not None else (target.pointer or "")
             line, column = document.locate(pointer)

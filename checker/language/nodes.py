@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NamedTuple
 
 from ..text import say, values as text_values
 from .grammar import OPERATORS
@@ -208,6 +208,16 @@ def conjuncts(condition: Condition | None) -> tuple[Condition, ...]:
 # --- selections: the records a for_each, exists or count ranges over ---------------------
 
 
+class Lookup(NamedTuple):
+    """A test of a selection's ``where`` that an index answers: ``field`` of the record
+    equals (or, a list, contains) the key ``operand(env)``; ``conjunct`` is the test."""
+
+    field: str
+    operand: Callable[[Env], Any]
+    operator: str
+    conjunct: Comparison
+
+
 class Selection:
     """The records of ``source`` (a section, or a path to a list in a bound record) whose
     id is listed at one of the ``listed`` paths, if any, and that meet ``where``. Each is
@@ -227,8 +237,9 @@ class Selection:
         name, source, is_section, listed = self.name, self.source, self.is_section, self.listed
         condition = self.where.holds if self.where is not None else None
         every_text = self.every_text
-        lookups = self._index_lookups() if is_section and not every_text else ()
-        alternatives = self._alternative_lookups() if is_section and not lookups and not every_text else ()
+        lookups = self.index_lookups() if is_section and not every_text and not listed else ()
+        alternatives = self.alternative_lookups() if is_section and not lookups and not every_text else ()
+        remainders = tuple(self._remainder(lookup) for lookup in lookups)
 
         def candidates(env: Env, ctx: Context) -> Iterable[Bound]:
             if every_text:
@@ -236,12 +247,10 @@ class Selection:
                     return texts_within(source.resolve(env))
                 return ctx.texts(source.root, texts_within)  # a root's texts: found once per document
             if listed:
-                ids = [i for p in listed for i in _flatten(p.value(env)) if hashable(i)]
+                ids = [i for p in listed for i in flatten(p.value(env)) if hashable(i)]
                 if is_section:
-                    return _listed(ctx.index(source.root, "id"), ids)
+                    return listed_records(ctx.index(source.root, "id"), ids)
                 return (r for r in source.resolve(env).items() if isinstance(r.value, dict) and r.value.get("id") in ids)
-            if lookups:
-                return _narrowest(source.root, lookups, env, ctx)
             if alternatives:
                 return _either(source.root, alternatives, env, ctx)
             return ctx.records(source.root) if is_section else source.resolve(env).each()
@@ -252,12 +261,22 @@ class Selection:
                 if condition(extended, ctx):
                     yield extended
 
+        def select_looked_up(env: Env, ctx: Context) -> Iterator[Env]:
+            bucket, used = narrowest(source.root, lookups, env, ctx)
+            rest = condition if used is None else remainders[used]
+            for record in bucket:
+                extended = {**env, name: record}
+                if rest(extended, ctx):
+                    yield extended
+
         def select_all(env: Env, ctx: Context) -> Iterator[Env]:
             for record in candidates(env, ctx):
                 yield {**env, name: record}
-        return select_all if condition is None else select
+        if condition is None:
+            return select_all
+        return select_looked_up if lookups else select
 
-    def _index_lookups(self, condition: Condition | None = None) -> tuple[tuple[str, Callable[[Env], Any]], ...]:
+    def index_lookups(self, condition: Condition | None = None) -> tuple[Lookup, ...]:
         """The tests of ``where`` (or of ``condition``, a part of it) of the form
         ``name.field: {equals|contains: operand}``: each lets the records be looked up in an
         index on that field instead of scanned."""
@@ -270,16 +289,27 @@ class Selection:
             if test.reads is not None and test.reads.root == self.name:
                 continue  # compares the record with itself: no key to look up before it is bound
             if test.operator in ("equals", "contains"):
-                usable.append((part.path.fields[0], test.reads.value if test.reads else _always(test.argument)))
+                usable.append(Lookup(part.path.fields[0], test.reads.value if test.reads else _always(test.argument),
+                                     test.operator, part))
         return tuple(usable)
 
-    def _alternative_lookups(self) -> tuple[tuple[tuple[str, Callable[[Env], Any]], ...], ...]:
+    def _remainder(self, lookup: Lookup) -> Holds:
+        """What is left of ``where`` to test on a record of ``lookup``'s bucket for a text
+        key: the bucket holds exactly the records whose field is that text or a list with
+        it, so its own test reduces to the field's type (a list for ``contains``, a text for
+        ``equals``), and is not run again over a long list (CRD-002: a credit's people)."""
+        field_type = list if lookup.operator == "contains" else str
+        read = lookup.conjunct.path.value
+        others = [part.holds for part in conjuncts(self.where) if part is not lookup.conjunct]
+        return all_of([lambda env, ctx: type(read(env)) is field_type, *others])
+
+    def alternative_lookups(self) -> tuple[tuple[Lookup, ...], ...]:
         """For a ``where`` that is (or requires) ``any`` of several conditions each with
         index lookups of its own, those lookups, one set per condition: every record passing
         ``where`` is in the narrowest bucket of one of them. None when a condition has none."""
         for part in conjuncts(self.where):
             if isinstance(part, AnyOf):
-                alternatives = tuple(self._index_lookups(branch) for branch in part.parts)
+                alternatives = tuple(self.index_lookups(branch) for branch in part.parts)
                 if all(alternatives):
                     return alternatives
         return ()
@@ -327,11 +357,11 @@ def _token(key: Any) -> str:
     return escape_pointer_token(key) if "~" in key or "/" in key else key
 
 
-def _flatten(value: Any) -> list[Any]:
+def flatten(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [] if value is MISSING or value is None else [value]
 
 
-def _listed(by_id: dict[Any, list[Bound]], ids: list[Any]) -> list[Bound]:
+def listed_records(by_id: dict[Any, list[Bound]], ids: list[Any]) -> list[Bound]:
     """The records with these ids, each once, in the order the ids are listed."""
     records: list[Bound] = []
     seen: set[str | None] = set()
@@ -343,29 +373,38 @@ def _listed(by_id: dict[Any, list[Bound]], ids: list[Any]) -> list[Bound]:
     return records
 
 
-def _narrowest(section: str, lookups: tuple[tuple[str, Callable], ...], env: Env, ctx: Context) -> list[Bound]:
-    """The smallest index bucket among the lookups: every record passing ``where`` is in
-    each of them, so the smallest is the fewest records to test. (A person may have a
-    payment per AI use, but an AI use has one or two payments.)"""
-    narrowest = None
-    for field_name, operand in lookups:
-        key = operand(env)
+def narrowest(section: str, lookups: tuple[Lookup, ...], env: Env, ctx: Context) -> tuple[list[Bound], int | None]:
+    """The smallest index bucket among the lookups, and which lookup gave it when its key
+    is a text (None otherwise): every record passing ``where`` is in each of them, so the
+    smallest is the fewest records to test. (A person may have a payment per AI use, but
+    an AI use has one or two payments.)"""
+    return narrowest_by_keys(section, [(lookup.field, lookup.operand(env)) for lookup in lookups], ctx)
+
+
+def narrowest_by_keys(section: str, keys: list[tuple[str, Any]], ctx: Context) -> tuple[list[Bound], int | None]:
+    """``narrowest`` given each lookup's field and key."""
+    narrowest_bucket, used = None, None
+    for place, (field_name, key) in enumerate(keys):
         if type(key) is str or hashable(key):
             bucket = ctx.index(section, field_name).get(key, ())
             if not bucket:
-                return bucket  # no record passes
-            if narrowest is None or len(bucket) < len(narrowest):
-                narrowest = bucket
-    return narrowest if narrowest is not None else ctx.records(section)
+                return bucket, None  # no record passes
+            if narrowest_bucket is None or len(bucket) < len(narrowest_bucket):
+                narrowest_bucket, used = bucket, place if type(key) is str else None
+    return (narrowest_bucket, used) if narrowest_bucket is not None else (ctx.records(section), None)
 
 
-def _either(section: str, alternatives: tuple[tuple[tuple[str, Callable], ...], ...], env: Env,
-            ctx: Context) -> list[Bound]:
-    """The records of the narrowest bucket of each alternative, each once, in the order of
-    the section (as a scan would give them)."""
+def _either(section: str, alternatives: tuple[tuple[Lookup, ...], ...], env: Env, ctx: Context) -> list[Bound]:
+    return either_by_keys(section, [[(lookup.field, lookup.operand(env)) for lookup in lookups]
+                                    for lookups in alternatives], ctx)
+
+
+def either_by_keys(section: str, alternatives: list[list[tuple[str, Any]]], ctx: Context) -> list[Bound]:
+    """The records of the narrowest bucket of each alternative (its lookups' fields and
+    keys), each once, in the order of the section (as a scan would give them)."""
     found: dict[str, Bound] = {}
-    for lookups in alternatives:
-        for record in _narrowest(section, lookups, env, ctx):
+    for keys in alternatives:
+        for record in narrowest_by_keys(section, keys, ctx)[0]:
             found.setdefault(record.pointer, record)
     if len(found) < 2:
         return list(found.values())
@@ -475,7 +514,7 @@ class Check:
     names the bindings a finding is about: those its target, ``at`` or message read."""
 
     __slots__ = ("bindings", "where", "require", "target", "at", "at_pointer", "document", "message", "fix",
-                 "names", "pointer", "first_key", "reported")
+                 "names", "pointer", "first_key", "reported", "compiled")
 
     def __init__(self, bindings: tuple[Selection, ...], where: Condition | None, require: Condition, target: Path,
                  at: Path | None, message: dict[str, Template], names: Names, pointer: str,
@@ -489,6 +528,7 @@ class Check:
         self.first_key = json.dumps(bindings[0].key(), sort_keys=True) if shared else None
         read = {path.root for path in self.own_paths()}
         self.reported = tuple(selection.name for selection in bindings if selection.name in read)
+        self.compiled: Callable[[Context], Iterator[Env]] | None = None  # see codegen.compiled_failures
 
     def children(self) -> tuple[Condition | Selection, ...]:
         return (*self.bindings, *(c for c in (self.where, self.require) if c is not None))

@@ -75,6 +75,9 @@ class Context:
             table = self._indexes[section, field] = {}
             for record in self.records(section):
                 value = record.value.get(field, MISSING) if isinstance(record.value, dict) else MISSING
+                if type(value) is str:  # the commonest: one id
+                    table.setdefault(value, []).append(record)
+                    continue
                 elements = value if isinstance(value, list) else (value,)
                 for element in dict.fromkeys(e for e in elements if hashable(e)):  # once per record
                     table.setdefault(element, []).append(record)
