@@ -26,8 +26,8 @@ not depend on the generator's habits; each still gives a schema-valid manifest:
 - ``credited``: every person is credited, in a few long credits (performers, everyone else);
 - ``subjects``: many training-data subjects: each block of episodes has a capture set listing
   everyone who appears in it, and one person in five is a scan volunteer;
-- ``texts``: long shared texts: every use, consent and disclosure carries a paragraph of about
-  1 KB, the same for all records of its kind.
+- ``texts``: long shared texts: every use, consent and disclosure text carries the same paragraph
+  (about 800 characters in English, 300 in Chinese; about three times the default's file size).
 
 The same size, seed and shape always give byte-identical output: only ``random.Random(seed)``
 decides, no set or hash order is ever iterated, and the YAML is written with PyYAML's
@@ -159,7 +159,7 @@ SYNTHETIC_NAMES = [{"en": "Ah Ming (synthetic)", "zh": "阿明(合成角色)"},
                    {"en": "Street vendor (synthetic)", "zh": "小販(合成角色)"},
                    {"en": "Harbour police officer (synthetic)", "zh": "水警(合成角色)"}]
 SHAPES = ("default", "credited", "subjects", "texts")
-PROCESS_EN = (  # the long text shared by the records of the `texts` shape (about 1 KB)
+PROCESS_EN = (  # the long text shared by the records of the `texts` shape
     "Made under the studio's AI production protocol: every generated or altered frame is traced to "
     "the tool, the model version and the prompt or reference that produced it; the source plates, "
     "the performers' capture sessions and any licensed material are logged with their licences; a "
