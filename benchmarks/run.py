@@ -62,7 +62,7 @@ SPECTRAL_INSTALL = ("mkdir -p /tmp/spectral && (cd /tmp/spectral && npm install 
 SPECTRAL_DEFAULT = Path("/tmp/spectral/node_modules/.bin/spectral")
 HKAI_DEFAULT_MAX_BYTES = 10 * 1024 * 1024  # hkai's --max-file-size default
 INSTALL_HINT = ("python -m venv /tmp/hkai-bench && /tmp/hkai-bench/bin/pip install . && "
-                "python benchmarks/run.py --hkai /tmp/hkai-bench/bin/hkai")
+                "/tmp/hkai-bench/bin/python benchmarks/run.py --hkai /tmp/hkai-bench/bin/hkai")
 
 LOAD_ONLY = ("import sys, yaml\n"
              "for name in sys.argv[1:]:\n"
