@@ -758,13 +758,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="measured runs of the start-up case (default: 20; --quick: 3)")
     parser.add_argument("--warmup", type=int, default=None, help="unmeasured runs first (default: 1)")
     parser.add_argument("--quick", action="store_true",
-                        help="smoke run: sizes 100 and 300, shapes at 300 uses, batches of 20, one run, no warm-up")
+                        help="smoke run: sizes 100 and 300, shapes at 100 uses, batches of 20, one run, no warm-up")
     parser.add_argument("--sizes", default=None, help="AI uses of the generated manifests (default: 1000,5000,20000)")
     parser.add_argument("--shapes", default=",".join(SHAPES),
                         help=f"other shapes of generated manifest, as extra (b) rows (default: {','.join(SHAPES)}; "
                              "'none' for none)")
     parser.add_argument("--shape-uses", default=None,
-                        help=f"AI uses of the other shapes, comma-separated (default: {SHAPE_USES}; --quick: 300)")
+                        help=f"AI uses of the other shapes, comma-separated (default: {SHAPE_USES}; --quick: 100)")
     parser.add_argument("--batch", type=int, default=None, help="manifests in the batch case (default: 1000)")
     parser.add_argument("--busy-batch", type=int, default=None,
                         help=f"manifests in the busy-core case (default: {BUSY_BATCH}; --quick: 20)")
@@ -801,7 +801,7 @@ def main(argv: list[str] | None = None) -> int:
     ctx.timeout = args.timeout
     ctx.seed, ctx.cache = args.seed, args.cache
     sizes = [int(s) for s in (args.sizes or ("100,300" if args.quick else "1000,5000,20000")).split(",") if s.strip()]
-    shape_sizes = [int(s) for s in (args.shape_uses or ("300" if args.quick else str(SHAPE_USES))).split(",")
+    shape_sizes = [int(s) for s in (args.shape_uses or ("100" if args.quick else str(SHAPE_USES))).split(",")
                    if s.strip()]
     batch_size = args.batch if args.batch is not None else (20 if args.quick else 1000)
     busy_size = args.busy_batch if args.busy_batch is not None else (20 if args.quick else BUSY_BATCH)
