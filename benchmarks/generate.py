@@ -19,11 +19,22 @@ A few violations are mixed in on purpose, so a run exercises the failing paths t
   (CON-005);
 - one use per 2,500 uses, at least one, that no disclosure covers (DIS-001, DIS-004).
 
-The same size and seed always give byte-identical output: only ``random.Random(seed)``
+Shapes (``--shape``) change one proportion of the same production, to check that speed does
+not depend on the generator's habits; each still gives a schema-valid manifest:
+
+- ``default``: as above;
+- ``credited``: every person is credited, in a few long credits (performers, everyone else);
+- ``subjects``: many training-data subjects: each block of episodes has a capture set listing
+  everyone who appears in it, and one person in five is a scan volunteer;
+- ``texts``: long shared texts: every use, consent and disclosure text carries the same paragraph
+  (about 800 characters in English, 300 in Chinese; about three times the default's file size).
+
+The same size, seed and shape always give byte-identical output: only ``random.Random(seed)``
 decides, no set or hash order is ever iterated, and the YAML is written with PyYAML's
 C emitter without anchors or aliases.
 
     python benchmarks/generate.py --uses 5000 --seed 1 -o /tmp/m.yaml
+    python benchmarks/generate.py --uses 5000 --shape credited -o /tmp/credited.yaml
 """
 
 from __future__ import annotations
@@ -147,6 +158,22 @@ TITLES = [("Jade Harbour Chronicles", "翡翠港紀事"), ("Nine Dragons Rising"
 SYNTHETIC_NAMES = [{"en": "Ah Ming (synthetic)", "zh": "阿明(合成角色)"},
                    {"en": "Street vendor (synthetic)", "zh": "小販(合成角色)"},
                    {"en": "Harbour police officer (synthetic)", "zh": "水警(合成角色)"}]
+SHAPES = ("default", "credited", "subjects", "texts")
+PROCESS_EN = (  # the long text shared by the records of the `texts` shape
+    "Made under the studio's AI production protocol: every generated or altered frame is traced to "
+    "the tool, the model version and the prompt or reference that produced it; the source plates, "
+    "the performers' capture sessions and any licensed material are logged with their licences; a "
+    "named supervisor compares the result with the approved storyboard and the performer's consented "
+    "scope before it is locked; anything outside that scope is discarded, not stored; the edit "
+    "decision list records which shots carry AI work, so that the public, the performers and the "
+    "distributor can be told accurately; and the raw outputs, prompts and intermediate files are "
+    "kept on the studio's own servers for the retention period in the consent, then deleted, with "
+    "the deletion logged. Questions go to the compliance contact named in this manifest.")
+PROCESS_ZH = (
+    "按本公司人工智能製作守則製作：每一格生成或修改的畫面，均可追溯至所用工具、模型版本及生成時的提示或參考素材；"
+    "原始畫面、演員動態捕捉及任何授權素材均連同授權條款記錄在案；由指定主管對照已批核的分鏡及演員同意的範圍覆核，"
+    "方可定稿；超出範圍的內容一律刪除，不予保存；剪接清單註明哪些鏡頭經人工智能處理，以便如實告知公眾、演員及發行商；"
+    "原始輸出、提示及中間檔案存放於本公司伺服器，保存至同意書所訂期限後刪除，並記錄刪除。查詢請聯絡本清單所列的合規聯絡人。")
 MONEY_KINDS = ("performance_generation", "dubbing_voice_synthesis", "face_replacement", "de_ageing",
                "voice_clone", "likeness_alteration", "digital_replica")
 
@@ -159,10 +186,16 @@ def _pick_weighted(rng: random.Random, table: list[tuple]) -> tuple:
     return rng.choices(table, weights=[row[1] for row in table])[0]
 
 
-def build(uses: int, seed: int = 1) -> dict:
+def _long(text: str) -> str:
+    return f"{text} {PROCESS_EN}"
+
+
+def build(uses: int, seed: int = 1, shape: str = "default") -> dict:
     """The manifest, as plain Python data (dicts, lists, str, int, bool, date)."""
     if uses < 1:
         raise ValueError("uses must be at least 1")
+    if shape not in SHAPES:
+        raise ValueError(f"shape must be one of {', '.join(SHAPES)}")
     rng = random.Random(f"hkai-bench:{seed}:{uses}")
     title_en, title_zh = rng.choice(TITLES)
     production_id = f"bench-s{seed}-u{uses}"
@@ -206,7 +239,8 @@ def build(uses: int, seed: int = 1) -> dict:
             flags["deceased"] = True
         cast.append(new_person(roles, **flags))
     extras = [new_person(["performer"], union_member=False) for _ in range(max(1, n_people // 100))]
-    data_subjects = [new_person(["data_subject"]) for _ in range(max(2, n_people // 25))]
+    data_subjects = [new_person(["data_subject"])
+                     for _ in range(max(2, n_people // (5 if shape == "subjects" else 25)))]
     remaining = n_people - len(people)
     crew = [new_person([rng.choice(["animator", "animator", "vfx_artist", "crew"])])
             for _ in range(max(0, remaining))]
@@ -273,6 +307,8 @@ def build(uses: int, seed: int = 1) -> dict:
             use["union_notice_on"] = _day(datetime.date(2025, 1, 6), rng, 60)
         use["human_oversight"] = {"reviewer": rng.choice(reviewers)["id"],
                                   "reviewed_on": _day(datetime.date(2025, 6, 2), rng, 240)}
+        if shape == "texts":
+            use["description"] = {"en": _long(PHRASES[kind]), "zh": PROCESS_ZH}
         ai_uses.append(use)
         if level != "low" or kind not in ("other",):
             for person_id in subjects + use.get("resembles", []):
@@ -297,6 +333,8 @@ def build(uses: int, seed: int = 1) -> dict:
         first, last = block * episodes // blocks + 1, (block + 1) * episodes // blocks
         td_id = f"td-mocap-b{block + 1:02d}"
         subjects = [p["id"] for p in leads]
+        if shape == "subjects":  # everyone who appears in the block's episodes
+            subjects += _appearing(ai_uses, episode_of, first, last, people, set(subjects))
         for person_id in subjects:
             person_kinds.setdefault(person_id, {})["training"] = None
         training_data.append({
@@ -342,6 +380,8 @@ def build(uses: int, seed: int = 1) -> dict:
                 f"{person['name']['en']}'s photogrammetry scan; no recognisable likeness is output."),
             "separate_from_other_terms": True, "informed": True, "revoked_on": None,
             "document": {"ref": f"contracts/consent-{person['id']}.pdf", "sha256": None}}
+        if shape == "texts":
+            consent["intended_use"] = _long(consent["intended_use"])
         consents.append(consent)
     consent_ids = {c["person"]: c["id"] for c in consents}
     cast_ids = {p["id"] for p in cast}
@@ -418,6 +458,10 @@ def build(uses: int, seed: int = 1) -> dict:
             "id": "d-promo", "audience": "public", "channel": "promo_materials", "languages": ["zh-Hant", "en"],
             "text": {"en": f"{title_en} is made with generative AI.", "zh": f"《{title_zh}》以生成式人工智能製作。"},
             "covers": high_uses[:20]})
+    if shape == "texts":
+        for disclosure in disclosures:
+            if "text" in disclosure:
+                disclosure["text"] = {"en": _long(disclosure["text"]["en"]), "zh": PROCESS_ZH}
     covering: dict[str, list[str]] = {}
     for disclosure in disclosures:
         for use_id in disclosure["covers"]:
@@ -466,6 +510,12 @@ def build(uses: int, seed: int = 1) -> dict:
         {"role": "music", "people": [p["id"] for p in composers]},
         {"role": "ai_tools", "tools": sorted({u["tools"][0]["name"] for u in ai_uses})},
     ]
+    if shape == "credited":  # everyone, in a few long credits
+        performing = {"performer", "voice_actor", "mocap_performer"}
+        credits = [credits[0], credits[1],
+                   {"role": "performer", "people": [p["id"] for p in people if performing & set(p["roles"])]},
+                   {"role": "other", "people": [p["id"] for p in people if not performing & set(p["roles"])]},
+                   credits[-1]]
     if any(u["kind"] == "synthetic_performer" for u in ai_uses):
         credits.append({"role": "synthetic_performer", "names": SYNTHETIC_NAMES})
     credits = [c for c in credits if c.get("people", True)]
@@ -502,35 +552,44 @@ def build(uses: int, seed: int = 1) -> dict:
     }
 
 
-def generate(uses: int, seed: int = 1) -> str:
+def _appearing(ai_uses: list[dict], episode_of: dict[str, int], first: int, last: int,
+               people: list[dict], already: set[str]) -> list[str]:
+    """The subjects of the uses of episodes ``first`` to ``last``, in people order."""
+    seen = {s for u in ai_uses if first <= episode_of[u["id"]] <= last for s in u["subjects"]}
+    return [p["id"] for p in people if p["id"] in seen and p["id"] not in already]
+
+
+def generate(uses: int, seed: int = 1, shape: str = "default") -> str:
     """The manifest as YAML text."""
-    header = (f"# Generated by benchmarks/generate.py --uses {uses} --seed {seed}: a benchmark manifest,\n"
+    option = "" if shape == "default" else f" --shape {shape}"
+    header = (f"# Generated by benchmarks/generate.py --uses {uses} --seed {seed}{option}: a benchmark manifest,\n"
               "# realistic in shape and proportions, with a few violations on purpose. Do not edit.\n")
-    body = yaml.dump(build(uses, seed), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+    body = yaml.dump(build(uses, seed, shape), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
                      default_flow_style=None, width=100)
     return header + body
 
 
-def write(uses: int, seed: int, path: Path) -> Path:
+def write(uses: int, seed: int, path: Path, shape: str = "default") -> Path:
     """Write the manifest to ``path`` (atomically) and return the path."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(path.name + ".tmp")
-    temporary.write_bytes(generate(uses, seed).encode("utf-8"))
+    temporary.write_bytes(generate(uses, seed, shape).encode("utf-8"))
     temporary.replace(path)
     return path
 
 
-def cached(uses: int, seed: int, cache_dir: Path) -> Path:
-    """The generated manifest for (uses, seed) in ``cache_dir``, generating it when missing.
+def cached(uses: int, seed: int, cache_dir: Path, shape: str = "default") -> Path:
+    """The generated manifest for (uses, seed, shape) in ``cache_dir``, generating it when missing.
 
     The cache key includes a digest of this file, so changing the generator regenerates.
     """
     import hashlib
     digest = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:10]
-    path = Path(cache_dir) / f"uses{uses}-seed{seed}-{digest}" / "manifest.yaml"
+    suffix = "" if shape == "default" else f"-{shape}"
+    path = Path(cache_dir) / f"uses{uses}-seed{seed}{suffix}-{digest}" / "manifest.yaml"
     if not path.exists():
-        write(uses, seed, path)
+        write(uses, seed, path, shape)
     return path
 
 
@@ -538,14 +597,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Generate a realistic benchmark manifest (manifest-v1).")
     parser.add_argument("--uses", type=int, required=True, help="number of AI uses")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default: 1)")
+    parser.add_argument("--shape", choices=SHAPES, default="default",
+                        help="what is unusually large: default, credited (every person credited), subjects (many "
+                             "training-data subjects), texts (long shared texts); see the module's docstring")
     parser.add_argument("-o", "--output", type=Path, default=None, help="output file (default: standard output)")
     args = parser.parse_args(argv)
     if args.uses < 1:
         parser.error("--uses must be at least 1")
     if args.output is None:
-        sys.stdout.buffer.write(generate(args.uses, args.seed).encode("utf-8"))
+        sys.stdout.buffer.write(generate(args.uses, args.seed, args.shape).encode("utf-8"))
     else:
-        write(args.uses, args.seed, args.output)
+        write(args.uses, args.seed, args.output, args.shape)
     return 0
 
 
