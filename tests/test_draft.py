@@ -77,6 +77,15 @@ consents:
     assert ("CON-005", "/consents/0/informed") in {(f["rule"], f["path"]) for f in _findings(report)}
 
 
+def test_the_same_placeholder_written_twice_is_reported_at_both_places(write_manifest):
+    """Each distinct text is judged once; every place holding a failing one is still found."""
+    path = write_manifest(PLACEHOLDER_TITLE.replace("zh: 示範}", 'zh: "TODO: English title"}'))
+    code, report = hkai_json(str(path))
+    assert code == 1
+    assert [(f["rule"], f["path"]) for f in _findings(report)] == [
+        ("INT-006", "/production/title/en"), ("INT-006", "/production/title/zh")]
+
+
 def test_empty_and_blank_texts_are_placeholders(write_manifest):
     path = write_manifest(MINIMAL.replace("title: {en: Demo, zh: 示範}", 'title: {en: Demo, zh: "  "}')
                           + 'people:\n  - {id: p-lead, name: "", roles: [performer]}\n')

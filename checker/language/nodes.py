@@ -514,7 +514,7 @@ class Check:
     names the bindings a finding is about: those its target, ``at`` or message read."""
 
     __slots__ = ("bindings", "where", "require", "target", "at", "at_pointer", "document", "message", "fix",
-                 "names", "pointer", "first_key", "reported", "compiled")
+                 "names", "pointer", "first_key", "reported", "compiled", "texts_of_a_root")
 
     def __init__(self, bindings: tuple[Selection, ...], where: Condition | None, require: Condition, target: Path,
                  at: Path | None, message: dict[str, Template], names: Names, pointer: str,
@@ -529,6 +529,10 @@ class Check:
         read = {path.root for path in self.own_paths()}
         self.reported = tuple(selection.name for selection in bindings if selection.name in read)
         self.compiled: Callable[[Context], Iterator[Env]] | None = None  # see codegen.compiled_failures
+        # Every text of a whole document, and nothing else bound: whether a text fails
+        # depends on its value alone, so each distinct value is judged once.
+        self.texts_of_a_root = (len(bindings) == 1 and bindings[0].every_text and not bindings[0].source.fields
+                                and not reads_findings(paths(self)))
 
     def children(self) -> tuple[Condition | Selection, ...]:
         return (*self.bindings, *(c for c in (self.where, self.require) if c is not None))
@@ -540,11 +544,32 @@ class Check:
 
     def failures(self, ctx: Context) -> Iterator[Env]:
         """Every combination of bound records that passes ``where`` but not ``require``."""
+        if self.texts_of_a_root:
+            yield from self._failing_texts(ctx)
+            return
         where = self.where.holds if self.where is not None else None
         require = self.require.holds
         for env in self._combinations(ctx):
             if (where is None or where(env, ctx)) and not require(env, ctx):
                 yield env
+
+    def _failing_texts(self, ctx: Context) -> Iterator[Env]:
+        """The texts of a document that fail, each distinct value judged once (a manifest
+        repeats its ids, kinds and names many times); their pointers are found only when
+        one fails."""
+        selection = self.bindings[0]
+        name, root = selection.name, selection.source.root
+        conditions = [c.holds for c in (selection.where, self.where) if c is not None]
+        require = self.require.holds
+        failing = set()
+        for value in ctx.distinct_texts(root):
+            env = {**ctx.roots, name: Bound(value, None)}
+            if all(holds(env, ctx) for holds in conditions) and not require(env, ctx):
+                failing.add(value)
+        if failing:
+            for record in ctx.texts(root, texts_within):
+                if record.value in failing:
+                    yield {**ctx.roots, name: record}
 
     def _combinations(self, ctx: Context) -> Iterable[Env]:
         if not self.bindings:

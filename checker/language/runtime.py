@@ -45,6 +45,7 @@ class Context:
         self._orders: dict[str, dict[str | None, int]] = {}
         self.first_selections: dict[str, list[Env]] = {}
         self._texts: dict[str, list[Bound]] = {}
+        self._distinct_texts: dict[str, set[str]] = {}
 
     def records(self, section: str) -> list[Bound]:
         if section not in self._records:
@@ -62,6 +63,12 @@ class Context:
         if root not in self._texts:
             self._texts[root] = find(self.roots[root])
         return self._texts[root]
+
+    def distinct_texts(self, root: str) -> set[str]:
+        """Every distinct text value inside root ``root`` (no pointers: cheap to gather)."""
+        if root not in self._distinct_texts:
+            self._distinct_texts[root] = _text_values(self.roots[root].value)
+        return self._distinct_texts[root]
 
     def index_by_id(self) -> None:
         for section, bound in self.roots.items():
@@ -82,6 +89,21 @@ class Context:
                 for element in dict.fromkeys(e for e in elements if hashable(e)):  # once per record
                     table.setdefault(element, []).append(record)
         return table
+
+
+def _text_values(value: Any) -> set[str]:
+    found: set[str] = set()
+    pending = [value]
+    while pending:
+        value = pending.pop()
+        kind = type(value)
+        if kind is str:
+            found.add(value)
+        elif kind is dict:
+            pending.extend(value.values())
+        elif kind is list:
+            pending.extend(value)
+    return found
 
 
 def hashable(value: Any) -> bool:
