@@ -1,0 +1,354 @@
+"""Manifests read fast: the data by yaml-rs, a node's position only when something asks for it.
+
+The reference loader (``yaml_loader``) builds the data in Python from libyaml's events and
+records the position of every node: most of the time of a big manifest goes there, though a
+report needs the positions of a few dozen nodes. Here yaml-rs (a YAML 1.2 parser in Rust)
+builds the data, and ``locate`` finds a node's position afterwards, in the text.
+
+The fast path only answers for files it can vouch for; every other file, and every error, goes
+to the reference loader, so what is accepted, how it reads and every message stay the
+reference's. Vouching takes two looks:
+
+- before parsing, a scan of the text for anything the two parsers may read differently or
+  that the reference refuses or must check: tags, anchors, aliases, explicit keys,
+  directives, document markers, merge keys, tabs, carriage returns and other line breaks,
+  characters YAML does not allow, numbers in forms YAML 1.2's core schema reads as text
+  (``0x``, ``0b``, ``1_000``), integers too long to use, and the candidates of libyaml's
+  misreadings (``yaml_second_reading``). A false alarm only costs time;
+- after parsing, a walk of the data: every key is text (the reference keeps keys as written),
+  every text yaml-rs read is one the core schema reads as text too (``"12"`` may have been
+  quoted or not: the reference is asked), no lone ``-``, and nesting and node count within
+  the reference's limits.
+
+Positions: ``locate`` walks the pointer down the text's block structure (entries of block
+mappings and sequences found by their indentation, and counted against the data), to the
+smallest block of lines holding the node, and reads only that block with the reference
+loader. That block's data must equal the node's, or the whole file is read by the reference
+loader for the answer: a position is always the reference's.
+
+Where yaml-rs has no wheel (ImportError), every file takes the reference loader.
+``HKAI_YAML_REFERENCE=1`` in the environment does the same, for the tests that compare both.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .yaml_loader import (DEFAULT_MAX_BYTES, DEFAULT_MAX_NODES, MAX_DEPTH, MAX_INTEGER_DIGITS, Document, LoadError,
+                          escape_pointer_token, load_text, read_text,
+                          unescape_pointer_token)
+from .yaml_second_reading import might_be_misread
+
+try:
+    import yaml_rs
+except ImportError:  # no wheel for this platform: the reference loader reads everything
+    yaml_rs = None
+
+REFERENCE_ONLY_ENV = "HKAI_YAML_REFERENCE"
+
+# What the scan looks for (each a plain search, so that it costs little beside the parse).
+_UNVOUCHED_TEXTS = ("<<", "\t", "\r", "\n---", "\n...")  # merge keys, tabs, CR, document markers
+# Bytes of UTF-8 that YAML allows (line feed, printable ASCII, every non-ASCII byte; the
+# non-ASCII characters YAML does not allow, or reads as line breaks, are searched for apart).
+_ALLOWED_BYTES = b"\n" + bytes(range(0x20, 0x7F)) + bytes(range(0x80, 0x100))
+_UNVOUCHED_SEQUENCES = tuple(character.encode() for character in "\u2028\u2029\ufeff\ufffe\uffff")
+_C1_CONTROL = re.compile(rb"\xc2[\x80-\x9f]")  # U+0080 to U+009F, the NEL line break among them
+# Where a node may start: the start of the text, or after a blank, a flow indicator, ``:``, ``?`` or ``-``.
+_NODE_START = r"(?<![^\s\[\]{},:?-]%s)"
+_UNVOUCHED_PATTERNS = (
+    # tags, anchors, aliases, explicit keys, directives, reserved indicators
+    *(re.compile(re.escape(indicator) + _NODE_START % ".") for indicator in "!&*?%@`"),
+    re.compile(r"0[bBoOxX](?<![^\s\[\]{},:?+-]..)"),  # numbers in bases the core schema reads as text
+    re.compile(r"_(?<![^\s\[\]{},:?+.0-9-]_)|_(?<=[0-9.][eE]_)"),  # numbers with underscores (1_000, _1)
+    re.compile(r"0[0-9]{%d}" % MAX_INTEGER_DIGITS),  # integers too long, written with leading zeros
+)
+# yaml-rs reads an integer of more digits than the reference allows: the walk refuses it.
+_TOO_LONG = 10 ** MAX_INTEGER_DIGITS
+
+
+def _cannot_vouch(text: str) -> bool:
+    """Whether the text holds anything the fast path leaves to the reference loader."""
+    if text.startswith(("---", "...")) or any(mark in text for mark in _UNVOUCHED_TEXTS):
+        return True
+    encoded = text.encode("utf-8")
+    if encoded.translate(None, _ALLOWED_BYTES) or any(sequence in encoded for sequence in _UNVOUCHED_SEQUENCES):
+        return True
+    return _C1_CONTROL.search(encoded) is not None or any(pattern.search(text) for pattern in _UNVOUCHED_PATTERNS)
+
+
+def load_manifest(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, max_nodes: int = DEFAULT_MAX_NODES) -> Document:
+    """A manifest file as a Document: by the fast path when it can vouch for the file."""
+    name = str(path)
+    return load_manifest_text(read_text(path, max_bytes), name, max_nodes)
+
+
+def load_manifest_text(text: str, name: str = "<string>", max_nodes: int = DEFAULT_MAX_NODES) -> Document:
+    document = _fast_document(text, name, max_nodes)
+    return document if document is not None else load_text(text, name, max_nodes)
+
+
+def _fast_document(text: str, name: str, max_nodes: int) -> Document | None:
+    if yaml_rs is None or os.environ.get(REFERENCE_ONLY_ENV) or _cannot_vouch(text) or might_be_misread(text):
+        return None
+    try:
+        data = yaml_rs.loads(text, parse_datetime=False)
+    except (yaml_rs.YAMLDecodeError, ValueError, RecursionError):
+        return None  # the reference loader gives the located error
+    if not isinstance(data, (dict, list)) or not _reads_as_reference(data, max_nodes):
+        return None
+    return LazyDocument(name, data, text, max_nodes)
+
+
+def _reads_as_reference(data: dict | list, max_nodes: int) -> bool:
+    """Whether the reference loader would build the same data (within its limits) from a
+    text the scan let through: keys are text as written (yaml-rs types ``1:`` or ``true:``),
+    no lone ``-`` (the reference refuses one inside ``[ ]`` or ``{ }``). A text yaml-rs
+    read is text for the reference too: yaml-rs reads as numbers, booleans and nulls all
+    the plain scalars YAML 1.2's core schema does (``"5.2"`` was quoted), and more, which
+    the scan leaves out (measured: tests/test_yaml_fast_path.py)."""
+    nodes = 0
+    pending: list[tuple[Any, int]] = [(data, 1)]
+    while pending:
+        node, depth = pending.pop()
+        if depth > MAX_DEPTH:
+            return False
+        if type(node) is dict:
+            nodes += 1 + len(node)
+            values = node.values()
+            if not all(type(key) is str and key != "-" for key in node):
+                return False
+        else:
+            nodes += 1
+            values = node
+        for value in values:
+            kind = type(value)
+            if kind is str:
+                nodes += 1
+                if value == "-":
+                    return False
+            elif kind is dict or kind is list:
+                pending.append((value, depth + 1))
+            elif kind is int:
+                nodes += 1
+                if not -_TOO_LONG < value < _TOO_LONG:
+                    return False
+            elif kind is float or kind is bool or value is None:
+                nodes += 1
+            else:
+                return False
+        if nodes > max_nodes:
+            return False
+    return True
+
+
+class LazyDocument(Document):
+    """A Document whose positions are found on demand, in the text."""
+
+    def __init__(self, path: str, data: Any, text: str, max_nodes: int):
+        self.path = path
+        self.data = data
+        self.duplicate_keys = []  # a file with any is left to the reference loader
+        self._text = text
+        self._max_nodes = max_nodes
+        self._locator: _Locator | None = None
+        self._reference: Document | None = None
+
+    def reference(self) -> Document:
+        """The file as the reference loader reads it, with every position (read once, when needed)."""
+        if self._reference is None:
+            self._reference = load_text(self._text, self.path, self._max_nodes)
+        return self._reference
+
+    @property
+    def spots(self) -> dict[int, dict]:  # type: ignore[override]
+        return self.reference().spots
+
+    @property
+    def root_position(self) -> tuple[int, int]:  # type: ignore[override]
+        return self.locate("")
+
+    def locate(self, pointer: str) -> tuple[int, int]:
+        if self._locator is None:
+            self._locator = _Locator(self)
+        return self._locator.locate(pointer)
+
+    @property
+    def positions(self) -> dict[str, tuple[int, int]]:
+        return self.reference().positions
+
+    def sub_document(self, pointer: str) -> Document:
+        return self.reference().sub_document(pointer)
+
+
+@dataclass(frozen=True)
+class _Region:
+    """Whole lines of the text that hold one node and read on their own as it does in the file:
+    the whole file (``root``), one entry of a block mapping from its key on (``entry``: reads
+    as ``{key: node}``), or one item of a block sequence from its ``-`` on (``item``: ``[node]``)."""
+    start: int  # offset of the first line's start
+    end: int  # offset just past the last line
+    line: int  # number of the first line, from 1
+    kind: str
+    key: Any  # the entry's key or the item's index (None for the root)
+    node: Any
+
+    def as_read(self) -> Any:
+        return {self.key: self.node} if self.kind == "entry" else [self.node] if self.kind == "item" else self.node
+
+    def pointer_prefix(self) -> str:
+        return f"/{escape_pointer_token(self.key)}" if self.kind == "entry" else "/0" if self.kind == "item" else ""
+
+
+_SIMPLE_KEY = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
+_SEQUENCE_ENTRY = re.compile(r"-(?:[ \n]|$)")
+
+
+class _Locator:
+    """Positions of a LazyDocument's nodes, found in its text (see the module's description)."""
+
+    def __init__(self, document: LazyDocument):
+        self.document = document
+        self.text = document._text
+        self.root = _Region(0, len(self.text), 1, "root", None, document.data)
+        self.children: dict[tuple[int, int], list[_Region] | None] = {}
+        self.readings: dict[tuple[int, int], Document | None] = {}
+
+    def locate(self, pointer: str) -> tuple[int, int]:
+        keys = self.existing_keys(pointer)
+        region, depth = self.root, 0
+        if not keys:
+            return self.root_position()
+        while depth < len(keys):
+            children = self.children_of(region)
+            if children is None or children[keys[depth]] is None:
+                break
+            region, depth = children[keys[depth]], depth + 1
+        reading = self.read(region)
+        if reading is None:
+            return self.document.reference().locate(pointer)
+        rest = "".join(f"/{escape_pointer_token(str(key))}" for key in keys[depth:])
+        line, column = reading.locate(region.pointer_prefix() + rest)
+        return line + region.line - 1, column
+
+    def existing_keys(self, pointer: str) -> list[Any]:
+        """The keys of the deepest node of the data on the way to ``pointer`` (the reference's
+        ``locate`` answers for the nearest node that exists)."""
+        keys: list[Any] = []
+        node = self.document.data
+        for token in pointer[1:].split("/") if pointer else ():
+            if type(node) is dict:
+                key: Any = unescape_pointer_token(token)
+                if key not in node:
+                    break
+            elif type(node) is list and token.isdigit() and int(token) < len(node):
+                key = int(token)
+            else:
+                break
+            keys.append(key)
+            node = node[key]
+        return keys
+
+    def root_position(self) -> tuple[int, int]:
+        """Where the root starts: where its first entry or item, read on its own, starts."""
+        children = self.children_of(self.root)
+        first = next(iter(children.values()), None) if children else None
+        reading = self.read(first) if first is not None else None
+        if reading is None:
+            return self.document.reference().root_position
+        return reading.root_position[0] + first.line - 1, reading.root_position[1]
+
+    def read(self, region: _Region) -> Document | None:
+        """The region read by the reference loader, if it reads as the node it should hold."""
+        span = (region.start, region.end)
+        if span not in self.readings:
+            reading = None
+            if region.kind != "root":  # the whole file is the reference document itself
+                try:
+                    reading = load_text(self.text[region.start:region.end], self.document.path)
+                except LoadError:
+                    pass
+                if reading is not None and reading.data != region.as_read():
+                    reading = None
+            self.readings[span] = reading
+        return self.readings[span]
+
+    def children_of(self, region: _Region) -> dict[Any, _Region | None] | None:
+        """The regions of a block collection's entries or items, by key or index (None for
+        one that has no region of its own: a first key on the line of its ``-``), or None
+        when the region does not hold a block collection this reading can vouch for."""
+        span = (region.start, region.end)
+        if span not in self.children:
+            self.children[span] = self.find_children(region)
+        return self.children[span]
+
+    def find_children(self, region: _Region) -> dict[Any, _Region | None] | None:
+        node = region.node
+        if type(node) is not dict and type(node) is not list or not node:
+            return None
+        layout = self.layout(region)
+        if layout is None:
+            return None
+        indent, body, first_on_dash_line = layout
+        text, end = self.text, region.end
+        if indent and re.compile(r"^ {0,%d}[^ \n#]" % (indent - 1), re.MULTILINE).search(text, body, end):
+            return None  # a line less indented than the entries: not a plain block collection
+        starts = [match.start() for match in re.compile(r"^ {%d}[^ \n#]" % indent, re.MULTILINE).finditer(text, body, end)]
+        if type(node) is dict:
+            starts = [start for start in starts if not _SEQUENCE_ENTRY.match(text, start + indent)]
+            keys: list[Any] = list(node)
+            if first_on_dash_line:
+                keys = keys[1:]
+        else:
+            if any(not _SEQUENCE_ENTRY.match(text, start + indent) for start in starts):
+                return None
+            keys = list(range(len(node)))
+        if len(starts) != len(keys):
+            return None
+        children: dict[Any, _Region | None] = {node_key: None for node_key in node} if type(node) is dict else {}
+        line, previous = region.line, region.start
+        kind = "entry" if type(node) is dict else "item"
+        for index, (key, start) in enumerate(zip(keys, starts)):
+            line += text.count("\n", previous, start)
+            previous = start
+            if kind == "entry" and not self.is_written_plain(key, start + indent):
+                continue
+            child_end = starts[index + 1] if index + 1 < len(starts) else end
+            children[key] = _Region(start, child_end, line, kind, key, node[key])
+        return children
+
+    def is_written_plain(self, key: str, at: int) -> bool:
+        """Whether the text at ``at`` is ``key:`` written plain, then a blank or the line's end."""
+        text, after = self.text, at + len(key)
+        return (_SIMPLE_KEY.fullmatch(key) is not None and text.startswith(key, at) and text.startswith(":", after)
+                and (after + 1 == len(text) or text[after + 1] in " \n"))
+
+    def layout(self, region: _Region) -> tuple[int, int, bool] | None:
+        """Where a region's block collection has its entries: their indentation, the offset its
+        lines start from, and whether the first entry is on the line of the region's ``-``."""
+        text = self.text
+        if region.kind == "root":
+            body = region.start
+        else:
+            line_end = text.find("\n", region.start, region.end)
+            line_end = region.end if line_end < 0 else line_end
+            if region.kind == "entry":
+                value_at = text.find(":", region.start, line_end) + 1
+            else:
+                dash = text.find("-", region.start, line_end)
+                value_at = dash + 1
+            rest = text[value_at:line_end].lstrip(" ")
+            body = line_end + 1
+            if region.kind == "item" and type(region.node) is dict and rest and _SIMPLE_KEY.match(rest):
+                first_key_at = line_end - len(rest)  # a mapping that starts on the line of its "-"
+                return (first_key_at - region.start, body, True) if self.is_written_plain(
+                    next(iter(region.node)), first_key_at) else None
+            if rest and not rest.startswith("#"):
+                return None  # the value is written on the key's or the "-"'s line (a flow collection)
+        first = re.compile(r"^( *)[^ \n#]", re.MULTILINE).search(text, body, region.end)
+        if first is None or text[first.end() - 1] in "[{":
+            return None
+        return len(first.group(1)), body, False
