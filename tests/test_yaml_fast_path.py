@@ -13,8 +13,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
-from checker.reading.yaml_fast_path import REFERENCE_ONLY_ENV, LazyDocument, load_manifest_text
+from checker.reading.yaml_fast_path import REFERENCE_ONLY_ENV, LazyDocument, _fast_document, load_manifest_text
 from checker.reading.yaml_loader import LoadError, load_file, load_text, read_text
 from conftest import EXAMPLES, ROOT, hkai
 
@@ -184,6 +185,10 @@ LEFT_TO_THE_REFERENCE = {
     "glued question mark": VALID + "x-a: [?x]\n",
     "glued comment": VALID + "x-a: 'x'#note\n",
     "ends in a line of spaces": VALID + "x-a: |\n  text\n   ",
+    "colon glued to a quoted key": VALID + 'x-a: {"b":c}\n',
+    "colon starting a line in flow": VALID + "x-a: {b\n : c}\n",
+    "colon before a comma": VALID + "x-a: {b:, c: d}\n",
+    "colon starting a plain text in flow": VALID + "x-a: [:x]\n",
     "deep nesting": VALID + "x-a: " + "[" * 101 + "]" * 101 + "\n",
     "unclosed quote": VALID + "x-a: 'open\n",
     "bad indentation": VALID + "x-a:\n  b: 1\n c: 2\n",
@@ -219,3 +224,26 @@ def test_the_fast_path_reads_yaml_1_2_scalars_as_the_reference(text, data):
     document = load_manifest_text(text)
     assert isinstance(document, LazyDocument)
     assert document.data == data == load_text(text).data
+
+
+SCALAR_LIKE = st.one_of(
+    st.from_regex(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+", fullmatch=True),
+    st.from_regex(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)", fullmatch=True),
+    st.sampled_from(["~", "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE", "yes", "No", "on"]),
+    st.text(alphabet="0123456789.-+eExXoObB_:abcfinlstuyINFAL~", min_size=1, max_size=8),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(SCALAR_LIKE, st.sampled_from(["a: {}\n", "a: [{}]\n", "a: {{b: {}}}\n", "- {}\n", "a: '{}'\n"]))
+def test_what_the_fast_path_vouches_for_reads_as_the_reference(scalar, form):
+    """yaml-rs reads as numbers, booleans and nulls every plain scalar the core schema does,
+    and more: those the scan leaves to the reference (``1_000``, ``0X1A``)."""
+    text = form.format(scalar)
+    try:
+        reference = repr(load_text(text).data)
+    except LoadError:
+        reference = None
+    document = _fast_document(text, "m.yaml", 1000)
+    if document is not None:
+        assert repr(document.data) == reference

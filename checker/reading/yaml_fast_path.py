@@ -60,8 +60,12 @@ _C1_CONTROL = re.compile(rb"\xc2[\x80-\x9f]")  # U+0080 to U+009F, the NEL line 
 # Where a node may start: the start of the text, or after a blank, a flow indicator, ``:``, ``?`` or ``-``.
 _NODE_START = r"(?<![^\s\[\]{},:?-]%s)"
 _UNVOUCHED_PATTERNS = (
-    # tags, anchors, aliases, explicit keys, directives, reserved indicators
-    *(re.compile(re.escape(indicator) + _NODE_START % ".") for indicator in "!&*?%@`"),
+    # tags, anchors, aliases, explicit keys, directives, reserved indicators; a ':' where a
+    # node starts (``[:x]``, a line that starts with ':'), which libyaml refuses and yaml-rs not
+    *(re.compile(re.escape(indicator) + _NODE_START % ".") for indicator in "!&*?%@`:"),
+    # a ':' glued to a quoted key (``{"a":b}``) or to the ',' or bracket after it (``{a:, b}``),
+    # both YAML, which libyaml refuses and yaml-rs reads
+    re.compile(r":(?:(?<=[\"']:)(?=\S)|(?=[,\[\]{}]))"),
     re.compile(r"0[bBoOxX](?<![^\s\[\]{},:?+-]..)"),  # numbers in bases the core schema reads as text
     re.compile(r"_(?<![^\s\[\]{},:?+.0-9-]_)|_(?<=[0-9.][eE]_)"),  # numbers with underscores (1_000, _1)
     re.compile(r"0[0-9]{%d}" % MAX_INTEGER_DIGITS),  # integers too long, written with leading zeros
@@ -214,8 +218,9 @@ class _Locator:
         self.document = document
         self.text = document._text
         self.root = _Region(0, len(self.text), 1, "root", None, document.data)
-        self.children: dict[tuple[int, int], list[_Region] | None] = {}
-        self.readings: dict[tuple[int, int], Document | None] = {}
+        # by (start, end, kind): the root and its only item may span the same lines
+        self.children: dict[tuple[int, int, str], dict[Any, _Region | None] | None] = {}
+        self.readings: dict[tuple[int, int, str], Document | None] = {}
 
     def locate(self, pointer: str) -> tuple[int, int]:
         keys = self.existing_keys(pointer)
@@ -263,7 +268,7 @@ class _Locator:
 
     def read(self, region: _Region) -> Document | None:
         """The region read by the reference loader, if it reads as the node it should hold."""
-        span = (region.start, region.end)
+        span = (region.start, region.end, region.kind)
         if span not in self.readings:
             reading = None
             if region.kind != "root":  # the whole file is the reference document itself
@@ -280,7 +285,7 @@ class _Locator:
         """The regions of a block collection's entries or items, by key or index (None for
         one that has no region of its own: a first key on the line of its ``-``), or None
         when the region does not hold a block collection this reading can vouch for."""
-        span = (region.start, region.end)
+        span = (region.start, region.end, region.kind)
         if span not in self.children:
             self.children[span] = self.find_children(region)
         return self.children[span]
