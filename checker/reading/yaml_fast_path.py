@@ -34,7 +34,9 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -207,8 +209,23 @@ class _Region:
         return f"/{escape_pointer_token(self.key)}" if self.kind == "entry" else "/0" if self.kind == "item" else ""
 
 
+@dataclass(frozen=True)
+class _Entries:
+    """A block collection's entries: the offset of each one's first line, in order, and its
+    position in that order by key (a mapping's key absent has no region of its own: one whose
+    key is not plain, or the first key, on the line of the ``-``); a sequence's items by index."""
+    starts: list[int]
+    order: dict[str, int] | None  # None for a sequence
+
+
 _SIMPLE_KEY = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
 _SEQUENCE_ENTRY = re.compile(r"-(?:[ \n]|$)")
+_FIRST_CONTENT = re.compile(r"^( *)[^ \n#]", re.MULTILINE)
+
+
+@lru_cache(maxsize=None)
+def _line_pattern(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
 
 
 class _Locator:
@@ -219,19 +236,17 @@ class _Locator:
         self.text = document._text
         self.root = _Region(0, len(self.text), 1, "root", None, document.data)
         # by (start, end, kind): the root and its only item may span the same lines
-        self.children: dict[tuple[int, int, str], dict[Any, _Region | None] | None] = {}
+        self.entries: dict[tuple[int, int, str], _Entries | None] = {}
         self.readings: dict[tuple[int, int, str], Document | None] = {}
+        self.known_offsets, self.known_lines = [0], [1]  # line numbers counted so far, by offset
 
     def locate(self, pointer: str) -> tuple[int, int]:
         keys = self.existing_keys(pointer)
-        region, depth = self.root, 0
         if not keys:
             return self.root_position()
-        while depth < len(keys):
-            children = self.children_of(region)
-            if children is None or children[keys[depth]] is None:
-                break
-            region, depth = children[keys[depth]], depth + 1
+        region, depth = self.root, 0
+        while depth < len(keys) and (child := self.child(region, keys[depth])) is not None:
+            region, depth = child, depth + 1
         reading = self.read(region)
         if reading is None:
             return self.document.reference().locate(pointer)
@@ -259,10 +274,10 @@ class _Locator:
 
     def root_position(self) -> tuple[int, int]:
         """Where the root starts: where its first entry or item, read on its own, starts."""
-        children = self.children_of(self.root)
-        first = next(iter(children.values()), None) if children else None
+        node = self.root.node
+        first = self.child(self.root, next(iter(node)) if type(node) is dict else 0) if node else None
         reading = self.read(first) if first is not None else None
-        if reading is None:
+        if first is None or reading is None:
             return self.document.reference().root_position
         return reading.root_position[0] + first.line - 1, reading.root_position[1]
 
@@ -281,16 +296,34 @@ class _Locator:
             self.readings[span] = reading
         return self.readings[span]
 
-    def children_of(self, region: _Region) -> dict[Any, _Region | None] | None:
-        """The regions of a block collection's entries or items, by key or index (None for
-        one that has no region of its own: a first key on the line of its ``-``), or None
-        when the region does not hold a block collection this reading can vouch for."""
+    def child(self, region: _Region, key: Any) -> _Region | None:
+        """The region of an entry or item of the region's block collection, if it has one."""
         span = (region.start, region.end, region.kind)
-        if span not in self.children:
-            self.children[span] = self.find_children(region)
-        return self.children[span]
+        if span not in self.entries:
+            self.entries[span] = self.find_entries(region)
+        entries = self.entries[span]
+        if entries is None:
+            return None
+        index = key if entries.order is None else entries.order.get(key)
+        if index is None:
+            return None
+        start = entries.starts[index]
+        end = entries.starts[index + 1] if index + 1 < len(entries.starts) else region.end
+        kind = "item" if entries.order is None else "entry"
+        return _Region(start, end, self.line_at(start), kind, key, region.node[key])
 
-    def find_children(self, region: _Region) -> dict[Any, _Region | None] | None:
+    def line_at(self, offset: int) -> int:
+        """The number of the line at ``offset``, counted on from the nearest offset counted before."""
+        nearest = bisect_right(self.known_offsets, offset) - 1
+        line = self.known_lines[nearest] + self.text.count("\n", self.known_offsets[nearest], offset)
+        self.known_offsets.insert(nearest + 1, offset)
+        self.known_lines.insert(nearest + 1, line)
+        return line
+
+    def find_entries(self, region: _Region) -> _Entries | None:
+        """A region's block collection's entries, or None when the region does not hold a
+        block collection this reading can vouch for: the entries found in the text, by their
+        indentation, must be as many as the data has."""
         node = region.node
         if type(node) is not dict and type(node) is not list or not node:
             return None
@@ -298,32 +331,32 @@ class _Locator:
         if layout is None:
             return None
         indent, body, first_on_dash_line = layout
-        text, end = self.text, region.end
-        if indent and re.compile(r"^ {0,%d}[^ \n#]" % (indent - 1), re.MULTILINE).search(text, body, end):
+        if indent and self.line_starts(r" {0,%d}[^ \n#]" % (indent - 1), body, region.end, first_only=True):
             return None  # a line less indented than the entries: not a plain block collection
-        starts = [match.start() for match in re.compile(r"^ {%d}[^ \n#]" % indent, re.MULTILINE).finditer(text, body, end)]
-        if type(node) is dict:
-            starts = [start for start in starts if not _SEQUENCE_ENTRY.match(text, start + indent)]
-            keys: list[Any] = list(node)
-            if first_on_dash_line:
-                keys = keys[1:]
-        else:
-            if any(not _SEQUENCE_ENTRY.match(text, start + indent) for start in starts):
-                return None
-            keys = list(range(len(node)))
+        if type(node) is list:
+            starts = self.line_starts(r" {%d}-(?:[ \n]|\Z)" % indent, body, region.end)
+            others = self.line_starts(r" {%d}(?:[^- \n#]|-[^ \n])" % indent, body, region.end, first_only=True)
+            return _Entries(starts, None) if len(starts) == len(node) and not others else None
+        starts = self.line_starts(r" {%d}(?:[^- \n#]|-[^ \n])" % indent, body, region.end)
+        keys = list(node)[1:] if first_on_dash_line else list(node)
         if len(starts) != len(keys):
             return None
-        children: dict[Any, _Region | None] = {node_key: None for node_key in node} if type(node) is dict else {}
-        line, previous = region.line, region.start
-        kind = "entry" if type(node) is dict else "item"
-        for index, (key, start) in enumerate(zip(keys, starts)):
-            line += text.count("\n", previous, start)
-            previous = start
-            if kind == "entry" and not self.is_written_plain(key, start + indent):
-                continue
-            child_end = starts[index + 1] if index + 1 < len(starts) else end
-            children[key] = _Region(start, child_end, line, kind, key, node[key])
-        return children
+        return _Entries(starts, {key: index for index, (key, start) in enumerate(zip(keys, starts))
+                                 if self.is_written_plain(key, start + indent)})
+
+    def line_starts(self, pattern: str, start: int, end: int, first_only: bool = False) -> list[int]:
+        """The offsets of the lines from ``start`` (a line's start) to ``end`` that begin as
+        ``pattern`` says: found after their line break, which a plain search finds fast."""
+        found = []
+        if start == 0 and _line_pattern(pattern).match(self.text, 0, end):
+            found.append(0)
+        if found and first_only:
+            return found
+        after_breaks = _line_pattern("\n" + pattern)
+        if first_only:
+            match = after_breaks.search(self.text, max(start - 1, 0), end)
+            return found + [match.start() + 1] if match else found
+        return found + [match.start() + 1 for match in after_breaks.finditer(self.text, max(start - 1, 0), end)]
 
     def is_written_plain(self, key: str, at: int) -> bool:
         """Whether the text at ``at`` is ``key:`` written plain, then a blank or the line's end."""
@@ -353,7 +386,7 @@ class _Locator:
                     next(iter(region.node)), first_key_at) else None
             if rest and not rest.startswith("#"):
                 return None  # the value is written on the key's or the "-"'s line (a flow collection)
-        first = re.compile(r"^( *)[^ \n#]", re.MULTILINE).search(text, body, region.end)
+        first = _FIRST_CONTENT.search(text, body, region.end)
         if first is None or text[first.end() - 1] in "[{":
             return None
         return len(first.group(1)), body, False
