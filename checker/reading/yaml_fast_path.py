@@ -37,6 +37,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -125,7 +126,7 @@ def _reads_as_reference(data: dict | list, max_nodes: int) -> bool:
         if type(node) is dict:
             nodes += 1 + len(node)
             values = node.values()
-            if not all(type(key) is str and key != "-" for key in node):
+            if "-" in node or not all(map(isinstance, node, repeat(str))):
                 return False
         else:
             nodes += 1
