@@ -11,7 +11,7 @@ reference's. Vouching takes two looks:
 
 - before parsing, a scan of the text for anything the two parsers may read differently or
   that the reference refuses or must check: tags, anchors, aliases, explicit keys,
-  directives, document markers, merge keys, tabs, carriage returns and other line breaks,
+  directives, document markers, merge keys, tabs, line breaks other than LF and CR LF,
   characters YAML does not allow, numbers in forms YAML 1.2's core schema reads as text
   (``0x``, ``0b``, ``1_000``), integers too long to use, and the candidates of libyaml's
   misreadings (``yaml_second_reading``). A false alarm only costs time;
@@ -54,7 +54,7 @@ except ImportError:  # no wheel for this platform: the reference loader reads ev
 REFERENCE_ONLY_ENV = "HKAI_YAML_REFERENCE"
 
 # What the scan looks for (each a plain search, so that it costs little beside the parse).
-_UNVOUCHED_TEXTS = ("<<", "\t", "\r", "\n---", "\n...")  # merge keys, tabs, CR, document markers
+_UNVOUCHED_TEXTS = ("<<", "\t", "\r", "\n---", "\n...")  # merge keys, tabs, a CR alone, document markers
 # Bytes of UTF-8 that YAML allows (line feed, printable ASCII, every non-ASCII byte; the
 # non-ASCII characters YAML does not allow, or reads as line breaks, are searched for apart).
 _ALLOWED_BYTES = b"\n" + bytes(range(0x20, 0x7F)) + bytes(range(0x80, 0x100))
@@ -99,7 +99,12 @@ def load_manifest_text(text: str, name: str = "<string>", max_nodes: int = DEFAU
 
 
 def _fast_document(text: str, name: str, max_nodes: int) -> Document | None:
-    if yaml_rs is None or os.environ.get(REFERENCE_ONLY_ENV) or _cannot_vouch(text) or might_be_misread(text):
+    if yaml_rs is None or os.environ.get(REFERENCE_ONLY_ENV):
+        return None
+    written = text
+    if "\r\n" in text:  # libyaml reads a CR LF as it reads an LF: every value, every position (tested)
+        text = text.replace("\r\n", "\n")
+    if _cannot_vouch(text) or might_be_misread(text):
         return None
     try:
         data = yaml_rs.loads(text, parse_datetime=False)
@@ -107,7 +112,7 @@ def _fast_document(text: str, name: str, max_nodes: int) -> Document | None:
         return None  # the reference loader gives the located error
     if not isinstance(data, (dict, list)) or not _reads_as_reference(data, max_nodes):
         return None
-    return LazyDocument(name, data, text, max_nodes)
+    return LazyDocument(name, data, text, max_nodes, written)
 
 
 def _reads_as_reference(data: dict | list, max_nodes: int) -> bool:
@@ -155,11 +160,12 @@ def _reads_as_reference(data: dict | list, max_nodes: int) -> bool:
 class LazyDocument(Document):
     """A Document whose positions are found on demand, in the text."""
 
-    def __init__(self, path: str, data: Any, text: str, max_nodes: int):
+    def __init__(self, path: str, data: Any, text: str, max_nodes: int, written: str):
         self.path = path
         self.data = data
         self.duplicate_keys = []  # a file with any is left to the reference loader
-        self._text = text
+        self._text = text  # with LF line breaks
+        self._written = written  # as in the file, for the reference loader
         self._max_nodes = max_nodes
         self._locator: _Locator | None = None
         self._reference: Document | None = None
@@ -167,7 +173,7 @@ class LazyDocument(Document):
     def reference(self) -> Document:
         """The file as the reference loader reads it, with every position (read once, when needed)."""
         if self._reference is None:
-            self._reference = load_text(self._text, self.path, self._max_nodes)
+            self._reference = load_text(self._written, self.path, self._max_nodes)
         return self._reference
 
     @property
