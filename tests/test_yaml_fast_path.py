@@ -250,3 +250,16 @@ def test_what_the_fast_path_vouches_for_reads_as_the_reference(scalar, form):
     document = _fast_document(text, "m.yaml", 1000)
     if document is not None:
         assert repr(document.data) == reference
+
+
+def test_every_other_use_of_positions_gets_the_reference_ones():
+    """Tools and tests read every position, or a part as a document of its own: a manifest
+    the fast path read answers as the reference loader does."""
+    text = (EXAMPLES / "last-swordsman-de-ageing" / "manifest.yaml").read_text(encoding="utf-8")
+    fast, reference = load_manifest_text(text, "m.yaml"), load_text(text, "m.yaml")
+    assert isinstance(fast, LazyDocument)
+    assert fast.root_position == reference.root_position
+    assert fast.positions == reference.positions
+    part, expected = fast.sub_document("/production"), reference.sub_document("/production")
+    assert (part.data, part.root_position, part.locate("/title")) == (expected.data, expected.root_position,
+                                                                       expected.locate("/title"))
