@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from checker.reading.yaml_fast_path import REFERENCE_ONLY_ENV, LazyDocument, _fast_document, load_manifest_text
+from checker.reading.yaml_fast_path import (FAST_PATH_ENV, FAST_PATH_MIN_CHARACTERS, LazyDocument, _fast_document,
+                                           load_manifest_text)
 from checker.reading.yaml_loader import LoadError, load_file, load_text, read_text
 from conftest import EXAMPLES, ROOT, hkai
 
@@ -76,6 +77,13 @@ MANIFESTS = _manifests()
 MANIFESTS += [(f"{name}-crlf", text.replace("\n", "\r\n")) for name, text in MANIFESTS[::5]]
 
 
+@pytest.fixture(autouse=True)
+def fast_path_for_every_size(monkeypatch):
+    """Small files take the reference loader (importing yaml-rs costs more than it saves):
+    here every file takes the fast path, in this process and in the hkai commands run."""
+    monkeypatch.setenv(FAST_PATH_ENV, "always")
+
+
 def _read_both(text: str, name: str):
     try:
         reference = load_text(text, name)
@@ -129,7 +137,7 @@ def test_reports_are_identical_with_the_fast_path_off(tmp_path):
             (tmp_path / name / "manifest.yaml").write_text(text, encoding="utf-8")
     paths = [tmp_path, EXAMPLES, CORPUS]
     fast = _check_json(paths)
-    reference = _check_json(paths, env={REFERENCE_ONLY_ENV: "1"})
+    reference = _check_json(paths, env={FAST_PATH_ENV: "off"})
     assert fast == reference
     report = json.loads(fast[0])
     assert sum(len(manifest["findings"]) for manifest in report["manifests"]) > 1000
@@ -144,7 +152,7 @@ def test_hkai_reads_with_the_reference_loader_where_yaml_rs_cannot_be_imported(t
     assert without == _check_json([EXAMPLES, CORPUS])
     import subprocess
     import sys
-    imported = subprocess.run([sys.executable, "-c", "import checker.reading.yaml_fast_path as f; print(f.yaml_rs)"],
+    imported = subprocess.run([sys.executable, "-c", "import checker.reading.yaml_fast_path as f; print(f.fast_parser())"],
                               capture_output=True, text=True, env={"PYTHONPATH": f"{tmp_path}:{ROOT}"}, cwd=ROOT)
     assert imported.stdout.strip() == "None", imported.stderr
 
@@ -263,3 +271,13 @@ def test_every_other_use_of_positions_gets_the_reference_ones():
     part, expected = fast.sub_document("/production"), reference.sub_document("/production")
     assert (part.data, part.root_position, part.locate("/title")) == (expected.data, expected.root_position,
                                                                        expected.locate("/title"))
+
+
+def test_only_files_big_enough_to_gain_take_the_fast_path(monkeypatch):
+    monkeypatch.delenv(FAST_PATH_ENV)
+    small, big = _generate(20, 1), _generate(200, 1)
+    assert len(small) < FAST_PATH_MIN_CHARACTERS <= len(big)
+    assert not isinstance(load_manifest_text(small), LazyDocument)
+    assert isinstance(load_manifest_text(big), LazyDocument)
+    monkeypatch.setenv(FAST_PATH_ENV, "off")
+    assert not isinstance(load_manifest_text(big), LazyDocument)

@@ -26,8 +26,11 @@ smallest block of lines holding the node, and reads only that block with the ref
 loader. That block's data must equal the node's, or the whole file is read by the reference
 loader for the answer: a position is always the reference's.
 
+Only files of at least ``FAST_PATH_MIN_CHARACTERS`` take the fast path: importing yaml-rs
+costs about 10 ms, more than it saves on a smaller file (a typical manifest is 5 to 30 KB).
 Where yaml-rs has no wheel (ImportError), every file takes the reference loader.
-``HKAI_YAML_REFERENCE=1`` in the environment does the same, for the tests that compare both.
+``HKAI_YAML_FAST_PATH=off`` in the environment does the same, and ``always`` takes the fast
+path whatever the size: both are for the tests that compare the two.
 """
 
 from __future__ import annotations
@@ -46,12 +49,8 @@ from .yaml_loader import (DEFAULT_MAX_BYTES, DEFAULT_MAX_NODES, MAX_DEPTH, MAX_I
                           unescape_pointer_token)
 from .yaml_second_reading import might_be_misread
 
-try:
-    import yaml_rs
-except ImportError:  # no wheel for this platform: the reference loader reads everything
-    yaml_rs = None
-
-REFERENCE_ONLY_ENV = "HKAI_YAML_REFERENCE"
+FAST_PATH_ENV = "HKAI_YAML_FAST_PATH"
+FAST_PATH_MIN_CHARACTERS = 128_000  # about 160 AI uses
 
 # What the scan looks for (each a plain search, so that it costs little beside the parse).
 _UNVOUCHED_TEXTS = ("<<", "\t", "\r", "\n---", "\n...")  # merge keys, tabs, a CR alone, document markers
@@ -94,12 +93,28 @@ def load_manifest(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, max_node
 
 
 def load_manifest_text(text: str, name: str = "<string>", max_nodes: int = DEFAULT_MAX_NODES) -> Document:
-    document = _fast_document(text, name, max_nodes)
+    document = _fast_document(text, name, max_nodes) if _worth_it(text) else None
     return document if document is not None else load_text(text, name, max_nodes)
 
 
+def _worth_it(text: str) -> bool:
+    setting = os.environ.get(FAST_PATH_ENV)
+    return setting != "off" and (setting == "always" or len(text) >= FAST_PATH_MIN_CHARACTERS)
+
+
+@lru_cache(maxsize=1)
+def fast_parser() -> Any:
+    """yaml-rs, imported when a file first needs it; None where it cannot be imported."""
+    try:
+        import yaml_rs
+    except ImportError:  # no wheel for this platform: the reference loader reads everything
+        return None
+    return yaml_rs
+
+
 def _fast_document(text: str, name: str, max_nodes: int) -> Document | None:
-    if yaml_rs is None or os.environ.get(REFERENCE_ONLY_ENV):
+    yaml_rs = fast_parser()
+    if yaml_rs is None:
         return None
     written = text
     if "\r\n" in text:  # libyaml reads a CR LF as it reads an LF: every value, every position (tested)
