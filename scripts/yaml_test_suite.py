@@ -16,7 +16,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from checker.reading.yaml_fast_path import LazyDocument, _fast_document
+from checker.reading.yaml_fast_path import _fast_document
 from checker.reading.yaml_loader import DEFAULT_MAX_NODES, LoadError, load_text
 
 

@@ -9,6 +9,8 @@ message stay the reference's; and hkai works where yaml-rs cannot be imported.
 
 import importlib.util
 import json
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -150,8 +152,6 @@ def test_hkai_reads_with_the_reference_loader_where_yaml_rs_cannot_be_imported(t
     assert probe.returncode == 0, probe.stderr
     without = _check_json([EXAMPLES, CORPUS], env=env)
     assert without == _check_json([EXAMPLES, CORPUS])
-    import subprocess
-    import sys
     imported = subprocess.run([sys.executable, "-c", "import checker.reading.yaml_fast_path as f; print(f.fast_parser())"],
                               capture_output=True, text=True, env={"PYTHONPATH": f"{tmp_path}:{ROOT}"}, cwd=ROOT)
     assert imported.stdout.strip() == "None", imported.stderr

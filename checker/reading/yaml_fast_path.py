@@ -45,8 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from .yaml_loader import (DEFAULT_MAX_BYTES, DEFAULT_MAX_NODES, MAX_DEPTH, MAX_INTEGER_DIGITS, Document, LoadError,
-                          escape_pointer_token, load_text, read_text,
-                          unescape_pointer_token)
+                          escape_pointer_token, load_text, read_text, unescape_pointer_token)
 from .yaml_second_reading import might_be_misread
 
 FAST_PATH_ENV = "HKAI_YAML_FAST_PATH"

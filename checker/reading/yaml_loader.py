@@ -57,7 +57,7 @@ _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
 # YAML 1.2 core schema: every other plain scalar is text. A plain scalar that starts with
 # none of these characters cannot be anything else, and skips the patterns.
-TYPED_FIRST_CHARACTERS = frozenset("~nNtTfF-+0123456789.")
+_TYPED_FIRST_CHARACTERS = frozenset("~nNtTfF-+0123456789.")
 _NULL = frozenset(("", "~", "null", "Null", "NULL"))
 _BOOLEANS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 # What may follow an anchor or alias name: libyaml also ends a name at ``?:%@` ``, which
@@ -67,13 +67,13 @@ _INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
 
 
-class UnusableScalar(ValueError):
+class _UnusableScalar(ValueError):
     """A scalar YAML allows but hkai cannot use; the builder adds where it is."""
 
 
-def plain_scalar(value: str) -> Any:
+def _plain_scalar(value: str) -> Any:
     """A plain (unquoted, untagged) scalar as YAML 1.2's core schema reads it."""
-    if value and value[0] not in TYPED_FIRST_CHARACTERS:
+    if value and value[0] not in _TYPED_FIRST_CHARACTERS:
         return value
     if value in _NULL:
         return None
@@ -98,7 +98,7 @@ def integer_too_long(digits: int) -> str | None:
 def _integer(value: str) -> int:
     too_long = integer_too_long(len(value.lstrip("+-")) - (2 if value.startswith(("0o", "0x")) else 0))
     if too_long:
-        raise UnusableScalar(f"{too_long}; quote it if it is text")
+        raise _UnusableScalar(f"{too_long}; quote it if it is text")
     if value.startswith(("0o", "0x")):
         return int(value[2:], 8 if value[1] == "o" else 16)
     return int(value)
@@ -108,7 +108,7 @@ def _to_float(number: int | float) -> float:
     try:
         return float(number)
     except OverflowError:
-        raise UnusableScalar("the integer is too large for a floating-point number (!!float)") from None
+        raise _UnusableScalar("the integer is too large for a floating-point number (!!float)") from None
 
 
 class LoadError(Exception):
@@ -322,7 +322,7 @@ class _Builder:
         spots = self.document.spots
         self.root: Any = None
         documents = 0
-        scalar_event, plain_text_start = yaml.ScalarEvent, TYPED_FIRST_CHARACTERS
+        scalar_event, plain_text_start = yaml.ScalarEvent, _TYPED_FIRST_CHARACTERS
         nodes_left = self.max_nodes
         while True:
             event = next_event()
@@ -453,7 +453,7 @@ class _Builder:
     def scalar(self, event: yaml.ScalarEvent) -> Any:
         try:
             return self._scalar(event)
-        except UnusableScalar as problem:
+        except _UnusableScalar as problem:
             raise self.error(event, str(problem)) from None
 
     def _scalar(self, event: yaml.ScalarEvent) -> Any:
@@ -468,18 +468,18 @@ class _Builder:
             if value == "-" and self.text[event.end_mark.index:event.end_mark.index + 1] != ":":
                 raise self.error(event, "a lone '-' inside [ ] or { } is not valid YAML (this parser would read "
                                         "it as the text '-'); quote it: '-'")
-            return plain_scalar(value)
+            return _plain_scalar(value)
         if tag not in _SCALAR_TAGS:
             raise self.error(event, _tag_message(tag))
         if tag in (_TAG + "int", _TAG + "float"):  # an explicit !!int or !!float
-            resolved = plain_scalar(value)
+            resolved = _plain_scalar(value)
             if isinstance(resolved, str) or isinstance(resolved, bool) or resolved is None:
                 raise self.error(event, f"{value!r} is not a valid number")
             return _to_float(resolved) if tag == _TAG + "float" else resolved
         if tag == _TAG + "null":
             return None
         if tag == _TAG + "bool":
-            resolved = plain_scalar(value)
+            resolved = _plain_scalar(value)
             return resolved if isinstance(resolved, bool) else value
         return value  # str, and timestamps kept as written
 
