@@ -55,13 +55,13 @@ def check(paths: Sequence[str | Path], settings: Settings | None = None) -> Repo
 def _redacted(report: Report, settings: Settings, waivers_data: list) -> Report:
     """Personal data replaced by pseudonyms in every text of the report (after the baseline,
     which records the real findings)."""
-    from .reading.yaml_loader import load_file
+    from .reading.yaml_fast_path import load_manifest
     from .redaction import Redactor, find_personal, redact_report
 
     documents = []
     for result in report.results:
         try:
-            documents.append(load_file(result.path, settings.max_file_size, settings.max_nodes).data)
+            documents.append(load_manifest(result.path, settings.max_file_size, settings.max_nodes).data)
         except (LoadError, OSError):
             continue  # unreadable: its error is all the report says of it
     redactor = Redactor(find_personal([*documents, *waivers_data]), settings.redact_key)

@@ -10,7 +10,8 @@ from typing import Iterator
 
 from .engine import evaluate, evaluate_format, evaluate_stand_ins, is_within, record_ids
 from ..report.model import Finding, ManifestResult
-from ..reading.yaml_loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_NODES, Document, LoadError, load_file
+from ..reading.yaml_fast_path import load_manifest
+from ..reading.yaml_loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_NODES, Document, LoadError
 from ..packs.model import RuleSet
 from ..reading.manifest_problems import Problem, duplicate_key_problem, empty_manifest_problem, manifest_problems
 from . import evidence
@@ -44,7 +45,7 @@ def check_file(path: Path, rule_set: RuleSet, options: CheckOptions) -> Manifest
     result = ManifestResult(path=str(path))
     with _collector_paused():
         try:
-            document = load_file(path, options.max_bytes, options.max_nodes)
+            document = load_manifest(path, options.max_bytes, options.max_nodes)
         except LoadError as error:
             result.error = error
             return result

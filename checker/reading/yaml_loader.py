@@ -212,6 +212,11 @@ def unescape_pointer_token(token: str) -> str:
 
 
 def load_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, max_nodes: int = DEFAULT_MAX_NODES) -> Document:
+    return load_text(read_text(path, max_bytes), str(path), max_nodes)
+
+
+def read_text(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """A file's text, read within ``max_bytes`` and decoded by the encoding rules of manifests."""
     name = str(path)
     try:
         raw = read_regular_file(path, max_bytes)
@@ -221,7 +226,7 @@ def load_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, max_nodes: i
         raise LoadError(name, f"cannot read file: {error.strerror or error}") from None
     if len(raw) > max_bytes:
         raise LoadError(name, f"file is larger than the limit of {max_bytes:,} bytes")
-    return load_text(_decode(name, raw), name, max_nodes)
+    return _decode(name, raw)
 
 
 def _decode(name: str, raw: bytes) -> str:

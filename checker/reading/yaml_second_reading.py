@@ -36,6 +36,12 @@ _HASH_AFTER_TOKEN_END = re.compile(r"#(?:(?<=[\]},|>+\-0-9]#)|(?<=[^\s\[{,:][\"'
 Misreading = tuple[str, int, int]
 
 
+def might_be_misread(text: str) -> bool:
+    """Whether ``text`` holds a candidate for any misreading (a plain search; most files hold none)."""
+    return (_GLUED_QUESTION_MARK.search(text) is not None or _HASH_AFTER_TOKEN_END.search(text) is not None
+            or _ends_in_a_line_of_spaces(text))
+
+
 def find_misreading(text: str, loader: Any) -> Misreading | None:
     glued_keys = _GLUED_QUESTION_MARK.search(text) is not None
     glued_comments = _HASH_AFTER_TOKEN_END.search(text) is not None
