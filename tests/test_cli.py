@@ -185,7 +185,7 @@ def _loaded_modules(*args, cwd=ROOT) -> tuple[int, set[str]]:
 def test_a_json_check_loads_only_what_it_needs(tmp_path):
     code, loaded = _loaded_modules("check", "--format", "json", "--today", TODAY, str(COMPLIANT), cwd=tmp_path)
     assert code == 0 and "checker.report.json_report" in loaded
-    assert not loaded & {"rich", "jinja2", "langcodes", "tempfile", "tomllib", "checker.commands.rules",
+    assert not loaded & {"rich", "jinja2", "langcodes", "tempfile", "tomllib", "jsonschema", "checker.commands.rules",
                          "checker.report.rich_report", "checker.redaction", "checker.evaluation.baseline"}
 
 

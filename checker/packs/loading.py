@@ -9,6 +9,7 @@ the pack it extends, and may not name one of them again.
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Mapping, NamedTuple
@@ -169,7 +170,8 @@ def _row_problems(spec: dict[str, Any], checks: list[tuple[dict[str, Any], str]]
     table), each located at its row."""
     if not any("/table/rows/" in where for _, where in checks):
         return []
-    data = {"rules": [{**spec, "check": [check for check, _ in checks]}]}
+    # as plain JSON data: a row's pattern is text of a subclass the compiled validator refuses
+    data = json.loads(json.dumps({"rules": [{**spec, "check": [check for check, _ in checks]}]}))
     problems = []
     for pointer, message in schema_problems(RULE_FILE_SCHEMA, Document(document.path, data)):
         index, _, inside = pointer.removeprefix("/rules/0/check/").partition("/")
