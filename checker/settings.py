@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
+from .color import COLOR_CHOICES, color_choice
 from .evaluation.parallel import usable_cpus
 from .reading.positions import byte_position, text_position
 from .reading.regular_file import read_regular_file
@@ -69,7 +70,10 @@ class Settings:
     verify_evidence: bool = False
     baseline: Path | None = None
     create_baseline: Path | None = None
-    color: bool = True
+    color: str = "auto"  # auto, always or never: see checker/color.py for the order of --color and the environment
+    exit_zero: bool = False  # only from the command line (--exit-zero), as --draft: a committed file never makes CI pass
+    quiet: bool = False  # rich output: only the findings
+    statistics: bool = False  # rich output: counts per rule instead of the findings
     draft: bool = False  # only from the command line (--draft): see DRAFT_ONLY_ON_COMMAND_LINE
     redact: bool = False  # people's names, record ids, emails, file names and x- values become pseudonyms
     redact_key: str | None = None  # pseudonyms in the order of a keyed hash, not of appearance
@@ -140,8 +144,7 @@ def resolve(flags: Mapping[str, Any], config: Path | None = None, cwd: Path | No
     take("command line", flags)
     if "outputs" not in values and environ.get("GITHUB_ACTIONS") == "true":
         values["outputs"] = (Output("rich"), Output("github"))  # a readable log and annotations on the diff
-    if "color" not in values:
-        values["color"] = "NO_COLOR" not in environ
+    values["color"] = color_choice(values.get("color"), environ)
     return Settings(**values, sources=sources)
 
 
@@ -346,6 +349,7 @@ _CHECKS: dict[str, Callable[[Any], str | None]] = {
     "select": _strings, "ignore": _strings, "extra_rules": _paths, "severity": _severities,
     "today": _date, "jobs": _jobs, "max_file_size": _file_size, "max_nodes": _positive,
     "review_waivers": _paths, "trusted_waivers_only": _flag, "verify_evidence": _flag,
-    "baseline": _optional_path, "create_baseline": _optional_path, "color": _flag, "draft": _flag,
+    "baseline": _optional_path, "create_baseline": _optional_path, "color": _one_of(COLOR_CHOICES), "draft": _flag,
+    "exit_zero": _flag, "quiet": _flag, "statistics": _flag,
     "redact": _flag, "redact_key": _key, "redact_paths": _flag, "redaction_map": _optional_path,
 }

@@ -58,9 +58,11 @@ def test_settings_precedence_defaults_file_environment_flags(tmp_path):
 
 def test_the_environment_chooses_outputs_and_colour_unless_flags_do(tmp_path):
     ci = checker.resolve_settings({}, cwd=tmp_path, environ={"GITHUB_ACTIONS": "true", "NO_COLOR": "1"})
-    assert [o.format for o in ci.outputs] == ["rich", "github"] and ci.color is False
-    asked = checker.resolve_settings({"outputs": (Output("json"),)}, cwd=tmp_path, environ={"GITHUB_ACTIONS": "true"})
-    assert [o.format for o in asked.outputs] == ["json"] and asked.color is True
+    assert [o.format for o in ci.outputs] == ["rich", "github"] and ci.color == "never"
+    asked = checker.resolve_settings({"outputs": (Output("json"),), "color": "always"}, cwd=tmp_path,
+                                     environ={"GITHUB_ACTIONS": "true", "NO_COLOR": "1"})
+    assert [o.format for o in asked.outputs] == ["json"] and asked.color == "always"
+    assert checker.resolve_settings({}, cwd=tmp_path, environ={}).color == "auto"
 
 
 def test_the_report_is_what_the_command_line_renders(write_manifest):

@@ -1,7 +1,10 @@
-"""The command line as ruff and Spectral users expect it: a bare `hkai`, --version after a
-subcommand, no abbreviations, and a pipe closed early (`| head -1`). Each through the real command."""
+"""The command line as ruff and Spectral users expect it: short forms, --exit-zero, --quiet,
+--statistics, --color and the colour variables, a bare `hkai`, --version after a subcommand,
+no abbreviations, and a pipe closed early (`| head -1`). Each through the real command."""
 
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -21,6 +24,139 @@ def _run(*args, env=None, stdout=subprocess.PIPE):
     full_env = {key: value for key, value in os.environ.items() if key not in COLOR_VARIABLES + ("HKAI_LANG",)}
     return subprocess.run([sys.executable, "-m", "checker", *args], stdout=stdout, stderr=subprocess.PIPE,
                           text=True, cwd=ROOT, env={**full_env, **(env or {})}, timeout=120)
+
+
+# --- 1. short forms --------------------------------------------------------------------
+
+@pytest.mark.parametrize("spelling", [("-f", "json"), ("--format", "json"), ("--output-format", "json")])
+def test_format_has_spectral_and_ruff_spellings(spelling):
+    result = hkai("check", "--today", TODAY, *spelling, str(FAILING))
+    assert result.returncode == 1
+    assert json.loads(result.stdout)["summary"]["failed"] == 1
+
+
+def test_output_has_a_short_form(tmp_path):
+    target = tmp_path / "hkai.sarif"
+    result = hkai("check", "--today", TODAY, "-f", "rich", "-f", "sarif", "-o", str(target), str(FAILING))
+    assert result.returncode == 1
+    assert "Checked 1 manifest" in result.stdout
+    assert json.loads(target.read_text(encoding="utf-8"))["version"] == "2.1.0"
+
+
+# --- 2. --exit-zero, --quiet, --statistics ---------------------------------------------
+
+def test_exit_zero_passes_a_run_with_findings_and_still_reports_them():
+    result = hkai("check", "--today", TODAY, "--exit-zero", str(FAILING))
+    assert result.returncode == 0
+    assert "CON-007" in result.stdout and "FAIL" in result.stdout
+
+
+def test_exit_zero_still_exits_2_for_a_file_that_cannot_be_read(tmp_path):
+    broken = tmp_path / "manifest.yaml"
+    broken.write_text("production: [unclosed\n", encoding="utf-8")
+    result = hkai("check", "--today", TODAY, "--exit-zero", str(broken))
+    assert result.returncode == 2
+    assert "hkai: error:" in result.stderr
+
+
+def test_exit_zero_is_refused_in_a_config_file(tmp_path):
+    (tmp_path / "hkai.toml").write_text("exit-zero = true\n", encoding="utf-8")
+    result = hkai("check", "--today", TODAY, str(FAILING), cwd=tmp_path)
+    assert result.returncode == 2
+    assert "unknown key 'exit-zero'" in result.stderr
+
+
+def test_quiet_shows_only_the_findings():
+    full = hkai("check", "--today", TODAY, str(FAILING)).stdout
+    result = hkai("check", "--today", TODAY, "-q", str(FAILING))
+    assert result.returncode == 1
+    assert "CON-007" in result.stdout and "manifest.yaml:74:5" in result.stdout
+    for heading in ("── ", "Principle", "Checked 1 manifest", "rule packs:", "FAIL", "AI-use level"):
+        assert heading in full and heading not in result.stdout
+    assert "Disclosure" in full.splitlines() and "Disclosure" not in result.stdout.splitlines()
+    assert result.stdout.splitlines()[0].startswith("error   ")
+
+
+def test_quiet_says_nothing_for_a_compliant_manifest():
+    result = hkai("check", "--today", TODAY, "--quiet", str(COMPLIANT))
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_quiet_still_labels_a_draft(tmp_path):
+    assert hkai("init", str(tmp_path / "film"), "--level", "low").returncode == 0
+    result = hkai("check", "--draft", "-q", str(tmp_path / "film"))
+    assert result.returncode == 0
+    assert result.stdout.startswith("DRAFT (--draft)") and "INT-006" in result.stdout
+
+
+def test_statistics_count_findings_per_rule_most_first_then_by_id():
+    result = hkai("check", "--today", TODAY, "--statistics", str(EXAMPLES))
+    assert result.returncode == 1
+    rows = [re.match(r"\s*(\d+)\s+([A-Z]+-\d+)\s+(error|warning|info)\s", line)
+            for line in result.stdout.splitlines()]
+    counted = [(int(row[1]), row[2]) for row in rows if row]
+    assert counted[0] == (5, "DIS-004")
+    assert counted == sorted(counted, key=lambda row: (-row[0], row[1])) and len(counted) > 5
+    assert "manifest.yaml:" not in result.stdout  # counts instead of the findings
+    assert "Checked 7 manifests" in result.stdout
+
+
+def test_statistics_leave_other_formats_whole():
+    result = hkai("check", "--today", TODAY, "--statistics", "-f", "json", str(FAILING))
+    assert len(json.loads(result.stdout)["manifests"][0]["findings"]) == 8
+
+
+# --- 3. colour -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("flags, env, colored", [
+    ((), {}, False),  # a pipe: plain
+    (("--color", "always"), {}, True),
+    (("--color", "never"), {"FORCE_COLOR": "1"}, False),  # the flag wins over the environment
+    (("--no-color",), {"FORCE_COLOR": "1"}, False),
+    (("--color", "auto"), {"FORCE_COLOR": "1"}, False),  # auto: whether it is a terminal, whatever the environment
+    ((), {"FORCE_COLOR": "1"}, True),
+    ((), {"CLICOLOR_FORCE": "1"}, True),
+    ((), {"CLICOLOR_FORCE": "0"}, False),
+    ((), {"FORCE_COLOR": ""}, False),
+    ((), {"FORCE_COLOR": "1", "NO_COLOR": "1"}, True),  # forcing is the more specific request
+    (("--color", "always"), {"NO_COLOR": "1"}, True),
+    (("--color", "always"), {"NO_COLOR": "", "TERM": "dumb"}, True),
+])
+@pytest.mark.parametrize("command", [("check", "--today", TODAY, str(FAILING)), ("rules", "list")])
+def test_color_follows_the_flag_then_the_environment(command, flags, env, colored):
+    result = _run(*command, *flags, env=env)
+    assert (ESCAPE in result.stdout) is colored
+    assert result.stdout.strip()
+
+
+@pytest.mark.parametrize("env, colored", [({}, True), ({"NO_COLOR": "1"}, False), ({"NO_COLOR": ""}, True)])
+def test_on_a_terminal_only_a_non_empty_no_color_turns_colour_off(env, colored):
+    """no-color.org: NO_COLOR set and non-empty; an empty one is as if it were not set."""
+    import pty
+
+    leader, follower = pty.openpty()
+    try:
+        result = _run("rules", "list", env=env, stdout=follower)
+        os.close(follower)
+        written = b""
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the terminal closed: all was read
+                break
+            if not chunk:
+                break
+            written += chunk
+    finally:
+        os.close(leader)
+    assert result.returncode == 0 and b"CON-001" in written
+    assert (ESCAPE.encode() in written) is colored
+
+
+def test_color_refuses_other_words():
+    result = hkai("check", "--color", "yes", str(FAILING))
+    assert result.returncode == 2
+    assert "invalid choice: 'yes'" in result.stderr
 
 
 # --- 4. bare call, --version, no abbreviations -----------------------------------------

@@ -7,11 +7,12 @@ import sys
 from contextlib import ExitStack
 from pathlib import Path
 
+from ..color import COLOR_CHOICES, colored
 from ..reading.yaml_loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_NODES
 from ..report import BOTH_LANGUAGES, FORMATS, renderer
 from ..report.output_file import OutputError, output_file
 from ..report.safe_text import visible
-from ..report.model import EXIT_OK, FAIL_ON, Report
+from ..report.model import EXIT_FINDINGS, EXIT_OK, FAIL_ON, Report
 from ..settings import STDOUT, Output, Settings, SettingsError, resolve
 from ..text import LANG_ENV, LANGUAGES, say
 from . import fail, iso_date, positive, print_error
@@ -36,10 +37,18 @@ def register(commands: argparse._SubParsersAction) -> None:
                                 description="Check manifests (files, or folders searched for manifest.yaml).")
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH",
                        help="manifest files or folders (default: the current folder)")
-    check.add_argument("--format", choices=FORMATS, action=_FormatAction, dest="format",
+    check.add_argument("-f", "--format", "--output-format", choices=FORMATS, action=_FormatAction, dest="format",
                        help="output format; repeat it to write several (default: rich)")
-    check.add_argument("--output", action=_FormatAction, dest="output", metavar="FILE",
+    check.add_argument("-o", "--output", action=_FormatAction, dest="output", metavar="FILE",
                        help="write the --format given just before to FILE instead of standard output")
+    check.add_argument("-q", "--quiet", action="store_true",
+                       help="rich output: only the findings, without headings, scorecards or summary")
+    check.add_argument("--statistics", action="store_true",
+                       help="rich output: how many findings of each rule (most first) instead of the findings; "
+                            "other formats are written in full")
+    check.add_argument("--exit-zero", action="store_true",
+                       help="exit 0 even with findings at or above --fail-on (files that cannot be read still "
+                            "exit 2; command line only)")
     check.add_argument("--lang", choices=(*LANGUAGES, BOTH_LANGUAGES),
                        help=f"language of the report (default: ${LANG_ENV}, else en); "
                             f"{BOTH_LANGUAGES}: side by side, for --format html only")
@@ -75,7 +84,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     check.add_argument("--redact-paths", action="store_true", help="with --redact: folder names too")
     check.add_argument("--redaction-map", type=Path, metavar="FILE",
                        help="with --redact: write which pseudonym stands for what to FILE (mode 0600)")
-    check.add_argument("--no-color", action="store_true", help="plain text without colours")
+    check.add_argument("--color", choices=COLOR_CHOICES,
+                       help="colours: auto (on a terminal; the default), always or never; "
+                            "else $FORCE_COLOR or $CLICOLOR_FORCE, then $NO_COLOR, decide")
+    check.add_argument("--no-color", dest="color", action="store_const", const="never", help="the same as --color never")
     check.add_argument("--today", type=iso_date, metavar="YYYY-MM-DD", help="the date to check expiry against (default: today)")
     check.add_argument("--max-file-size", type=positive, metavar="BYTES",
                        help=f"refuse manifests larger than this (default: {DEFAULT_MAX_BYTES})")
@@ -114,7 +126,8 @@ def run(args: argparse.Namespace) -> int:
             report.redaction.write_map(settings.redaction_map)
     except OutputError as error:
         return fail(str(error))
-    return report.exit_code()
+    code = report.exit_code()
+    return EXIT_OK if code == EXIT_FINDINGS and settings.exit_zero else code
 
 
 def _flags(args: argparse.Namespace) -> dict:
@@ -126,8 +139,9 @@ def _flags(args: argparse.Namespace) -> dict:
         "max_file_size": args.max_file_size, "max_nodes": args.max_nodes,
         "review_waivers": tuple(args.waivers) if args.waivers else None,
         "trusted_waivers_only": args.trusted_waivers_only or None, "verify_evidence": args.verify_evidence or None,
-        "baseline": args.baseline, "create_baseline": args.create_baseline, "color": False if args.no_color else None,
-        "draft": args.draft or None,
+        "baseline": args.baseline, "create_baseline": args.create_baseline, "color": args.color,
+        "draft": args.draft or None, "exit_zero": args.exit_zero or None, "quiet": args.quiet or None,
+        "statistics": args.statistics or None,
         "redact": args.redact or None, "redact_key": args.redact_key, "redact_paths": args.redact_paths or None,
         "redaction_map": args.redaction_map,
     }
@@ -136,8 +150,9 @@ def _flags(args: argparse.Namespace) -> dict:
 def _render(report: Report, settings: Settings) -> None:
     with ExitStack() as files:
         for output in settings.outputs:
-            if output.destination is STDOUT:
-                renderer(output.format)(report, sys.stdout, settings.color)
+            stream = sys.stdout if output.destination is STDOUT else files.enter_context(output_file(output.destination))
+            color = colored(settings.color, stream) if output.destination is STDOUT else False
+            if output.format == "rich":
+                renderer("rich")(report, stream, color, quiet=settings.quiet, statistics=settings.statistics)
             else:
-                stream = files.enter_context(output_file(output.destination))
-                renderer(output.format)(report, stream, False)
+                renderer(output.format)(report, stream, color)

@@ -27,6 +27,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from ..color import COLOR_CHOICES, color_choice, colored
 from ..report.model import PRINCIPLES, SEVERITIES
 from ..authoring.fixture_runner import CaseOutcome, TwinProblem, run_fixtures
 from ..authoring.fixtures import Fixture, FixtureProblem, Gap, read_fixture
@@ -95,7 +96,11 @@ def _common(parser: argparse.ArgumentParser, extra_rules: bool = False, color: b
         parser.add_argument("--rules", action="append", default=[], metavar="DIR",
                             help="an extra rule pack to load after the built-in one (repeatable)")
     if color:
-        parser.add_argument("--no-color", action="store_true", help="plain text without colours")
+        parser.add_argument("--color", choices=COLOR_CHOICES,
+                            help="colours: auto (on a terminal; the default), always or never; "
+                                 "else $FORCE_COLOR or $CLICOLOR_FORCE, then $NO_COLOR, decide")
+        parser.add_argument("--no-color", dest="color", action="store_const", const="never",
+                            help="the same as --color never")
 
 
 def _setup(args: argparse.Namespace, load: bool = True) -> tuple[str, RuleSet | None]:
@@ -109,12 +114,13 @@ class _Output:
 
     def __init__(self, args: argparse.Namespace, stream: TextIO | None = None, plain_width: int = PLAIN_WIDTH):
         self.stream = stream or sys.stdout
-        color = not getattr(args, "no_color", False) and "NO_COLOR" not in os.environ
+        color = colored(color_choice(getattr(args, "color", None), os.environ), self.stream)
         tty = self.stream.isatty()
         self.buffer = io.StringIO()
         self.console = Console(file=self.buffer, no_color=not color, highlight=False, emoji=False,
                                width=shutil.get_terminal_size((80, 24)).columns if tty else plain_width,
-                               force_terminal=color and tty, soft_wrap=False, markup=False)
+                               force_terminal=color, color_system="standard" if color else None,
+                               soft_wrap=False, markup=False)
 
     def print(self, *parts: Any, whole: bool = False) -> None:
         """``whole``: a line never wrapped nor cropped (locations stay clickable)."""

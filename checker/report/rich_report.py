@@ -32,17 +32,27 @@ class Line(Text):
     """A line printed whole, never wrapped or cropped, so `file:line:col` stays clickable."""
 
 
-def render(report: Report, stream: TextIO, color: bool = True) -> None:
+def render(report: Report, stream: TextIO, color: bool = True, quiet: bool = False, statistics: bool = False) -> None:
+    """The report; ``quiet``: only the findings (no headings, scorecards or summary);
+    ``statistics``: how many findings of each rule instead of the findings."""
     buffer = io.StringIO()
     console = Console(file=buffer, no_color=not color, highlight=False, emoji=False, width=_width(stream),
-                      force_terminal=color and stream.isatty(), soft_wrap=False)
-    for result in report.documents:
-        for part in _manifest(result, report, console):
-            console.print(part, soft_wrap=isinstance(part, Line))
-        console.print()
-    if len(report.documents) > 1:
-        console.print(_batch_table(report))
-    console.print(_summary(report))
+                      force_terminal=color, color_system="standard" if color else None, soft_wrap=False)
+    if quiet and report.draft:  # a draft's report says so, however short
+        console.print(Text(say("summary.draft", report.lang), style="bold yellow"))
+    if statistics:
+        console.print(_statistics(report))
+    else:
+        for result in report.documents:
+            parts = _findings_only(result, report, console) if quiet else _manifest(result, report, console)
+            for part in parts:
+                console.print(part, soft_wrap=isinstance(part, Line))
+            if not quiet:
+                console.print()
+    if not quiet:
+        if len(report.documents) > 1 and not statistics:
+            console.print(_batch_table(report))
+        console.print(_summary(report))
     for line in buffer.getvalue().splitlines():
         stream.write(line.rstrip() + "\n")  # tables pad lines to the width; piped text needs no trailing spaces
 
@@ -89,6 +99,41 @@ def _manifest(result: DocumentResult, report: Report, console: Console) -> Itera
     if not active and not waived and not baselined:
         yield Text(say("report.no_findings", lang))
     yield Text.assemble((say(f"status.{status}", lang), STATUS_STYLE[status]), "  ", _counts(active, lang))
+
+
+def _findings_only(result: DocumentResult, report: Report, console: Console) -> Iterator[RenderableType]:
+    """The findings that count, each with its location and fix, and what could not be read."""
+    if result.error is not None:
+        yield Line.assemble((visible(result.path), "bold"), "  ", (say("status.error", report.lang),
+                            STATUS_STYLE["error"]), "  ", visible(str(result.error)))
+        return
+    shown, left_out = shown_per_rule(_by_principle([f for f in result.findings if f.counts]))
+    for finding in shown:
+        yield from _finding(finding, result.path, report.lang, console)
+    yield from _left_out(left_out, report.lang)
+
+
+def _by_principle(findings: list[Finding]) -> list[Finding]:
+    """Findings in the order the full report groups them: by principle, then as found."""
+    return sorted(findings, key=lambda finding: PRINCIPLES.index(finding.principle))
+
+
+def _statistics(report: Report) -> Table:
+    """One row per rule with findings that count: how many, most first, then by rule id."""
+    lang = report.lang
+    counts: dict[str, int] = {}
+    severity: dict[str, str] = {}
+    for finding in (f for result in report.documents for f in result.findings if f.counts):
+        counts[finding.rule] = counts.get(finding.rule, 0) + 1
+        severity[finding.rule] = min(severity.get(finding.rule, "info"), finding.severity, key=SEVERITIES.index)
+    titles = {rule.id: rule.title for rule in report.rule_set.rules} if report.rule_set else {}
+    table = Table(box=None, padding=(0, 1), pad_edge=False, show_header=False)
+    for rule, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        title = titles.get(rule, {})
+        table.add_row(Text(f"{count:,}", justify="right"), Text(visible(rule), style="bold"),
+                      Text(say(f"severity.{severity[rule]}", lang), style=SEVERITY_STYLE[severity[rule]]),
+                      visible(title.get(lang) or title.get("en", "")))
+    return table
 
 
 def _heading(result: DocumentResult, report: Report) -> Text:
