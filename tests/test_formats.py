@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import jsonschema
+import junitparser
 import pytest
 
 from conftest import EXAMPLES, MINIMAL, ROOT, TODAY, hkai, hkai_json
@@ -206,17 +207,19 @@ def test_junit_counts_match_the_findings(examples_json):
     assert list(suites) == [m["path"].removeprefix(str(ROOT) + "/") for m in examples_json["manifests"]]
     dragon = suites[DRAGON]
     assert (dragon.get("tests"), dragon.get("failures"), dragon.get("errors"), dragon.get("skipped")) == (
-        str(rule_count), "8", "0", "6")
+        str(rule_count), "4", "0", "6")
     for manifest in examples_json["manifests"]:
         suite = suites[manifest["path"].removeprefix(str(ROOT) + "/")]
         cases = suite.findall("testcase")
-        unwaived = [f for f in manifest["findings"] if counted(f)]
+        failing_rules = {f["rule"] for f in manifest["findings"] if counted(f) and f["severity"] == "error"}
         assert int(suite.get("tests")) == len(cases) == rule_count
-        assert int(suite.get("failures")) == len(suite.findall("testcase/failure")) == len(unwaived)
+        # a failing case has exactly one <failure>: failures counts failing cases
+        assert all(len(case.findall("failure")) <= 1 for case in cases)
+        assert int(suite.get("failures")) == len(suite.findall("testcase/failure")) == len(failing_rules)
         assert int(suite.get("skipped")) == len(suite.findall("testcase/skipped")) == (
             rule_count - len(manifest["rules_evaluated"]))
         failing = {case.get("name").split()[0] for case in cases if case.find("failure") is not None}
-        assert failing == {f["rule"] for f in unwaived}
+        assert failing == failing_rules
     for key in ("tests", "failures", "errors", "skipped"):
         assert int(root.get(key)) == sum(int(suite.get(key)) for suite in suites.values())
 
@@ -249,12 +252,64 @@ def test_junit_unreadable_and_schema_invalid_manifests(examples_json):
     assert "tests/corpus/manifests/bad-indentation.yaml:4:10" in load.find("error").text
     cases = invalid.findall("testcase")
     schema = [c for c in cases if c.get("name").startswith("SCHEMA")]
-    assert len(schema) == 1 and len(schema[0].findall("failure")) == int(invalid.get("failures")) == 4
+    assert len(schema) == 1 and len(schema[0].findall("failure")) == int(invalid.get("failures")) == 1
+    assert schema[0].find("failure").get("message").endswith("(and 3 more)")
+    assert schema[0].find("failure").text.count("tests/corpus/manifests/missing-required.yaml:") == 4
     skipped = [c.find("skipped").get("message") for c in cases if c.find("skipped") is not None]
     # every rule but the one that judges the format, which fails, and the placeholder check,
     # which judges a manifest as written, valid or not (and passes here)
     assert skipped == ["manifest does not match the format"] * (len(examples_json["rulepack"]["rules"]) - 2)
     assert root.get("errors") == "1"
+
+
+def junit2html_verdict(xml_text: str) -> bool:
+    """Whether a consumer counting as junit2html, Jenkins and GitLab do (failures + errors of
+    every test case, read by junitparser) shows the run as failed."""
+    xml = junitparser.JUnitXml.fromstring(xml_text)
+    failed = 0
+    for suite in xml:
+        for case in suite:
+            failed += any(isinstance(r, (junitparser.Failure, junitparser.Error)) for r in case.result)
+    return failed > 0
+
+
+@pytest.mark.parametrize("fail_on", ["error", "warning", "info", "never"])
+@pytest.mark.parametrize("paths", [[str(EXAMPLES)], [SWORDSMAN]])
+def test_junit_consumers_fail_exactly_when_hkai_does(fail_on, paths):
+    result = hkai("check", *paths, "--format", "junit", "--today", TODAY, "--fail-on", fail_on)
+    assert result.returncode in (0, 1), result.stderr
+    assert junit2html_verdict(result.stdout) == (result.returncode == 1)
+    xml = junitparser.JUnitXml.fromstring(result.stdout)
+    failing_cases = sum(1 for suite in xml for case in suite
+                        if any(isinstance(r, junitparser.Failure) for r in case.result))
+    assert xml.failures == failing_cases == sum(suite.failures for suite in xml)
+
+
+def test_junit_findings_below_fail_on_are_passed_cases_with_output():
+    """The de-ageing example has warnings only: hkai passes it at --fail-on error."""
+    path = SWORDSMAN
+    code, data = hkai_json(str(path))
+    counted_findings = [f for f in data["manifests"][0]["findings"] if counted(f)]
+    assert code == 0 and counted_findings and all(f["severity"] != "error" for f in counted_findings)
+    result = hkai("check", str(path), "--format", "junit", "--today", TODAY)
+    assert result.returncode == 0
+    assert not junit2html_verdict(result.stdout)
+    xml = junitparser.JUnitXml.fromstring(result.stdout)
+    assert (xml.failures, xml.errors) == (0, 0)
+    finding = counted_findings[0]
+    (case,) = [c for suite in xml for c in suite if c.name.startswith(finding["rule"] + " ")]
+    assert case.is_passed and not case.is_skipped
+    assert "does not fail the run (--fail-on error): " in case.system_out and finding["message"] in case.system_out
+    # the same finding fails the run, and the case, at --fail-on warning
+    strict = hkai("check", str(path), "--format", "junit", "--today", TODAY, "--fail-on", finding["severity"])
+    assert strict.returncode == 1 and junit2html_verdict(strict.stdout)
+
+
+def test_junit_unreadable_manifest_is_an_error_consumers_see(examples_json):
+    code, out = report("junit", str(CORPUS / "bad-indentation.yaml"))
+    assert code == 2
+    xml = junitparser.JUnitXml.fromstring(out)
+    assert (xml.errors, xml.failures) == (1, 0) and junit2html_verdict(out)
 
 
 def test_junit_survives_hostile_text(hostile):
@@ -263,8 +318,8 @@ def test_junit_survives_hostile_text(hostile):
     assert code == 1
     root = parse_junit(out)  # well-formed
     (suite,) = root.findall("testsuite")
-    unwaived = [f for f in data["manifests"][0]["findings"] if counted(f)]
-    assert int(suite.get("failures")) == len(suite.findall("testcase/failure")) == len(unwaived)
+    failing_rules = {f["rule"] for f in data["manifests"][0]["findings"] if counted(f) and f["severity"] == "error"}
+    assert int(suite.get("failures")) == len(suite.findall("testcase/failure")) == len(failing_rules)
     assert re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202e]", out) is None  # only newlines and indentation
     assert "\\u001b" in out and "\\u202e" in out
     assert "<script>" not in out
