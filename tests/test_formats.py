@@ -14,7 +14,7 @@ import jsonschema
 import junitparser
 import pytest
 
-from conftest import EXAMPLES, MINIMAL, ROOT, TODAY, hkai, hkai_json
+from conftest import EXAMPLES, MINIMAL, ROOT, TODAY, hkai, hkai_json, strict_json
 
 from test_spoofing import PAYLOADS
 
@@ -23,7 +23,7 @@ CORPUS = ROOT / "tests" / "corpus" / "manifests"
 DRAGON = "examples/projects/dragon-returns-resurrection/manifest.yaml"
 NEON = "examples/projects/neon-idol-music-video/manifest.yaml"
 SWORDSMAN = "examples/projects/last-swordsman-de-ageing/manifest.yaml"
-FORMATS = ("sarif", "junit", "github", "markdown", "html")
+FORMATS = ("sarif", "junit", "github", "gitlab", "markdown", "html")
 
 HOSTILE = {**PAYLOADS, "percent": "100%25 %0A", "workflow": "\n::error::forged\r\n::warning file=x::y",
            "pipe": "a | b || c", "bracket": "x] [link](https://evil.example) ![i](y)",
@@ -324,6 +324,91 @@ def test_junit_survives_hostile_text(hostile):
     assert "\\u001b" in out and "\\u202e" in out
     assert "<script>" not in out
     assert [child.tag for child in root] == ["testsuite"]
+
+
+# --- GitLab Code Quality -------------------------------------------------------------------------
+
+# The fields GitLab requires of each issue of a Code Quality report, with the severities it
+# accepts: https://docs.gitlab.com/ci/testing/code_quality/#code-quality-report-format
+# ("description", "check_name", "fingerprint", "severity" one of info, minor, major, critical,
+# blocker, "location.path", and "location.lines.begin" or "location.positions.begin.line").
+GITLAB_CODE_QUALITY = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["description", "check_name", "fingerprint", "severity", "location"],
+        "properties": {
+            "description": {"type": "string", "minLength": 1},
+            "check_name": {"type": "string", "minLength": 1},
+            "fingerprint": {"type": "string", "minLength": 1},
+            "severity": {"enum": ["info", "minor", "major", "critical", "blocker"]},
+            "location": {
+                "type": "object",
+                "required": ["path", "lines"],
+                "properties": {
+                    "path": {"type": "string", "minLength": 1},
+                    "lines": {"type": "object", "required": ["begin"],
+                              "properties": {"begin": {"type": "integer", "minimum": 1}}},
+                },
+            },
+        },
+    },
+}
+
+
+def assert_valid_code_quality(issues: list) -> None:
+    errors = list(jsonschema.Draft202012Validator(GITLAB_CODE_QUALITY).iter_errors(issues))
+    assert errors == [], [error.message for error in errors]
+    fingerprints = [issue["fingerprint"] for issue in issues]
+    assert len(set(fingerprints)) == len(fingerprints)  # GitLab merges issues that share one
+
+
+def test_gitlab_one_issue_per_counted_finding(examples_json):
+    code, out = report("gitlab")
+    assert code == 1
+    issues = strict_json(out)
+    assert_valid_code_quality(issues)
+    expected = [(m["path"].removeprefix(str(ROOT) + "/"), f["rule"], f["line"], f["severity"], f["message"])
+                for m in examples_json["manifests"] for f in m["findings"] if counted(f)]
+    severity = {"error": "major", "warning": "minor", "info": "info"}
+    assert [(i["location"]["path"], i["check_name"], i["location"]["lines"]["begin"], i["severity"],
+             i["description"]) for i in issues] == [(p, r, n, severity[s], m) for p, r, n, s, m in expected]
+    (con007,) = [i for i in issues if i["check_name"] == "CON-007"]
+    assert con007 == {"description": con007["description"], "check_name": "CON-007",
+                      "fingerprint": con007["fingerprint"], "severity": "major",
+                      "location": {"path": DRAGON, "lines": {"begin": 74}}}
+    assert "Kwan Tin Lung is deceased" in con007["description"]
+
+
+def test_gitlab_fingerprints_survive_moved_lines(tmp_path):
+    source = (ROOT / DRAGON).read_text(encoding="utf-8")
+    (tmp_path / "manifest.yaml").write_text(source, encoding="utf-8")
+    before = strict_json(report("gitlab", "manifest.yaml", cwd=tmp_path)[1])
+    (tmp_path / "manifest.yaml").write_text("# a comment\n# and another\n" + source, encoding="utf-8")
+    after = strict_json(report("gitlab", "manifest.yaml", cwd=tmp_path)[1])
+    assert [i["location"]["lines"]["begin"] + 2 for i in before] == [i["location"]["lines"]["begin"] for i in after]
+    assert [i["fingerprint"] for i in before] == [i["fingerprint"] for i in after]
+
+
+def test_gitlab_unreadable_manifest_is_a_blocker():
+    code, out = report("gitlab", str(CORPUS / "bad-indentation.yaml"), str(CORPUS / "missing-required.yaml"))
+    assert code == 2
+    issues = strict_json(out)
+    assert_valid_code_quality(issues)
+    assert issues[0]["severity"] == "blocker" and issues[0]["check_name"] == "load"
+    assert issues[0]["location"] == {"path": "tests/corpus/manifests/bad-indentation.yaml", "lines": {"begin": 4}}
+    assert [i["check_name"] for i in issues[1:]] == ["SCHEMA"] * 4
+
+
+def test_gitlab_survives_hostile_text(hostile):
+    path, data = hostile
+    code, out = report("gitlab", str(path))
+    assert code == 1
+    issues = strict_json(out)
+    assert_valid_code_quality(issues)
+    assert len(issues) == len([f for f in data["manifests"][0]["findings"] if counted(f)])
+    assert re.search("[\x00-\x1f\x7f-\x9f\u202e]", "".join(i["description"] for i in issues)) is None
 
 
 # --- GitHub --------------------------------------------------------------------------------------
