@@ -110,6 +110,65 @@ def test_sarif_matches_the_official_schema(examples_json):
     assert len(set(fingerprints)) == len(fingerprints)
 
 
+def test_sarif_names_the_tool_its_rules_pages_and_run_category():
+    run = json.loads(report("sarif")[1])["runs"][0]
+    driver = run["tool"]["driver"]
+    assert driver["fullName"] == f"hkai {driver['version']}"
+    assert driver["informationUri"].startswith("https://")
+    # GitHub code scanning takes the category from what comes before the last slash
+    assert run["automationDetails"] == {"id": "hkai/"}
+    assert set(run["originalUriBaseIds"]) == {"%SRCROOT%"}
+    assert "uri" not in run["originalUriBaseIds"]["%SRCROOT%"]  # no machine-specific path
+    for rule in driver["rules"]:  # every built-in rule links to its rule file in the repository
+        principle = rule["properties"]["principle"]
+        assert rule["helpUri"] == f"{driver['informationUri']}/blob/main/rules/{principle}.yaml", rule["id"]
+        assert (ROOT / "rules" / f"{principle}.yaml").is_file()
+
+
+def sarif_uris(log: dict) -> list[dict]:
+    run = log["runs"][0]
+    locations = [loc for result in run["results"] for loc in result["locations"]]
+    locations += [loc for invocation in run["invocations"]
+                  for note in invocation.get("toolExecutionNotifications", []) for loc in note["locations"]]
+    return [loc["physicalLocation"]["artifactLocation"] for loc in locations]
+
+
+def test_sarif_uris_are_relative_to_the_repository_root(tmp_path):
+    repository = tmp_path / "repo"
+    (repository / ".git").mkdir(parents=True)
+    folder = repository / "productions" / "film"
+    folder.mkdir(parents=True)
+    (folder / "manifest.yaml").write_text((ROOT / DRAGON).read_text(encoding="utf-8"), encoding="utf-8")
+    # run from inside the repository: the root is found by its .git folder
+    code, out = report("sarif", "manifest.yaml", cwd=folder)
+    log = json.loads(out)
+    assert_valid_sarif(log)
+    assert {tuple(a.items()) for a in sarif_uris(log)} == {
+        (("uri", "productions/film/manifest.yaml"), ("uriBaseId", "%SRCROOT%"))}
+    # --root says where the root is
+    code, out = report("sarif", "productions/film/manifest.yaml", "--root", "productions", cwd=repository)
+    assert {a["uri"] for a in sarif_uris(json.loads(out))} == {"film/manifest.yaml"}
+    # a file outside the root is an absolute file URI
+    code, out = report("sarif", str(folder / "manifest.yaml"), "--root", str(ROOT / "examples"), cwd=repository)
+    assert {a["uri"] for a in sarif_uris(json.loads(out))} == {(folder / "manifest.yaml").as_uri()}
+
+
+def test_sarif_uris_without_a_repository_are_relative_to_the_current_folder(tmp_path):
+    folder = tmp_path / "film"
+    folder.mkdir()
+    (folder / "manifest.yaml").write_text((ROOT / DRAGON).read_text(encoding="utf-8"), encoding="utf-8")
+    assert not any((parent / ".git").exists() for parent in (tmp_path, *tmp_path.parents))
+    code, out = report("sarif", "film/manifest.yaml", cwd=tmp_path)
+    assert {a["uri"] for a in sarif_uris(json.loads(out))} == {"film/manifest.yaml"}
+
+
+def test_sarif_root_must_be_a_folder(tmp_path):
+    result = hkai("check", str(ROOT / DRAGON), "--format", "sarif", "--root", str(tmp_path / "nowhere"))
+    assert result.returncode == 2 and result.stdout == ""
+    assert "--root: " in result.stderr and "is not a folder" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_sarif_result_for_a_known_finding():
     log = json.loads(report("sarif")[1])
     run = log["runs"][0]
