@@ -450,6 +450,19 @@ def test_gitlab_fingerprints_survive_moved_lines(tmp_path):
     assert [i["fingerprint"] for i in before] == [i["fingerprint"] for i in after]
 
 
+def test_gitlab_paths_are_relative_to_the_repository_root(tmp_path):
+    repository = tmp_path / "repo"
+    (repository / ".git").mkdir(parents=True)
+    folder = repository / "productions" / "film"
+    folder.mkdir(parents=True)
+    (folder / "manifest.yaml").write_text((ROOT / DRAGON).read_text(encoding="utf-8"), encoding="utf-8")
+    issues = strict_json(report("gitlab", "manifest.yaml", cwd=folder)[1])
+    assert {i["location"]["path"] for i in issues} == {"productions/film/manifest.yaml"}
+    issues = strict_json(report("gitlab", "productions/film/manifest.yaml", "--root", "productions",
+                                cwd=repository)[1])
+    assert {i["location"]["path"] for i in issues} == {"film/manifest.yaml"}
+
+
 def test_gitlab_unreadable_manifest_is_a_blocker():
     code, out = report("gitlab", str(CORPUS / "bad-indentation.yaml"), str(CORPUS / "missing-required.yaml"))
     assert code == 2

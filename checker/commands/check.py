@@ -76,8 +76,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     check.add_argument("--redaction-map", type=Path, metavar="FILE",
                        help="with --redact: write which pseudonym stands for what to FILE (mode 0600)")
     check.add_argument("--root", type=_folder, metavar="DIR",
-                       help="the repository root SARIF locations are relative to (default: the nearest folder "
-                            "above the current one that holds .git, else the current folder)")
+                       help="the repository root that sarif and gitlab locations are relative to (default: the "
+                            "nearest folder above the current one that holds .git, else the current folder)")
     check.add_argument("--no-color", action="store_true", help="plain text without colours")
     check.add_argument("--today", type=iso_date, metavar="YYYY-MM-DD", help="the date to check expiry against (default: today)")
     check.add_argument("--max-file-size", type=positive, metavar="BYTES",

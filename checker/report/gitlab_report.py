@@ -5,7 +5,9 @@ the ``github`` format) and one per manifest that cannot be read. Each has the fi
 requires: ``description``, ``check_name``, ``fingerprint``, ``severity`` and ``location``
 (``path`` and ``lines.begin``). GitLab compares the issues of two pipelines by fingerprint,
 so it is made from what tells a finding apart (file, rule, node and records), never from its
-line or message: a finding keeps its fingerprint when lines are added above it.
+line or message: a finding keeps its fingerprint when lines are added above it. Paths are
+relative to the repository root, as GitLab reads them (found as for SARIF: ``--root``, else
+the nearest folder above holding ``.git``, else the current folder).
 
 hkai's severities become GitLab's as linters' Code Climate reports map them: an error is
 ``major`` (it fails the run), a warning ``minor``, info ``info``; a manifest that cannot be
@@ -18,7 +20,7 @@ import hashlib
 from typing import Any, TextIO
 
 from . import strict_json
-from .common import display_path, titled
+from .common import display_path, root_relative, source_root, titled
 from .model import DocumentResult, Finding, Report
 from .safe_text import visible
 from ..text import say
@@ -33,8 +35,9 @@ def render(report: Report, stream: TextIO, color: bool = False) -> None:
 
 def issues(report: Report) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
+    root = source_root(report.source_root)
     for result in report.documents:
-        path = display_path(result.path)
+        path = root_relative(result.path, root) or display_path(result.path)
         if result.error is not None:
             out.append(_unreadable(result, path, report))
             continue

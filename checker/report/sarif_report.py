@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import quote
 
@@ -27,7 +27,7 @@ from . import strict_json
 from .model import DocumentResult, Finding, Report
 from ..packs.model import builtin_pack_dir
 from ..packs.rule import Rule
-from .common import display_path, packs
+from .common import display_path, packs, root_relative, source_root
 from .safe_text import visible
 from ..text import DEFAULT, say
 
@@ -180,19 +180,6 @@ def _notification(result: DocumentResult, root: str) -> dict[str, Any]:
     }
 
 
-def source_root(given: str | None) -> str:
-    """The absolute folder locations are relative to: ``given`` (--root), else the nearest
-    folder from the current one upward that holds ``.git`` (a folder, or a worktree's file),
-    else the current folder."""
-    if given is not None:
-        return os.path.abspath(given)
-    here = Path.cwd()
-    for folder in (here, *here.parents):
-        if (folder / ".git").exists():
-            return str(folder)
-    return str(here)
-
-
 def _physical(path: str, line: int | None, column: int | None, root: str) -> dict[str, Any]:
     location: dict[str, Any] = {"artifactLocation": _artifact(path, root)}
     region = {key: value for key, value in (("startLine", line), ("startColumn", column))
@@ -203,12 +190,7 @@ def _physical(path: str, line: int | None, column: int | None, root: str) -> dic
 
 
 def _artifact(path: str, root: str) -> dict[str, str]:
-    absolute = os.path.abspath(path)
-    try:
-        inside = os.path.commonpath([absolute, root]) == root
-    except ValueError:  # another drive
-        inside = False
-    if not inside or absolute == root:
-        return {"uri": Path(absolute).as_uri()}  # outside the root: an absolute file URI
-    posix = PurePath(os.path.relpath(absolute, root)).as_posix()
-    return {"uri": quote(posix, safe="/", errors="surrogateescape"), "uriBaseId": SRCROOT}
+    relative = root_relative(path, root)
+    if relative is None:
+        return {"uri": Path(os.path.abspath(path)).as_uri()}  # outside the root: an absolute file URI
+    return {"uri": quote(relative, safe="/", errors="surrogateescape"), "uriBaseId": SRCROOT}
