@@ -10,6 +10,8 @@ As a library::
 """
 
 __version__ = "0.1.0"
+# Where the project lives: reports link to it (SARIF's informationUri and rules' helpUri).
+PROJECT_URL = "https://example.invalid/hkai"
 
 # Loaded on first use, so that `hkai --version` and the other commands stay quick.
 _EXPORTS = {"check": ("app", "check"), "Settings": ("settings", "Settings"),

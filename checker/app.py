@@ -30,7 +30,8 @@ def check(paths: Sequence[str | Path], settings: Settings | None = None) -> Repo
         waivers_files = [load_review_waivers(path) for path in settings.review_waivers]
     except LoadError as error:
         return Report(results=[], rule_set=None, fail_on=settings.fail_on, lang=settings.lang,
-                      today=settings.today, stopped=str(error), draft=settings.draft)
+                      today=settings.today, stopped=str(error), draft=settings.draft,
+                      source_root=_source_root(settings))
     try:
         rule_set = select_rules(rule_set, list(settings.select), list(settings.ignore), dict(settings.severity))
         if settings.draft:
@@ -47,9 +48,14 @@ def check(paths: Sequence[str | Path], settings: Settings | None = None) -> Repo
     results += [ManifestResult(path=path, error=LoadError(path, problem)) for path, problem in problems]
     waiver_files = review_waivers_files(waivers_files, results, rule_set, settings.today)
     report = Report(results=results, rule_set=rule_set, fail_on=settings.fail_on, lang=settings.lang,
-                    today=settings.today, waiver_files=waiver_files, draft=settings.draft)
+                    today=settings.today, waiver_files=waiver_files, draft=settings.draft,
+                    source_root=_source_root(settings))
     report = _with_baseline(report, settings)
     return _redacted(report, settings, [file.document.data for file in waivers_files]) if settings.redact else report
+
+
+def _source_root(settings: Settings) -> str | None:
+    return None if settings.source_root is None else str(settings.source_root)
 
 
 def _redacted(report: Report, settings: Settings, waivers_data: list) -> Report:

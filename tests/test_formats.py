@@ -11,9 +11,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import jsonschema
+import junitparser
 import pytest
 
-from conftest import EXAMPLES, MINIMAL, ROOT, TODAY, hkai, hkai_json
+from conftest import EXAMPLES, MINIMAL, ROOT, TODAY, hkai, hkai_json, strict_json
 
 from test_spoofing import PAYLOADS
 
@@ -22,7 +23,7 @@ CORPUS = ROOT / "tests" / "corpus" / "manifests"
 DRAGON = "examples/projects/dragon-returns-resurrection/manifest.yaml"
 NEON = "examples/projects/neon-idol-music-video/manifest.yaml"
 SWORDSMAN = "examples/projects/last-swordsman-de-ageing/manifest.yaml"
-FORMATS = ("sarif", "junit", "github", "markdown", "html")
+FORMATS = ("sarif", "junit", "github", "gitlab", "markdown", "html")
 
 HOSTILE = {**PAYLOADS, "percent": "100%25 %0A", "workflow": "\n::error::forged\r\n::warning file=x::y",
            "pipe": "a | b || c", "bracket": "x] [link](https://evil.example) ![i](y)",
@@ -107,6 +108,65 @@ def test_sarif_matches_the_official_schema(examples_json):
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
     fingerprints = [result["partialFingerprints"]["hkaiFinding/v1"] for result in run["results"]]
     assert len(set(fingerprints)) == len(fingerprints)
+
+
+def test_sarif_names_the_tool_its_rules_pages_and_run_category():
+    run = json.loads(report("sarif")[1])["runs"][0]
+    driver = run["tool"]["driver"]
+    assert driver["fullName"] == f"hkai {driver['version']}"
+    assert driver["informationUri"].startswith("https://")
+    # GitHub code scanning takes the category from what comes before the last slash
+    assert run["automationDetails"] == {"id": "hkai/"}
+    assert set(run["originalUriBaseIds"]) == {"%SRCROOT%"}
+    assert "uri" not in run["originalUriBaseIds"]["%SRCROOT%"]  # no machine-specific path
+    for rule in driver["rules"]:  # every built-in rule links to its rule file in the repository
+        principle = rule["properties"]["principle"]
+        assert rule["helpUri"] == f"{driver['informationUri']}/blob/main/rules/{principle}.yaml", rule["id"]
+        assert (ROOT / "rules" / f"{principle}.yaml").is_file()
+
+
+def sarif_uris(log: dict) -> list[dict]:
+    run = log["runs"][0]
+    locations = [loc for result in run["results"] for loc in result["locations"]]
+    locations += [loc for invocation in run["invocations"]
+                  for note in invocation.get("toolExecutionNotifications", []) for loc in note["locations"]]
+    return [loc["physicalLocation"]["artifactLocation"] for loc in locations]
+
+
+def test_sarif_uris_are_relative_to_the_repository_root(tmp_path):
+    repository = tmp_path / "repo"
+    (repository / ".git").mkdir(parents=True)
+    folder = repository / "productions" / "film"
+    folder.mkdir(parents=True)
+    (folder / "manifest.yaml").write_text((ROOT / DRAGON).read_text(encoding="utf-8"), encoding="utf-8")
+    # run from inside the repository: the root is found by its .git folder
+    code, out = report("sarif", "manifest.yaml", cwd=folder)
+    log = json.loads(out)
+    assert_valid_sarif(log)
+    assert {tuple(a.items()) for a in sarif_uris(log)} == {
+        (("uri", "productions/film/manifest.yaml"), ("uriBaseId", "%SRCROOT%"))}
+    # --root says where the root is
+    code, out = report("sarif", "productions/film/manifest.yaml", "--root", "productions", cwd=repository)
+    assert {a["uri"] for a in sarif_uris(json.loads(out))} == {"film/manifest.yaml"}
+    # a file outside the root is an absolute file URI
+    code, out = report("sarif", str(folder / "manifest.yaml"), "--root", str(ROOT / "examples"), cwd=repository)
+    assert {a["uri"] for a in sarif_uris(json.loads(out))} == {(folder / "manifest.yaml").as_uri()}
+
+
+def test_sarif_uris_without_a_repository_are_relative_to_the_current_folder(tmp_path):
+    folder = tmp_path / "film"
+    folder.mkdir()
+    (folder / "manifest.yaml").write_text((ROOT / DRAGON).read_text(encoding="utf-8"), encoding="utf-8")
+    assert not any((parent / ".git").exists() for parent in (tmp_path, *tmp_path.parents))
+    code, out = report("sarif", "film/manifest.yaml", cwd=tmp_path)
+    assert {a["uri"] for a in sarif_uris(json.loads(out))} == {"film/manifest.yaml"}
+
+
+def test_sarif_root_must_be_a_folder(tmp_path):
+    result = hkai("check", str(ROOT / DRAGON), "--format", "sarif", "--root", str(tmp_path / "nowhere"))
+    assert result.returncode == 2 and result.stdout == ""
+    assert "--root: " in result.stderr and "is not a folder" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_sarif_result_for_a_known_finding():
@@ -206,17 +266,19 @@ def test_junit_counts_match_the_findings(examples_json):
     assert list(suites) == [m["path"].removeprefix(str(ROOT) + "/") for m in examples_json["manifests"]]
     dragon = suites[DRAGON]
     assert (dragon.get("tests"), dragon.get("failures"), dragon.get("errors"), dragon.get("skipped")) == (
-        str(rule_count), "8", "0", "6")
+        str(rule_count), "4", "0", "6")
     for manifest in examples_json["manifests"]:
         suite = suites[manifest["path"].removeprefix(str(ROOT) + "/")]
         cases = suite.findall("testcase")
-        unwaived = [f for f in manifest["findings"] if counted(f)]
+        failing_rules = {f["rule"] for f in manifest["findings"] if counted(f) and f["severity"] == "error"}
         assert int(suite.get("tests")) == len(cases) == rule_count
-        assert int(suite.get("failures")) == len(suite.findall("testcase/failure")) == len(unwaived)
+        # a failing case has exactly one <failure>: failures counts failing cases
+        assert all(len(case.findall("failure")) <= 1 for case in cases)
+        assert int(suite.get("failures")) == len(suite.findall("testcase/failure")) == len(failing_rules)
         assert int(suite.get("skipped")) == len(suite.findall("testcase/skipped")) == (
             rule_count - len(manifest["rules_evaluated"]))
         failing = {case.get("name").split()[0] for case in cases if case.find("failure") is not None}
-        assert failing == {f["rule"] for f in unwaived}
+        assert failing == failing_rules
     for key in ("tests", "failures", "errors", "skipped"):
         assert int(root.get(key)) == sum(int(suite.get(key)) for suite in suites.values())
 
@@ -249,12 +311,64 @@ def test_junit_unreadable_and_schema_invalid_manifests(examples_json):
     assert "tests/corpus/manifests/bad-indentation.yaml:4:10" in load.find("error").text
     cases = invalid.findall("testcase")
     schema = [c for c in cases if c.get("name").startswith("SCHEMA")]
-    assert len(schema) == 1 and len(schema[0].findall("failure")) == int(invalid.get("failures")) == 4
+    assert len(schema) == 1 and len(schema[0].findall("failure")) == int(invalid.get("failures")) == 1
+    assert schema[0].find("failure").get("message").endswith("(and 3 more)")
+    assert schema[0].find("failure").text.count("tests/corpus/manifests/missing-required.yaml:") == 4
     skipped = [c.find("skipped").get("message") for c in cases if c.find("skipped") is not None]
     # every rule but the one that judges the format, which fails, and the placeholder check,
     # which judges a manifest as written, valid or not (and passes here)
     assert skipped == ["manifest does not match the format"] * (len(examples_json["rulepack"]["rules"]) - 2)
     assert root.get("errors") == "1"
+
+
+def junit2html_verdict(xml_text: str) -> bool:
+    """Whether a consumer counting as junit2html, Jenkins and GitLab do (failures + errors of
+    every test case, read by junitparser) shows the run as failed."""
+    xml = junitparser.JUnitXml.fromstring(xml_text)
+    failed = 0
+    for suite in xml:
+        for case in suite:
+            failed += any(isinstance(r, (junitparser.Failure, junitparser.Error)) for r in case.result)
+    return failed > 0
+
+
+@pytest.mark.parametrize("fail_on", ["error", "warning", "info", "never"])
+@pytest.mark.parametrize("paths", [[str(EXAMPLES)], [SWORDSMAN]])
+def test_junit_consumers_fail_exactly_when_hkai_does(fail_on, paths):
+    result = hkai("check", *paths, "--format", "junit", "--today", TODAY, "--fail-on", fail_on)
+    assert result.returncode in (0, 1), result.stderr
+    assert junit2html_verdict(result.stdout) == (result.returncode == 1)
+    xml = junitparser.JUnitXml.fromstring(result.stdout)
+    failing_cases = sum(1 for suite in xml for case in suite
+                        if any(isinstance(r, junitparser.Failure) for r in case.result))
+    assert xml.failures == failing_cases == sum(suite.failures for suite in xml)
+
+
+def test_junit_findings_below_fail_on_are_passed_cases_with_output():
+    """The de-ageing example has warnings only: hkai passes it at --fail-on error."""
+    path = SWORDSMAN
+    code, data = hkai_json(str(path))
+    counted_findings = [f for f in data["manifests"][0]["findings"] if counted(f)]
+    assert code == 0 and counted_findings and all(f["severity"] != "error" for f in counted_findings)
+    result = hkai("check", str(path), "--format", "junit", "--today", TODAY)
+    assert result.returncode == 0
+    assert not junit2html_verdict(result.stdout)
+    xml = junitparser.JUnitXml.fromstring(result.stdout)
+    assert (xml.failures, xml.errors) == (0, 0)
+    finding = counted_findings[0]
+    (case,) = [c for suite in xml for c in suite if c.name.startswith(finding["rule"] + " ")]
+    assert case.is_passed and not case.is_skipped
+    assert "does not fail the run (--fail-on error): " in case.system_out and finding["message"] in case.system_out
+    # the same finding fails the run, and the case, at --fail-on warning
+    strict = hkai("check", str(path), "--format", "junit", "--today", TODAY, "--fail-on", finding["severity"])
+    assert strict.returncode == 1 and junit2html_verdict(strict.stdout)
+
+
+def test_junit_unreadable_manifest_is_an_error_consumers_see(examples_json):
+    code, out = report("junit", str(CORPUS / "bad-indentation.yaml"))
+    assert code == 2
+    xml = junitparser.JUnitXml.fromstring(out)
+    assert (xml.errors, xml.failures) == (1, 0) and junit2html_verdict(out)
 
 
 def test_junit_survives_hostile_text(hostile):
@@ -263,12 +377,110 @@ def test_junit_survives_hostile_text(hostile):
     assert code == 1
     root = parse_junit(out)  # well-formed
     (suite,) = root.findall("testsuite")
-    unwaived = [f for f in data["manifests"][0]["findings"] if counted(f)]
-    assert int(suite.get("failures")) == len(suite.findall("testcase/failure")) == len(unwaived)
+    failing_rules = {f["rule"] for f in data["manifests"][0]["findings"] if counted(f) and f["severity"] == "error"}
+    assert int(suite.get("failures")) == len(suite.findall("testcase/failure")) == len(failing_rules)
     assert re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202e]", out) is None  # only newlines and indentation
     assert "\\u001b" in out and "\\u202e" in out
     assert "<script>" not in out
     assert [child.tag for child in root] == ["testsuite"]
+
+
+# --- GitLab Code Quality -------------------------------------------------------------------------
+
+# The fields GitLab requires of each issue of a Code Quality report, with the severities it
+# accepts: https://docs.gitlab.com/ci/testing/code_quality/#code-quality-report-format
+# ("description", "check_name", "fingerprint", "severity" one of info, minor, major, critical,
+# blocker, "location.path", and "location.lines.begin" or "location.positions.begin.line").
+GITLAB_CODE_QUALITY = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["description", "check_name", "fingerprint", "severity", "location"],
+        "properties": {
+            "description": {"type": "string", "minLength": 1},
+            "check_name": {"type": "string", "minLength": 1},
+            "fingerprint": {"type": "string", "minLength": 1},
+            "severity": {"enum": ["info", "minor", "major", "critical", "blocker"]},
+            "location": {
+                "type": "object",
+                "required": ["path", "lines"],
+                "properties": {
+                    "path": {"type": "string", "minLength": 1},
+                    "lines": {"type": "object", "required": ["begin"],
+                              "properties": {"begin": {"type": "integer", "minimum": 1}}},
+                },
+            },
+        },
+    },
+}
+
+
+def assert_valid_code_quality(issues: list) -> None:
+    errors = list(jsonschema.Draft202012Validator(GITLAB_CODE_QUALITY).iter_errors(issues))
+    assert errors == [], [error.message for error in errors]
+    fingerprints = [issue["fingerprint"] for issue in issues]
+    assert len(set(fingerprints)) == len(fingerprints)  # GitLab merges issues that share one
+
+
+def test_gitlab_one_issue_per_counted_finding(examples_json):
+    code, out = report("gitlab")
+    assert code == 1
+    issues = strict_json(out)
+    assert_valid_code_quality(issues)
+    expected = [(m["path"].removeprefix(str(ROOT) + "/"), f["rule"], f["line"], f["severity"], f["message"])
+                for m in examples_json["manifests"] for f in m["findings"] if counted(f)]
+    severity = {"error": "major", "warning": "minor", "info": "info"}
+    assert [(i["location"]["path"], i["check_name"], i["location"]["lines"]["begin"], i["severity"],
+             i["description"]) for i in issues] == [(p, r, n, severity[s], m) for p, r, n, s, m in expected]
+    (con007,) = [i for i in issues if i["check_name"] == "CON-007"]
+    assert con007 == {"description": con007["description"], "check_name": "CON-007",
+                      "fingerprint": con007["fingerprint"], "severity": "major",
+                      "location": {"path": DRAGON, "lines": {"begin": 74}}}
+    assert "Kwan Tin Lung is deceased" in con007["description"]
+
+
+def test_gitlab_fingerprints_survive_moved_lines(tmp_path):
+    source = (ROOT / DRAGON).read_text(encoding="utf-8")
+    (tmp_path / "manifest.yaml").write_text(source, encoding="utf-8")
+    before = strict_json(report("gitlab", "manifest.yaml", cwd=tmp_path)[1])
+    (tmp_path / "manifest.yaml").write_text("# a comment\n# and another\n" + source, encoding="utf-8")
+    after = strict_json(report("gitlab", "manifest.yaml", cwd=tmp_path)[1])
+    assert [i["location"]["lines"]["begin"] + 2 for i in before] == [i["location"]["lines"]["begin"] for i in after]
+    assert [i["fingerprint"] for i in before] == [i["fingerprint"] for i in after]
+
+
+def test_gitlab_paths_are_relative_to_the_repository_root(tmp_path):
+    repository = tmp_path / "repo"
+    (repository / ".git").mkdir(parents=True)
+    folder = repository / "productions" / "film"
+    folder.mkdir(parents=True)
+    (folder / "manifest.yaml").write_text((ROOT / DRAGON).read_text(encoding="utf-8"), encoding="utf-8")
+    issues = strict_json(report("gitlab", "manifest.yaml", cwd=folder)[1])
+    assert {i["location"]["path"] for i in issues} == {"productions/film/manifest.yaml"}
+    issues = strict_json(report("gitlab", "productions/film/manifest.yaml", "--root", "productions",
+                                cwd=repository)[1])
+    assert {i["location"]["path"] for i in issues} == {"film/manifest.yaml"}
+
+
+def test_gitlab_unreadable_manifest_is_a_blocker():
+    code, out = report("gitlab", str(CORPUS / "bad-indentation.yaml"), str(CORPUS / "missing-required.yaml"))
+    assert code == 2
+    issues = strict_json(out)
+    assert_valid_code_quality(issues)
+    assert issues[0]["severity"] == "blocker" and issues[0]["check_name"] == "load"
+    assert issues[0]["location"] == {"path": "tests/corpus/manifests/bad-indentation.yaml", "lines": {"begin": 4}}
+    assert [i["check_name"] for i in issues[1:]] == ["SCHEMA"] * 4
+
+
+def test_gitlab_survives_hostile_text(hostile):
+    path, data = hostile
+    code, out = report("gitlab", str(path))
+    assert code == 1
+    issues = strict_json(out)
+    assert_valid_code_quality(issues)
+    assert len(issues) == len([f for f in data["manifests"][0]["findings"] if counted(f)])
+    assert re.search("[\x00-\x1f\x7f-\x9f\u202e]", "".join(i["description"] for i in issues)) is None
 
 
 # --- GitHub --------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import yaml
 
 from conftest import EXAMPLES, MINIMAL, ROOT, TODAY, hkai, hkai_exact, hkai_json
 
-FORMATS = ("rich", "json", "sarif", "junit", "github", "markdown", "html")
+FORMATS = ("rich", "json", "sarif", "junit", "github", "gitlab", "markdown", "html")
 CORPUS = ROOT / "tests" / "corpus" / "manifests"
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 

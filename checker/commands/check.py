@@ -84,6 +84,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     check.add_argument("--redact-paths", action="store_true", help="with --redact: folder names too")
     check.add_argument("--redaction-map", type=Path, metavar="FILE",
                        help="with --redact: write which pseudonym stands for what to FILE (mode 0600)")
+    check.add_argument("--root", type=_folder, metavar="DIR",
+                       help="the repository root that sarif and gitlab locations are relative to (default: the "
+                            "nearest folder above the current one that holds .git, else the current folder)")
     check.add_argument("--color", choices=COLOR_CHOICES,
                        help="colours: auto (on a terminal; the default), always or never; "
                             "else $FORCE_COLOR or $CLICOLOR_FORCE, then $NO_COLOR, decide")
@@ -94,6 +97,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     check.add_argument("--max-nodes", type=positive, metavar="N",
                        help=f"refuse manifests of more than N YAML nodes (default: {DEFAULT_MAX_NODES})")
     check.set_defaults(handler=run)
+
+
+def _folder(value: str) -> Path:
+    if not Path(value).is_dir():
+        raise argparse.ArgumentTypeError(f"{value!r} is not a folder")
+    return Path(value)
 
 
 def _selectors(value: str) -> tuple[str, ...]:
@@ -143,7 +152,7 @@ def _flags(args: argparse.Namespace) -> dict:
         "draft": args.draft or None, "exit_zero": args.exit_zero or None, "quiet": args.quiet or None,
         "statistics": args.statistics or None,
         "redact": args.redact or None, "redact_key": args.redact_key, "redact_paths": args.redact_paths or None,
-        "redaction_map": args.redaction_map,
+        "redaction_map": args.redaction_map, "source_root": args.root,
     }
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Callable, TextIO
 if TYPE_CHECKING:
     from .model import Report
 
-FORMATS = ("rich", "json", "sarif", "junit", "github", "markdown", "html")
+FORMATS = ("rich", "json", "sarif", "junit", "github", "gitlab", "markdown", "html")
 BOTH_LANGUAGES = "both"  # --lang both: English and Chinese side by side
 BILINGUAL_FORMATS = ("html",)  # the formats that can show both
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import Any, Iterable
 
 from .model import Finding, Report
@@ -31,6 +31,30 @@ def display_path(path: str) -> str:
     if inside and absolute != cwd:
         return PurePath(os.path.relpath(absolute, cwd)).as_posix()
     return path
+
+
+def source_root(given: str | None) -> str:
+    """The absolute folder report locations are relative to, for the services that read them
+    from a repository: ``given`` (--root), else the nearest folder from the current one upward
+    that holds ``.git`` (a folder, or a worktree's file; found by looking, not by running git),
+    else the current folder."""
+    if given is not None:
+        return os.path.abspath(given)
+    here = Path.cwd()
+    for folder in (here, *here.parents):
+        if (folder / ".git").exists():
+            return str(folder)
+    return str(here)
+
+
+def root_relative(path: str, root: str) -> str | None:
+    """``path`` relative to ``root`` with forward slashes, or None when it is not inside it."""
+    absolute = os.path.abspath(path)
+    try:
+        inside = os.path.commonpath([absolute, root]) == root
+    except ValueError:  # another drive
+        inside = False
+    return PurePath(os.path.relpath(absolute, root)).as_posix() if inside and absolute != root else None
 
 
 def declared_below(declared: str | None, derived: str | None) -> bool:

@@ -1,9 +1,11 @@
 """JUnit XML, as Jenkins and GitLab read it: a test suite per manifest, a test case per rule.
 
-A rule that does not apply to a manifest is skipped; a rule with unwaived findings gets one
-``<failure>`` per finding (so a suite's ``failures`` is its number of unwaived findings);
-waived findings and those a baseline already knows do not fail and are listed in the
-case's ``<system-out>``. A manifest that
+A rule that does not apply to a manifest is skipped. A rule with findings that fail the run
+(at ``--fail-on``) is a failing case with one ``<failure>`` that lists them all, so ``failures``
+counts failing cases and a consumer shows pass or fail exactly as hkai's exit code does.
+Findings that do not fail the run (below ``--fail-on``, waived, or known from a baseline) leave
+the case passed and are listed in its ``<system-out>``: passed rather than skipped, because the
+rule was checked and the run does not fail on them. A manifest that
 cannot be read is a suite with one ``load`` case in error. Every piece of manifest text is
 passed through ``clean`` so that the document stays well-formed XML 1.0.
 """
@@ -13,7 +15,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import TextIO
 
-from .model import DocumentResult, Finding, Report
+from .model import SEVERITY_RANK, DocumentResult, Finding, Report, counts_against
 from .common import display_path, titled
 from .safe_text import visible
 from ..text import DEFAULT, say
@@ -99,27 +101,41 @@ def _case(rule_id: str, title: str, principle: str, findings: list[Finding], pat
           counts: dict[str, int]) -> ET.Element:
     case = _testcase(rule_id, title, principle, path)
     lang = report.lang
-    for finding in findings:
-        if not finding.counts:
-            continue
-        message = visible(finding.message.get(lang, ""))
-        failure = ET.SubElement(case, "failure", message=message, type=finding.severity)
-        failure.text = "\n".join((
-            f"{_where(path, finding.line, finding.column)}: {say(f'severity.{finding.severity}', lang)} "
-            f"{finding.rule}: {message}",
-            f"{_label(say('junit.pointer', lang), lang)}{visible(finding.pointer) or '/'}"
-            + (f"  {_label(say('junit.target', lang), lang)}{visible(finding.target)}"
-               if finding.target is not None else ""),
-            f"{_label(say('report.fix', lang), lang)}{visible(finding.fix.get(lang, ''))}",
-        ))
+    failing = [finding for finding in findings if counts_against(finding, report.fail_on)]
+    if failing:
+        worst = max(failing, key=lambda finding: SEVERITY_RANK[finding.severity])
+        failure = ET.SubElement(case, "failure", message=_failure_message(failing, lang), type=worst.severity)
+        failure.text = "\n\n".join(_failure_text(finding, path, lang) for finding in failing)
         counts["failures"] += 1
+    below = [finding for finding in findings if finding.counts and not counts_against(finding, report.fail_on)]
     waived = [finding for finding in findings if finding.waived]
     known = [finding for finding in findings if not finding.waived and finding.baselined]
-    if waived or known:
+    if below or waived or known:
         out = ET.SubElement(case, "system-out")
-        out.text = "\n".join([_waived_line(finding, path, lang) for finding in waived]
+        out.text = "\n".join([_below_line(finding, path, report) for finding in below]
+                             + [_waived_line(finding, path, lang) for finding in waived]
                              + [_baselined_line(finding, path, lang) for finding in known])
     return case
+
+
+def _failure_message(failing: list[Finding], lang: str) -> str:
+    """The first failing finding's message, and how many more there are."""
+    message = visible(failing[0].message.get(lang, ""))
+    if len(failing) > 1:
+        message += say("junit.more", lang, count=len(failing) - 1)
+    return message
+
+
+def _failure_text(finding: Finding, path: str, lang: str) -> str:
+    message = visible(finding.message.get(lang, ""))
+    return "\n".join((
+        f"{_where(path, finding.line, finding.column)}: {say(f'severity.{finding.severity}', lang)} "
+        f"{finding.rule}: {message}",
+        f"{_label(say('junit.pointer', lang), lang)}{visible(finding.pointer) or '/'}"
+        + (f"  {_label(say('junit.target', lang), lang)}{visible(finding.target)}"
+           if finding.target is not None else ""),
+        f"{_label(say('report.fix', lang), lang)}{visible(finding.fix.get(lang, ''))}",
+    ))
 
 
 def _label(word: str, lang: str) -> str:
@@ -130,6 +146,13 @@ def _label(word: str, lang: str) -> str:
 def _then(word: str, value: str, lang: str) -> str:
     """A further labelled detail of a line, after the language's semicolon."""
     return say("punctuation.semicolon", lang) + _label(word, lang) + value
+
+
+def _below_line(finding: Finding, path: str, report: Report) -> str:
+    lang = report.lang
+    return (f"{_label(say('junit.below_fail_on', lang, fail_on=report.fail_on), lang)}"
+            f"{_where(path, finding.line, finding.column)}: "
+            f"{say(f'severity.{finding.severity}', lang)} {finding.rule}: {visible(finding.message.get(lang, ''))}")
 
 
 def _baselined_line(finding: Finding, path: str, lang: str) -> str:

@@ -152,6 +152,7 @@ class Report:
     waiver_files: list[WaiversFileResult] = field(default_factory=list)
     draft: bool = False  # a draft run (hkai check --draft): every format says so
     redaction: Any = None  # checker.redaction.Redaction when personal data is replaced by pseudonyms
+    source_root: str | None = None  # --root: the folder sarif and gitlab locations are relative to
 
     @property
     def documents(self) -> list[DocumentResult]:
