@@ -9,10 +9,12 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from urllib.parse import quote
 
 import jsonschema
 import junitparser
 import pytest
+from markdown_it import MarkdownIt
 
 from conftest import EXAMPLES, MINIMAL, ROOT, TODAY, hkai, hkai_json, strict_json
 
@@ -30,8 +32,13 @@ HOSTILE = {**PAYLOADS, "percent": "100%25 %0A", "workflow": "\n::error::forged\r
            "html": "<script>alert(1)</script> <!-- & -->", "backtick": "``code`` *em* _u_"}
 
 
+# Outside GitHub Actions: the Markdown report's links are then relative (in a run of these tests
+# on GitHub Actions they would otherwise point at github.com).
+NOT_ON_GITHUB = {"GITHUB_SERVER_URL": "", "GITHUB_REPOSITORY": "", "GITHUB_SHA": ""}
+
+
 def report(fmt: str, *paths: str, cwd: Path | None = None) -> tuple[int, str]:
-    result = hkai("check", *(paths or (str(EXAMPLES),)), "--format", fmt, "--today", TODAY, cwd=cwd)
+    result = hkai("check", *(paths or (str(EXAMPLES),)), "--format", fmt, "--today", TODAY, cwd=cwd, env=NOT_ON_GITHUB)
     assert result.stdout, result.stderr
     return result.returncode, result.stdout
 
@@ -535,7 +542,7 @@ def test_github_survives_hostile_text(hostile):
 
 # --- Markdown ------------------------------------------------------------------------------------
 
-FINDINGS = "| Severity | Rule | Message | Location |"
+FINDINGS = "| Severity | Rule | Message | Fix | Location |"
 WAIVED = "| Severity | Rule | Message | Location | Reason | Approved by | Expires |"
 PRINCIPLES = "| Principle | error | warning | info |"
 
@@ -588,12 +595,12 @@ def test_markdown_tables(examples_json):
         body = parts[relative.replace("_", "\\_")]
         rows = table_rows(body, FINDINGS)
         assert len(rows) == sum(1 for f in manifest["findings"] if counted(f))
-        assert all(len(row) == 4 for row in rows)
+        assert all(len(row) == 5 for row in rows)
         waived_rows = table_rows(body, WAIVED)
         assert len(waived_rows) == sum(1 for f in manifest["findings"] if f["waived"])
     dragon = table_rows(parts[DRAGON], FINDINGS)
     (row,) = [r for r in dragon if r[1].strip() == "CON-007"]
-    assert row[3].strip() == f"[{DRAGON}:74]({DRAGON}#L74)"
+    assert row[4].strip() == f"[{DRAGON}:74]({DRAGON}#L74)"
 
 
 def test_markdown_unreadable_manifest_is_listed():
@@ -613,18 +620,24 @@ def test_markdown_survives_hostile_text(hostile):
     lines = out.splitlines()
     rows = table_rows(lines, FINDINGS)
     assert len(rows) == sum(1 for f in findings if counted(f))
-    assert all(len(row) == 4 for row in rows)
+    assert all(len(row) == 5 for row in rows)
     waived = table_rows(lines, WAIVED)
     assert len(waived) == sum(1 for f in findings if f["waived"]) and all(len(row) == 7 for row in waived)
     assert len(table_rows(lines, PRINCIPLES)) == 6
     assert sum(1 for line in lines if line.startswith("#")) == 2  # the report's heading and the manifest's
     for raw in ("\x1b", "\r", "\u202e", "<script>", "``"):
         assert raw not in out
-    assert re.search(r"(?<!\\)\]\(https://evil", out) is None
     assert "\\<script\\>" in out and "\\]" in out and "\\|" in out
-    # the one unescaped link in a finding row is the location
-    for row in rows:
-        assert len(re.findall(r"(?<!\\)\]\(", "|".join(row))) == 1
+    # the only links are the locations: the payload's link is shown as text
+    assert {link.split("#L")[0] for link in links(out)} == {
+        quote(str(path), safe="/")}
+
+
+def links(markdown: str) -> list[str]:
+    """The target of every link in ``markdown`` as GitHub renders it (CommonMark and GFM tables)."""
+    tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
+    inline = [child for token in tokens for child in token.children or []]
+    return [child.attrs["href"] for child in inline if child.type == "link_open"]
 
 
 # --- every format --------------------------------------------------------------------------------

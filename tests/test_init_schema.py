@@ -1,11 +1,12 @@
 """`hkai init` writes a valid, commented starter manifest; `hkai schema` prints the schema."""
 
 import json
+import re
 
 import jsonschema
 import pytest
 import yaml
-from conftest import ROOT, hkai, hkai_json
+from conftest import EXAMPLES, ROOT, hkai, hkai_json
 
 from checker.starters import LEVELS, count_placeholders
 
@@ -172,3 +173,58 @@ def test_a_starter_validates_against_the_printed_schema_but_for_its_placeholders
     errors = list(jsonschema.Draft202012Validator(schema).iter_errors(data))
     assert errors
     assert all(isinstance(error.instance, str) and "TODO" in error.instance for error in errors)
+
+
+MODELINE = re.compile(r"# yaml-language-server: \$schema=(\S+)")
+
+
+class TextDates(yaml.SafeLoader):
+    """YAML as editors and check-jsonschema read it for validation: a date stays its text."""
+
+
+TextDates.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_init_points_editors_at_the_schema_it_writes_beside_the_starter(tmp_path, lang):
+    """The starter's first line is a yaml-language-server modeline; its path, from the
+    manifest's folder, is the schema `hkai init` wrote there: the shipped one. Validated as
+    check-jsonschema does (the schema's own dialect, formats checked), the starter is wrong
+    only where a placeholder stands, and a real production's manifest is right."""
+    folder = tmp_path / "film"
+    result = hkai("init", str(folder), "--level", "medium", "--lang", lang)
+    assert result.returncode == 0, result.stderr
+    assert str(folder / "manifest.schema.json") in result.stdout
+    first_line = (folder / "manifest.yaml").read_text(encoding="utf-8").splitlines()[0]
+    (target,) = MODELINE.fullmatch(first_line).groups()
+    written = (folder / target).resolve()
+    assert written == (folder / "manifest.schema.json").resolve()
+    assert written.read_bytes() == MANIFEST_SCHEMA.read_bytes() == hkai("schema").stdout.encode("utf-8")
+
+    schema = json.loads(written.read_text(encoding="utf-8"))
+    validator_class = jsonschema.validators.validator_for(schema)
+    validator_class.check_schema(schema)
+    validator = validator_class(schema, format_checker=validator_class.FORMAT_CHECKER)
+    starter = yaml.load((folder / "manifest.yaml").read_text(encoding="utf-8"), Loader=TextDates)
+    errors = list(validator.iter_errors(starter))
+    assert errors and all(isinstance(e.instance, str) and "TODO" in e.instance for e in errors)
+    production = yaml.load((EXAMPLES / "nine-heavens-animation" / "manifest.yaml").read_text(encoding="utf-8"),
+                           Loader=TextDates)
+    assert list(validator.iter_errors(production)) == []
+
+
+def test_init_keeps_the_same_schema_and_refuses_to_replace_another(tmp_path):
+    shipped = MANIFEST_SCHEMA.read_text(encoding="utf-8")
+    (tmp_path / "same").mkdir()
+    (tmp_path / "same" / "manifest.schema.json").write_text(shipped, encoding="utf-8")
+    assert hkai("init", str(tmp_path / "same"), "--level", "low").returncode == 0
+
+    (tmp_path / "old").mkdir()
+    (tmp_path / "old" / "manifest.schema.json").write_text("{}\n", encoding="utf-8")
+    result = hkai("init", str(tmp_path / "old"), "--level", "low")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "manifest.schema.json already exists" in result.stderr and "hkai schema --output" in result.stderr
+    assert not (tmp_path / "old" / "manifest.yaml").exists()
+    assert (tmp_path / "old" / "manifest.schema.json").read_text(encoding="utf-8") == "{}\n"

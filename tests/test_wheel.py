@@ -11,6 +11,7 @@ import zipfile
 
 from conftest import EXAMPLES, ROOT, TODAY
 
+from checker.commands.init import MODELINE
 from checker.starters import render
 
 
@@ -67,7 +68,9 @@ def test_built_wheel_carries_rules_schemas_fixtures_and_starters(tmp_path):
     assert init.returncode == 0, init.stderr
     assert "已寫入" in init.stdout
     written = (tmp_path / "film" / "manifest.yaml").read_text(encoding="utf-8")
-    assert written in {render("high", "zh", "film", day, "film") for day in days}
+    assert written in {MODELINE + render("high", "zh", "film", day, "film") for day in days}
+    schema = ROOT / "checker" / "schemas" / "manifest-v1.schema.json"
+    assert (tmp_path / "film" / "manifest.schema.json").read_bytes() == schema.read_bytes()
 
 
 def _rule_ids():

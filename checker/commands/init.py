@@ -1,5 +1,6 @@
 """``hkai init``: write a commented starter manifest for a production (``checker.starters``
-renders it). Nothing is ever overwritten."""
+renders it), and beside it the manifest's JSON Schema, which the manifest's first line
+(a yaml-language-server modeline) points editors at. Nothing is ever overwritten."""
 
 from __future__ import annotations
 
@@ -15,8 +16,12 @@ from ..report.model import EXIT_OK
 from ..starters import LEVELS, count_placeholders, render, slug_for
 from ..text import LANG_ENV, LANGUAGES, say
 from . import fail, language
+from .schema import schema_text
 
 MANIFEST_FILE = MANIFEST_NAMES[0]
+SCHEMA_FILE = "manifest.schema.json"
+# Read by yaml-language-server (VS Code's YAML extension and other editors): validate while typing.
+MODELINE = f"# yaml-language-server: $schema={SCHEMA_FILE}\n"
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -49,17 +54,37 @@ def run(args: argparse.Namespace) -> int:
                         f"(edit it, or choose another folder)")
     if directory.exists() and not directory.is_dir():
         return fail(f"{directory} exists and is not a folder")
+    schema_path, schema = directory / SCHEMA_FILE, schema_text()
+    if _other_file(schema_path, schema):
+        return fail(f"{schema_path} already exists and is not this version's manifest schema; hkai init never "
+                    f"overwrites a file (remove it, or rewrite it with `hkai schema --output {shlex.quote(str(schema_path))}`)")
     command_dir = shlex.quote(args.directory)
     text = render(args.level, lang, slug_for(directory), datetime.date.today(), command_dir)
     path = directory / MANIFEST_FILE
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        with open(path, "x", encoding="utf-8", newline="\n") as stream:  # "x": never overwrite, even in a race
-            stream.write(text)
-    except FileExistsError:
-        return fail(f"{path} already exists; hkai init never overwrites a manifest")
+        _write_new(path, MODELINE + text)
+        if not schema_path.exists():
+            _write_new(schema_path, schema)
+    except FileExistsError as error:
+        return fail(f"{error.filename} already exists; hkai init never overwrites a file")
     except OSError as error:
-        return fail(f"cannot write {path}: {error.strerror or error}")
+        return fail(f"cannot write {error.filename or path}: {error.strerror or error}")
     count = count_placeholders(yaml.safe_load(text))
-    print(say("init.written", lang, path=path, level=args.level, count=count, dir=command_dir))
+    print(say("init.written", lang, path=path, level=args.level, count=count, dir=command_dir, schema=schema_path))
     return EXIT_OK
+
+
+def _other_file(path: Path, expected: str) -> bool:
+    """Whether something other than a plain file holding exactly ``expected`` is at ``path``."""
+    if not (path.exists() or path.is_symlink()):
+        return False
+    try:
+        return path.is_symlink() or not path.is_file() or path.read_bytes() != expected.encode("utf-8")
+    except OSError:
+        return True
+
+
+def _write_new(path: Path, text: str) -> None:
+    with open(path, "x", encoding="utf-8", newline="\n") as stream:  # "x": never overwrite, even in a race
+        stream.write(text)
