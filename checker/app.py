@@ -7,24 +7,32 @@ not valid comes back inside the report, as data; only invalid settings raise.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import Sequence
+from typing import BinaryIO, Sequence
 
 from .evaluation.batch import check_paths
-from .evaluation.manifest import CheckOptions
+from .evaluation.manifest import CheckOptions, check_document
 from .evaluation.waivers import load_review_waivers, review_waivers_files
 from .packs.loading import load_rule_set
 from .packs.selection import in_draft, select_rules
 from .reading.discovery import discover
-from .reading.yaml_loader import LoadError
+from .reading.yaml_fast_path import load_manifest_text
+from .reading.yaml_loader import Document, LoadError, read_stream
 from .report.model import ManifestResult, Report
 from .settings import Settings, SettingsError
 
+STDIN = "-"  # the path that stands for a manifest read from standard input
+STDIN_NAME = "<stdin>"  # its location in reports, unless --stdin-filename names it
 
-def check(paths: Sequence[str | Path], settings: Settings | None = None) -> Report:
-    """Check the manifests at ``paths`` (files, or folders searched for manifest.yaml)."""
+
+def check(paths: Sequence[str | Path], settings: Settings | None = None, stdin: BinaryIO | None = None) -> Report:
+    """Check the manifests at ``paths`` (files, or folders searched for manifest.yaml;
+    ``-``: the manifest read from ``stdin``, by default standard input)."""
     settings = settings or Settings()
+    arguments = [str(path) for path in paths]
+    _check_stdin_settings(STDIN in arguments, settings)
     try:
         rule_set = load_rule_set(list(settings.extra_rules))
         waivers_files = [load_review_waivers(path) for path in settings.review_waivers]
@@ -43,22 +51,53 @@ def check(paths: Sequence[str | Path], settings: Settings | None = None) -> Repo
     options = CheckOptions(today=settings.today, max_bytes=settings.max_file_size, max_nodes=settings.max_nodes,
                            review_waivers=tuple(waiver for file in waivers_files for waiver in file.waivers),
                            trusted_waivers_only=settings.trusted_waivers_only, verify_evidence=settings.verify_evidence)
-    found, problems = discover([str(path) for path in paths])
+    found, problems = discover([argument for argument in arguments if argument != STDIN])
     results = check_paths(found, rule_set, options, settings.jobs)
+    stdin_documents: list[Document] = []
+    if STDIN in arguments:
+        result, document = _check_standard_input(stdin or sys.stdin.buffer, rule_set, options, settings)
+        results.append(result)
+        stdin_documents += [document] if document is not None else []
     results += [ManifestResult(path=path, error=LoadError(path, problem)) for path, problem in problems]
     waiver_files = review_waivers_files(waivers_files, results, rule_set, settings.today)
     report = Report(results=results, rule_set=rule_set, fail_on=settings.fail_on, lang=settings.lang,
                     today=settings.today, waiver_files=waiver_files, draft=settings.draft,
                     source_root=_source_root(settings))
     report = _with_baseline(report, settings)
-    return _redacted(report, settings, [file.document.data for file in waivers_files]) if settings.redact else report
+    if not settings.redact:
+        return report
+    return _redacted(report, settings, [file.document.data for file in waivers_files],
+                     [document.data for document in stdin_documents])
+
+
+def _check_stdin_settings(reads_stdin: bool, settings: Settings) -> None:
+    """Evidence is found beside its manifest: a manifest from standard input has no folder
+    unless ``--stdin-filename`` gives it one."""
+    if settings.stdin_filename is not None and not reads_stdin:
+        raise SettingsError("--stdin-filename only applies when '-' (standard input) is one of the paths")
+    if reads_stdin and settings.verify_evidence and settings.stdin_filename is None:
+        raise SettingsError("--verify-evidence: evidence cannot be verified for a manifest read from standard "
+                            "input, which has no folder to find its documents in; give the manifest's path with "
+                            "--stdin-filename PATH (its documents are then looked for beside PATH)")
+
+
+def _check_standard_input(stream: BinaryIO, rule_set, options: CheckOptions,
+                          settings: Settings) -> tuple[ManifestResult, Document | None]:
+    """The manifest on standard input, read as hostile as a file: within the size limit,
+    by the same encoding rules and loader, located as ``--stdin-filename`` or ``<stdin>``."""
+    name = STDIN_NAME if settings.stdin_filename is None else str(settings.stdin_filename)
+    try:
+        document = load_manifest_text(read_stream(stream, name, options.max_bytes), name, options.max_nodes)
+    except LoadError as error:
+        return ManifestResult(path=name, error=error), None
+    return check_document(document, rule_set, options), document
 
 
 def _source_root(settings: Settings) -> str | None:
     return None if settings.source_root is None else str(settings.source_root)
 
 
-def _redacted(report: Report, settings: Settings, waivers_data: list) -> Report:
+def _redacted(report: Report, settings: Settings, waivers_data: list, stdin_data: list) -> Report:
     """Personal data replaced by pseudonyms in every text of the report (after the baseline,
     which records the real findings)."""
     from .reading.yaml_fast_path import load_manifest
@@ -70,7 +109,7 @@ def _redacted(report: Report, settings: Settings, waivers_data: list) -> Report:
             documents.append(load_manifest(result.path, settings.max_file_size, settings.max_nodes).data)
         except (LoadError, OSError):
             continue  # unreadable: its error is all the report says of it
-    redactor = Redactor(find_personal([*documents, *waivers_data]), settings.redact_key)
+    redactor = Redactor(find_personal([*documents, *stdin_data, *waivers_data]), settings.redact_key)
     return redact_report(report, redactor, settings.redact_paths)
 
 

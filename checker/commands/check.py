@@ -36,7 +36,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     check = commands.add_parser("check", help="check manifests and report every finding",
                                 description="Check manifests (files, or folders searched for manifest.yaml).")
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH",
-                       help="manifest files or folders (default: the current folder)")
+                       help="manifest files or folders (default: the current folder); '-': read a manifest "
+                            "from standard input")
+    check.add_argument("--stdin-filename", type=Path, metavar="PATH",
+                       help="with '-': the manifest's location in reports (default: <stdin>); its evidence "
+                            "documents are looked for beside PATH")
     check.add_argument("-f", "--format", "--output-format", choices=FORMATS, action=_FormatAction, dest="format",
                        help="output format; repeat it to write several (default: rich)")
     check.add_argument("-o", "--output", action=_FormatAction, dest="output", metavar="FILE",
@@ -153,6 +157,7 @@ def _flags(args: argparse.Namespace) -> dict:
         "statistics": args.statistics or None,
         "redact": args.redact or None, "redact_key": args.redact_key, "redact_paths": args.redact_paths or None,
         "redaction_map": args.redaction_map, "source_root": args.root,
+        "stdin_filename": args.stdin_filename,
     }
 
 

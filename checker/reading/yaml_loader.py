@@ -29,7 +29,7 @@ import codecs
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, BinaryIO, Callable
 
 import yaml
 
@@ -224,6 +224,20 @@ def read_text(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
         raise LoadError(name, str(error)) from None
     except OSError as error:
         raise LoadError(name, f"cannot read file: {error.strerror or error}") from None
+    return _decode_within(name, raw, max_bytes)
+
+
+def read_stream(stream: BinaryIO, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """A stream's text (standard input), read within ``max_bytes`` like a file: at most one
+    byte past the limit is read, then the same encoding rules apply."""
+    try:
+        raw = stream.read(max_bytes + 1)
+    except OSError as error:
+        raise LoadError(name, f"cannot read standard input: {error.strerror or error}") from None
+    return _decode_within(name, raw, max_bytes)
+
+
+def _decode_within(name: str, raw: bytes, max_bytes: int) -> str:
     if len(raw) > max_bytes:
         raise LoadError(name, f"file is larger than the limit of {max_bytes:,} bytes")
     return _decode(name, raw)
