@@ -33,6 +33,7 @@ DRAFT_ONLY_ON_COMMAND_LINE = (
 PYPROJECT = "pyproject.toml"
 LARGEST_FILE_SIZE = 1024 ** 3  # a --max-file-size beyond 1 GiB is a mistake; the reader's buffer is that size
 DEFAULT_JOBS = "default: one process per usable CPU for a batch; one manifest is checked in one process"
+OUTPUT_TABLE = "output"  # the config file's table of format = file
 STDOUT = None  # an output's destination when it is printed rather than written to a file
 
 
@@ -111,8 +112,10 @@ class Settings:
         values = {"fail-on": self.fail_on, "format": [output.format for output in self.outputs],
                   "lang": self.lang, "select": list(self.select), "ignore": list(self.ignore),
                   "extra-rules": [str(path) for path in self.extra_rules], "severity": dict(self.severity),
-                  "redact": self.redact}
-        return [*((key, value, self.sources.get(key, "default")) for key, value in values.items()),
+                  "redact": self.redact, OUTPUT_TABLE: {output.format: str(output.destination)
+                                                        for output in self.outputs if output.destination is not STDOUT}}
+        return [*((key, value, self.sources.get("format" if key == OUTPUT_TABLE else key, "default"))
+                  for key, value in values.items()),
                 ("jobs", self.jobs or usable_cpus(), self.sources.get("jobs", DEFAULT_JOBS))]
 
 
@@ -182,16 +185,49 @@ def read_config(path: Path) -> dict[str, Any]:
     names = {key: name for name, key in _KEYS.items()}
     settings: dict[str, Any] = {}
     for key, value in data.items():
+        if key == OUTPUT_TABLE:
+            continue  # read with the formats it gives files to, below
         if key == "draft":
             raise SettingsError(f"{path}: '{prefix}draft': {DRAFT_ONLY_ON_COMMAND_LINE}")
         if key not in names:
-            raise SettingsError(f"{path}: unknown key '{prefix}{key}'; known keys: {', '.join(names)}")
+            raise SettingsError(f"{path}: unknown key '{prefix}{key}'; known keys: {', '.join([*names, OUTPUT_TABLE])}")
         value = _FROM_FILE.get(key, lambda v, _: v)(value, path)
         problem = _CHECKS[names[key]](value)
         if problem:
             raise SettingsError(f"{path}: {prefix}{key}: {problem}")
         settings[names[key]] = value
+    if OUTPUT_TABLE in data or len(settings.get("outputs", ())) > 1:
+        settings["outputs"] = _outputs_with_files(settings.get("outputs", Settings.outputs),
+                                                  data.get(OUTPUT_TABLE, {}), path, prefix)
     return settings
+
+
+def _outputs_with_files(outputs: tuple[Output, ...], files: Any, path: Path, prefix: str) -> tuple[Output, ...]:
+    """The file's formats, each written to the file its ``[output]`` table gives (relative
+    to the config file), else to standard output; at most one may be left on standard output,
+    where two formats would run together."""
+    table = f"[{prefix}{OUTPUT_TABLE}]"
+    if not isinstance(files, dict):
+        raise SettingsError(f"{path}: {table} must be a table of format = \"file\", not {_kind(files)}")
+    formats = [output.format for output in outputs]
+    for name, file in files.items():
+        if name not in formats:
+            raise SettingsError(f"{path}: {table} {name}: {name!r} is not one of this file's formats "
+                                f"({', '.join(formats)}); add it to format, or remove it from {table}")
+        if not isinstance(file, str) or not file:
+            raise SettingsError(f"{path}: {table} {name}: must be a file name, not {_shown(file)}")
+    outputs = tuple(Output(output.format, (path.parent / files[output.format]).resolve())
+                    if output.format in files else output for output in outputs)
+    printed = [output.format for output in outputs if output.destination is STDOUT]
+    if len(printed) > 1:
+        raise SettingsError(
+            f"{path}: format = {formats!r} would write {len(printed)} formats ({', '.join(printed)}) to standard "
+            f"output, one after the other; give all but one a file in {table}, for example "
+            f"{printed[-1]} = \"hkai.{printed[-1]}\"")
+    problem = _shared_output(outputs)
+    if problem:
+        raise SettingsError(f"{path}: {table}: {problem}")
+    return outputs
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
