@@ -16,10 +16,12 @@ from .evaluation.manifest import CheckOptions
 from .evaluation.waivers import load_review_waivers, review_waivers_files
 from .packs.loading import load_rule_set
 from .packs.selection import in_draft, select_rules
-from .reading.discovery import discover
+from .reading.discovery import Discovery, discover
 from .reading.yaml_loader import LoadError
 from .report.model import ManifestResult, Report
+from .report.safe_text import visible
 from .settings import Settings, SettingsError
+from .text import say
 
 
 def check(paths: Sequence[str | Path], settings: Settings | None = None) -> Report:
@@ -43,15 +45,29 @@ def check(paths: Sequence[str | Path], settings: Settings | None = None) -> Repo
     options = CheckOptions(today=settings.today, max_bytes=settings.max_file_size, max_nodes=settings.max_nodes,
                            review_waivers=tuple(waiver for file in waivers_files for waiver in file.waivers),
                            trusted_waivers_only=settings.trusted_waivers_only, verify_evidence=settings.verify_evidence)
-    found, problems = discover([str(path) for path in paths])
-    results = check_paths(found, rule_set, options, settings.jobs)
-    results += [ManifestResult(path=path, error=LoadError(path, problem)) for path, problem in problems]
+    found = discover([str(path) for path in paths])
+    if not found.manifests and not found.problems:
+        return Report(results=[], rule_set=rule_set, fail_on=settings.fail_on, lang=settings.lang,
+                      today=settings.today, draft=settings.draft, source_root=_source_root(settings),
+                      stopped=_no_manifest(found, settings.message_lang))
+    results = check_paths(found.manifests, rule_set, options, settings.jobs)
+    results += [ManifestResult(path=path, error=LoadError(path, problem)) for path, problem in found.problems]
     waiver_files = review_waivers_files(waivers_files, results, rule_set, settings.today)
     report = Report(results=results, rule_set=rule_set, fail_on=settings.fail_on, lang=settings.lang,
                     today=settings.today, waiver_files=waiver_files, draft=settings.draft,
-                    source_root=_source_root(settings))
+                    source_root=_source_root(settings), no_manifest_in=tuple(found.no_manifest_in),
+                    skipped_folders=tuple(found.skipped_folders))
     report = _with_baseline(report, settings)
     return _redacted(report, settings, [file.document.data for file in waivers_files]) if settings.redact else report
+
+
+def _no_manifest(found: Discovery, lang: str) -> str:
+    """Why nothing was checked: the folders without a manifest, and any skipped that hold one."""
+    lines = [say("cli.no_manifest", lang, folder=visible(folder)) for folder in found.no_manifest_in]
+    if found.skipped_folders:
+        lines.append(say("summary.skipped_folders", lang, count=len(found.skipped_folders),
+                         folders=", ".join(visible(folder) for folder in found.skipped_folders)))
+    return "\n".join(lines)
 
 
 def _source_root(settings: Settings) -> str | None:

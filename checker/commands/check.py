@@ -126,6 +126,8 @@ def run(args: argparse.Namespace) -> int:
             print_error(result.error)
     if report.stopped is not None:
         return fail(report.stopped)
+    for folder in report.no_manifest_in:
+        print_error(say("cli.no_manifest", settings.message_lang, folder=visible(folder)))
     if report.baseline_written is not None:
         print("hkai: " + say("cli.baseline_written", settings.message_lang, count=report.baseline_written,
                              path=visible(settings.create_baseline)), file=sys.stderr)

@@ -2,41 +2,61 @@
 
 from __future__ import annotations
 
+import fnmatch
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
 MANIFEST_NAMES = ("manifest.yaml", "manifest.yml")
+# Folders a search does not enter: hidden ones, and the tools' own trees, which hold
+# copies of other people's files (a path named on the command line is always searched).
+DEFAULT_EXCLUDE = (".*", "node_modules", ".venv")
 
 
-def discover(arguments: list[str]) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Manifest files to check, in a stable order, and (path, problem) for what cannot be.
+@dataclass
+class Discovery:
+    """What a search found: the manifests to check, (path, problem) for what cannot be
+    checked, and the folders named on the command line that hold no manifest."""
+
+    manifests: list[Path] = field(default_factory=list)
+    problems: list[tuple[str, str]] = field(default_factory=list)
+    no_manifest_in: list[str] = field(default_factory=list)
+    skipped_folders: list[str] = field(default_factory=list)  # skipped folders that hold a manifest
+
+
+def discover(arguments: list[str], exclude: tuple[str, ...] = DEFAULT_EXCLUDE) -> Discovery:
+    """Manifest files to check, in a stable order, and what else the search has to say.
 
     A file argument is checked whatever its name; a folder is searched recursively for
-    ``manifest.yaml`` / ``manifest.yml``, skipping hidden folders. Symbolic links inside
+    ``manifest.yaml`` / ``manifest.yml``, skipping the folders whose name matches an
+    ``exclude`` pattern (each one that holds a manifest is named, so none is skipped
+    silently). Symbolic links inside
     the folder are followed while they stay in it; one that leads out of it (to ``/``, say)
     is reported and not followed, and so is one that leads back to a folder the walk is
     already inside (a loop).
     """
-    found: list[Path] = []
-    problems: list[tuple[str, str]] = []
+    result = Discovery()
+    found, problems = result.manifests, result.problems
     for argument in arguments:
         path = Path(argument)
         if path.is_dir():
             before = len(found), len(problems)
-            _walk(path, found, problems)
+            _walk(path, result, exclude)
             if (len(found), len(problems)) == before:
-                problems.append((argument, "no manifest.yaml or manifest.yml found in this folder"))
+                result.no_manifest_in.append(argument)
         elif path.exists() or path.is_symlink():
             found.append(path)
         else:
             problems.append((argument, "no such file or folder"))
-    return list(dict.fromkeys(found)), problems
+    result.manifests = list(dict.fromkeys(found))
+    return result
 
 
-def _walk(top: Path, found: list[Path], problems: list[tuple[str, str]]) -> None:
+def _walk(top: Path, result: Discovery, exclude: tuple[str, ...]) -> None:
     """Search ``top`` depth first, in name order, with a stack of folders to visit (not
     recursion: a tree may be any depth). Each entry is a folder and the (device, inode)
     of the folders it is inside."""
+    found, problems = result.manifests, result.problems
     inside = os.path.realpath(top)
     seen: set[tuple[int, int]] = set()
     pending: list[tuple[Path, frozenset[tuple[int, int]]]] = [(top, frozenset())]
@@ -57,7 +77,11 @@ def _walk(top: Path, found: list[Path], problems: list[tuple[str, str]]) -> None
         seen.add(identity)
         subfolders = []
         for entry in entries:
-            if entry.name.startswith(".") or not (_is_dir(entry) or entry.name in MANIFEST_NAMES):
+            if not (_is_dir(entry) or entry.name in MANIFEST_NAMES):
+                continue
+            if _is_dir(entry) and _excluded(entry.name, exclude):
+                if _holds_manifest(entry.path):
+                    result.skipped_folders.append(entry.path)
                 continue
             if entry.is_symlink() and not _leads_into(entry.path, inside):
                 problems.append((entry.path, "symbolic link leads outside the checked folder; not followed"))
@@ -68,6 +92,18 @@ def _walk(top: Path, found: list[Path], problems: list[tuple[str, str]]) -> None
             else:
                 subfolders.append(Path(entry.path))
         pending.extend((subfolder, ancestors | {identity}) for subfolder in reversed(subfolders))
+
+
+def _excluded(name: str, exclude: tuple[str, ...]) -> bool:
+    return any(fnmatch.fnmatchcase(name, pattern) for pattern in exclude)
+
+
+def _holds_manifest(folder: str) -> bool:
+    """Whether a manifest lies anywhere below ``folder`` (links not followed; stops at the first)."""
+    for _, _, files in os.walk(folder):
+        if any(name in MANIFEST_NAMES for name in files):
+            return True
+    return False
 
 
 def _leads_into(link: str, folder: str) -> bool:

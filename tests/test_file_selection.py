@@ -1,0 +1,69 @@
+"""Which files ``hkai check`` reads, and what its summary says about them (issue 14, part 2)."""
+
+from conftest import EXAMPLES, TODAY, hkai, hkai_json
+
+ONE_EXAMPLE = sorted(EXAMPLES.glob("*/manifest.yaml"))[0]
+
+
+def test_a_folder_without_a_manifest_says_so_and_exits_2(tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = hkai("check", "--today", TODAY, str(tmp_path / "empty"))
+    assert result.returncode == 2
+    assert f"no manifest found in {tmp_path / 'empty'}" in result.stderr
+    assert "could not be read" not in result.stdout + result.stderr
+
+
+def test_an_empty_folder_beside_a_manifest_is_named_in_the_json_summary_and_exits_2(tmp_path):
+    (tmp_path / "empty").mkdir()
+    code, report = hkai_json(str(tmp_path / "empty"), str(ONE_EXAMPLE))
+    assert code == 2
+    assert report["summary"]["manifests"] == 1 and report["summary"]["errors"] == 0
+    assert report["summary"]["no_manifest_in"] == [str(tmp_path / "empty")]
+
+
+def test_the_summary_says_one_manifest_in_the_singular_in_both_languages():
+    english = hkai("check", "--today", TODAY, str(ONE_EXAMPLE)).stdout
+    assert "Checked 1 manifest:" in english and "1 manifests" not in english
+    chinese = hkai("check", "--today", TODAY, "--lang", "zh", str(ONE_EXAMPLE)).stdout
+    assert "已檢查 1 份清單：" in chinese
+
+
+def test_the_summary_says_manifests_in_the_plural():
+    assert "Checked 7 manifests:" in hkai("check", "--today", TODAY, str(EXAMPLES)).stdout
+
+
+def _tree_with_skipped_folders(tmp_path):
+    for folder in ("checked", "node_modules/pkg", ".hidden", ".venv/lib"):
+        (tmp_path / folder).mkdir(parents=True)
+    for folder in ("checked", "node_modules/pkg", ".hidden"):
+        (tmp_path / folder / "manifest.yaml").write_text(ONE_EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    return tmp_path
+
+
+def test_hidden_folders_and_node_modules_are_skipped_and_named_in_the_summary(tmp_path):
+    tree = _tree_with_skipped_folders(tmp_path)
+    result = hkai("check", "--today", TODAY, str(tree))
+    assert result.returncode == 1
+    assert "Checked 1 manifest:" in result.stdout
+    summary = " ".join(result.stdout.split())
+    assert f"skipped 2 folders that hold a manifest" in summary
+    assert f"{tree / '.hidden'}, {tree / 'node_modules'}" in summary
+    assert ".venv" not in summary.split("manifest (")[1].split("):")[1]  # it holds none: not named
+    code, report = hkai_json(str(tree))
+    assert report["summary"]["skipped_folders"] == [str(tree / ".hidden"), str(tree / "node_modules")]
+    assert [entry["path"] for entry in report["manifests"]] == [str(tree / "checked" / "manifest.yaml")]
+
+
+def test_a_skipped_folder_named_on_the_command_line_is_checked(tmp_path):
+    tree = _tree_with_skipped_folders(tmp_path)
+    code, report = hkai_json(str(tree / "node_modules"), str(tree / ".hidden"))
+    assert report["summary"]["manifests"] == 2 and report["summary"]["skipped_folders"] == []
+
+
+def test_a_folder_whose_only_manifest_is_skipped_says_where_it_is(tmp_path):
+    (tmp_path / "node_modules").mkdir()
+    (tmp_path / "node_modules" / "manifest.yaml").write_text(ONE_EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    result = hkai("check", "--today", TODAY, str(tmp_path))
+    assert result.returncode == 2
+    assert f"no manifest found in {tmp_path}" in result.stderr
+    assert f"skipped 1 folder that holds a manifest" in result.stderr
