@@ -45,7 +45,7 @@ def check(paths: Sequence[str | Path], settings: Settings | None = None) -> Repo
     options = CheckOptions(today=settings.today, max_bytes=settings.max_file_size, max_nodes=settings.max_nodes,
                            review_waivers=tuple(waiver for file in waivers_files for waiver in file.waivers),
                            trusted_waivers_only=settings.trusted_waivers_only, verify_evidence=settings.verify_evidence)
-    found = discover([str(path) for path in paths])
+    found = discover([str(path) for path in paths], manifest_globs=settings.manifest_globs)
     if not found.manifests and not found.problems:
         return Report(results=[], rule_set=rule_set, fail_on=settings.fail_on, lang=settings.lang,
                       today=settings.today, draft=settings.draft, source_root=_source_root(settings),
@@ -56,7 +56,8 @@ def check(paths: Sequence[str | Path], settings: Settings | None = None) -> Repo
     report = Report(results=results, rule_set=rule_set, fail_on=settings.fail_on, lang=settings.lang,
                     today=settings.today, waiver_files=waiver_files, draft=settings.draft,
                     source_root=_source_root(settings), no_manifest_in=tuple(found.no_manifest_in),
-                    skipped_folders=tuple(found.skipped_folders))
+                    skipped_folders=tuple(found.skipped_folders),
+                    skipped_yaml_files=_not_waivers(found.other_yaml, settings))
     report = _with_baseline(report, settings)
     return _redacted(report, settings, [file.document.data for file in waivers_files]) if settings.redact else report
 
@@ -68,6 +69,12 @@ def _no_manifest(found: Discovery, lang: str) -> str:
         lines.append(say("summary.skipped_folders", lang, count=len(found.skipped_folders),
                          folders=", ".join(visible(folder) for folder in found.skipped_folders)))
     return "\n".join(lines)
+
+
+def _not_waivers(files: list[str], settings: Settings) -> tuple[str, ...]:
+    """The YAML files a search skipped, less the reviewer's waivers files (given by --waivers)."""
+    waivers = {path.resolve() for path in settings.review_waivers}
+    return tuple(file for file in files if Path(file).resolve() not in waivers)
 
 
 def _source_root(settings: Settings) -> str | None:

@@ -80,6 +80,7 @@ class Settings:
     redact_paths: bool = False  # folders in locations become pseudonyms too
     redaction_map: Path | None = None  # where to write pseudonym -> original (mode 0600)
     source_root: Path | None = None  # --root: report locations relative to it (else the repository's root)
+    manifest_globs: tuple[str, ...] = ()  # --manifest-glob: more file names a folder search checks
     sources: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
@@ -353,5 +354,5 @@ _CHECKS: dict[str, Callable[[Any], str | None]] = {
     "baseline": _optional_path, "create_baseline": _optional_path, "color": _one_of(COLOR_CHOICES), "draft": _flag,
     "exit_zero": _flag, "quiet": _flag, "statistics": _flag,
     "redact": _flag, "redact_key": _key, "redact_paths": _flag, "redaction_map": _optional_path,
-    "source_root": _optional_path,
+    "source_root": _optional_path, "manifest_globs": _strings,
 }

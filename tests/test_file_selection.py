@@ -1,5 +1,7 @@
 """Which files ``hkai check`` reads, and what its summary says about them (issue 14, part 2)."""
 
+import json
+
 from conftest import EXAMPLES, TODAY, hkai, hkai_json
 
 ONE_EXAMPLE = sorted(EXAMPLES.glob("*/manifest.yaml"))[0]
@@ -67,3 +69,53 @@ def test_a_folder_whose_only_manifest_is_skipped_says_where_it_is(tmp_path):
     assert result.returncode == 2
     assert f"no manifest found in {tmp_path}" in result.stderr
     assert f"skipped 1 folder that holds a manifest" in result.stderr
+
+
+def _folder_with_other_yaml(tmp_path):
+    text = ONE_EXAMPLE.read_text(encoding="utf-8")
+    (tmp_path / "manifest.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "release.manifest.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "notes.yml").write_text("a: 1\n", encoding="utf-8")
+    (tmp_path / "waivers.yaml").write_text("a: 1\n", encoding="utf-8")
+    (tmp_path / "readme.txt").write_text("not yaml\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_other_yaml_files_are_named_once_in_the_summary(tmp_path):
+    tree = _folder_with_other_yaml(tmp_path)
+    result = hkai("check", "--today", TODAY, str(tree))
+    summary = " ".join(result.stdout.split())
+    assert "skipped 3 YAML files that are not named manifest.yaml" in summary
+    assert summary.count(str(tree / "notes.yml")) == 1 and str(tree / "sub" / "release.manifest.yaml") in summary
+    assert "readme.txt" not in summary
+    code, report = hkai_json(str(tree))
+    assert report["summary"]["skipped_yaml_files"] == [str(tree / "notes.yml"), str(tree / "waivers.yaml"),
+                                                       str(tree / "sub" / "release.manifest.yaml")]
+
+
+def test_manifest_glob_widens_the_names_checked(tmp_path):
+    tree = _folder_with_other_yaml(tmp_path)
+    code, report = hkai_json("--manifest-glob", "*.manifest.yaml", str(tree))
+    assert [entry["path"] for entry in report["manifests"]] == [
+        str(tree / "manifest.yaml"), str(tree / "sub" / "release.manifest.yaml")]
+    assert report["summary"]["skipped_yaml_files"] == [str(tree / "notes.yml"), str(tree / "waivers.yaml")]
+
+
+def test_a_reviewers_waivers_file_is_not_listed_as_a_skipped_yaml_file(tmp_path):
+    tree = _folder_with_other_yaml(tmp_path)
+    (tree / "waivers.yaml").write_text("issued_by: Panel\nwaivers:\n  - {rule: INT-006, production: demo, target: demo,"
+                                       " reason: known, approved_by: Panel, approved_on: 2026-01-01}\n",
+                                       encoding="utf-8")
+    result = hkai("check", "--today", TODAY, "--waivers", str(tree / "waivers.yaml"), "--format", "json", str(tree))
+    assert json.loads(result.stdout)["summary"]["skipped_yaml_files"] == [
+        str(tree / "notes.yml"), str(tree / "sub" / "release.manifest.yaml")], result.stderr
+
+
+def test_one_skipped_yaml_file_is_said_in_the_singular(tmp_path):
+    (tmp_path / "manifest.yaml").write_text(ONE_EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "other.yaml").write_text("a: 1\n", encoding="utf-8")
+    summary = " ".join(hkai("check", "--today", TODAY, str(tmp_path)).stdout.split())
+    assert f"skipped 1 YAML file that is not named manifest.yaml" in summary
+    assert "已略過 1 個不是名為 manifest.yaml 的 YAML 檔案" in "".join(
+        hkai("check", "--today", TODAY, "--lang", "zh", str(tmp_path)).stdout.split("\n"))

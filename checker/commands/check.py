@@ -87,6 +87,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     check.add_argument("--root", type=_folder, metavar="DIR",
                        help="the repository root that sarif and gitlab locations are relative to (default: the "
                             "nearest folder above the current one that holds .git, else the current folder)")
+    check.add_argument("--manifest-glob", action="append", metavar="PATTERN",
+                       help="in a folder, also check the files whose name matches PATTERN (e.g. '*.manifest.yaml'; "
+                            "repeatable; default: only manifest.yaml and manifest.yml)")
     check.add_argument("--color", choices=COLOR_CHOICES,
                        help="colours: auto (on a terminal; the default), always or never; "
                             "else $FORCE_COLOR or $CLICOLOR_FORCE, then $NO_COLOR, decide")
@@ -155,6 +158,7 @@ def _flags(args: argparse.Namespace) -> dict:
         "statistics": args.statistics or None,
         "redact": args.redact or None, "redact_key": args.redact_key, "redact_paths": args.redact_paths or None,
         "redaction_map": args.redaction_map, "source_root": args.root,
+        "manifest_globs": tuple(args.manifest_glob) if args.manifest_glob else None,
     }
 
 

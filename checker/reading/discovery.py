@@ -22,15 +22,18 @@ class Discovery:
     problems: list[tuple[str, str]] = field(default_factory=list)
     no_manifest_in: list[str] = field(default_factory=list)
     skipped_folders: list[str] = field(default_factory=list)  # skipped folders that hold a manifest
+    other_yaml: list[str] = field(default_factory=list)  # YAML files in a searched folder not named as a manifest
 
 
-def discover(arguments: list[str], exclude: tuple[str, ...] = DEFAULT_EXCLUDE) -> Discovery:
+def discover(arguments: list[str], exclude: tuple[str, ...] = DEFAULT_EXCLUDE,
+             manifest_globs: tuple[str, ...] = ()) -> Discovery:
     """Manifest files to check, in a stable order, and what else the search has to say.
 
     A file argument is checked whatever its name; a folder is searched recursively for
     ``manifest.yaml`` / ``manifest.yml``, skipping the folders whose name matches an
     ``exclude`` pattern (each one that holds a manifest is named, so none is skipped
-    silently). Symbolic links inside
+    silently); ``manifest_globs`` widen the file names checked, and the other YAML files
+    met are listed, for the same reason. Symbolic links inside
     the folder are followed while they stay in it; one that leads out of it (to ``/``, say)
     is reported and not followed, and so is one that leads back to a folder the walk is
     already inside (a loop).
@@ -41,7 +44,7 @@ def discover(arguments: list[str], exclude: tuple[str, ...] = DEFAULT_EXCLUDE) -
         path = Path(argument)
         if path.is_dir():
             before = len(found), len(problems)
-            _walk(path, result, exclude)
+            _walk(path, result, exclude, (*MANIFEST_NAMES, *manifest_globs))
             if (len(found), len(problems)) == before:
                 result.no_manifest_in.append(argument)
         elif path.exists() or path.is_symlink():
@@ -52,7 +55,7 @@ def discover(arguments: list[str], exclude: tuple[str, ...] = DEFAULT_EXCLUDE) -
     return result
 
 
-def _walk(top: Path, result: Discovery, exclude: tuple[str, ...]) -> None:
+def _walk(top: Path, result: Discovery, exclude: tuple[str, ...], names: tuple[str, ...]) -> None:
     """Search ``top`` depth first, in name order, with a stack of folders to visit (not
     recursion: a tree may be any depth). Each entry is a folder and the (device, inode)
     of the folders it is inside."""
@@ -77,9 +80,11 @@ def _walk(top: Path, result: Discovery, exclude: tuple[str, ...]) -> None:
         seen.add(identity)
         subfolders = []
         for entry in entries:
-            if not (_is_dir(entry) or entry.name in MANIFEST_NAMES):
+            if not (_is_dir(entry) or _matches(entry.name, names)):
+                if entry.name.endswith((".yaml", ".yml")):
+                    result.other_yaml.append(entry.path)
                 continue
-            if _is_dir(entry) and _excluded(entry.name, exclude):
+            if _is_dir(entry) and _matches(entry.name, exclude):
                 if _holds_manifest(entry.path):
                     result.skipped_folders.append(entry.path)
                 continue
@@ -87,15 +92,15 @@ def _walk(top: Path, result: Discovery, exclude: tuple[str, ...]) -> None:
                 problems.append((entry.path, "symbolic link leads outside the checked folder; not followed"))
             elif not _is_dir(entry):
                 found.append(Path(entry.path))
-            elif entry.name in MANIFEST_NAMES:
+            elif _matches(entry.name, names):
                 problems.append((entry.path, "is a directory, not a manifest file"))
             else:
                 subfolders.append(Path(entry.path))
         pending.extend((subfolder, ancestors | {identity}) for subfolder in reversed(subfolders))
 
 
-def _excluded(name: str, exclude: tuple[str, ...]) -> bool:
-    return any(fnmatch.fnmatchcase(name, pattern) for pattern in exclude)
+def _matches(name: str, patterns: tuple[str, ...]) -> bool:
+    return any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns)
 
 
 def _holds_manifest(folder: str) -> bool:
