@@ -45,7 +45,8 @@ def check(paths: Sequence[str | Path], settings: Settings | None = None) -> Repo
     options = CheckOptions(today=settings.today, max_bytes=settings.max_file_size, max_nodes=settings.max_nodes,
                            review_waivers=tuple(waiver for file in waivers_files for waiver in file.waivers),
                            trusted_waivers_only=settings.trusted_waivers_only, verify_evidence=settings.verify_evidence)
-    found = discover([str(path) for path in paths], manifest_globs=settings.manifest_globs)
+    found = discover([str(path) for path in paths], (*settings.exclude, *settings.extend_exclude),
+                     settings.manifest_globs)
     if not found.manifests and not found.problems:
         return Report(results=[], rule_set=rule_set, fail_on=settings.fail_on, lang=settings.lang,
                       today=settings.today, draft=settings.draft, source_root=_source_root(settings),
@@ -68,7 +69,7 @@ def _no_manifest(found: Discovery, lang: str) -> str:
     if found.skipped_folders:
         lines.append(say("summary.skipped_folders", lang, count=len(found.skipped_folders),
                          folders=", ".join(visible(folder) for folder in found.skipped_folders)))
-    return "\n".join(lines)
+    return "; ".join(lines)
 
 
 def _not_waivers(files: list[str], settings: Settings) -> tuple[str, ...]:

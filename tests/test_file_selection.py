@@ -48,7 +48,7 @@ def test_hidden_folders_and_node_modules_are_skipped_and_named_in_the_summary(tm
     assert result.returncode == 1
     assert "Checked 1 manifest:" in result.stdout
     summary = " ".join(result.stdout.split())
-    assert f"skipped 2 folders that hold a manifest" in summary
+    assert f"skipped 2 folders that hold a manifest (excluded" in summary
     assert f"{tree / '.hidden'}, {tree / 'node_modules'}" in summary
     assert ".venv" not in summary.split("manifest (")[1].split("):")[1]  # it holds none: not named
     code, report = hkai_json(str(tree))
@@ -119,3 +119,38 @@ def test_one_skipped_yaml_file_is_said_in_the_singular(tmp_path):
     assert f"skipped 1 YAML file that is not named manifest.yaml" in summary
     assert "已略過 1 個不是名為 manifest.yaml 的 YAML 檔案" in "".join(
         hkai("check", "--today", TODAY, "--lang", "zh", str(tmp_path)).stdout.split("\n"))
+
+
+def test_exclude_replaces_the_default_folders_to_skip(tmp_path):
+    tree = _tree_with_skipped_folders(tmp_path)
+    code, report = hkai_json("--exclude", "checked/", str(tree))
+    assert sorted(entry["path"] for entry in report["manifests"]) == [
+        str(tree / ".hidden" / "manifest.yaml"), str(tree / "node_modules" / "pkg" / "manifest.yaml")]
+    assert report["summary"]["skipped_folders"] == [str(tree / "checked")]
+
+
+def test_extend_exclude_adds_to_the_default_folders_to_skip(tmp_path):
+    tree = _tree_with_skipped_folders(tmp_path)
+    result = hkai("check", "--today", TODAY, "--extend-exclude", "check*/", str(tree))
+    assert result.returncode == 2 and f"no manifest found in {tree}" in result.stderr
+    assert f"skipped 3 folders that hold a manifest" in result.stderr
+    assert "\\u000a" not in result.stderr
+
+
+def test_exclude_in_the_config_file_uses_gitignore_patterns(tmp_path):
+    tree = _tree_with_skipped_folders(tmp_path)
+    (tree / "checked" / "drafts").mkdir()
+    (tree / "checked" / "drafts" / "manifest.yaml").write_text(ONE_EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "hkai.toml").write_text('extend-exclude = ["**/drafts/"]\n', encoding="utf-8")
+    code, report = hkai_json(str(tree), cwd=tmp_path)
+    assert [entry["path"] for entry in report["manifests"]] == [str(tree / "checked" / "manifest.yaml")]
+    assert str(tree / "checked" / "drafts") in report["summary"]["skipped_folders"]
+    shown = hkai("check", "--show-config", cwd=tmp_path).stdout
+    assert "extend-exclude = ['**/drafts/']" in shown and str(tmp_path / "hkai.toml") in shown
+
+
+def test_a_bad_exclude_in_the_config_file_is_a_clear_error(tmp_path):
+    (tmp_path / "hkai.toml").write_text("exclude = 3\n", encoding="utf-8")
+    result = hkai("check", str(ONE_EXAMPLE), cwd=tmp_path)
+    assert result.returncode == 2 and "exclude: must be a list of gitignore-style patterns" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -90,6 +90,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     check.add_argument("--manifest-glob", action="append", metavar="PATTERN",
                        help="in a folder, also check the files whose name matches PATTERN (e.g. '*.manifest.yaml'; "
                             "repeatable; default: only manifest.yaml and manifest.yml)")
+    check.add_argument("--exclude", action="append", metavar="PATTERN",
+                       help="skip the folders a search meets that match this gitignore-style pattern (repeatable); "
+                            "replaces the default: hidden folders, node_modules and .venv")
+    check.add_argument("--extend-exclude", action="append", metavar="PATTERN",
+                       help="skip these folders as well as the excluded ones (repeatable)")
     check.add_argument("--color", choices=COLOR_CHOICES,
                        help="colours: auto (on a terminal; the default), always or never; "
                             "else $FORCE_COLOR or $CLICOLOR_FORCE, then $NO_COLOR, decide")
@@ -159,6 +164,8 @@ def _flags(args: argparse.Namespace) -> dict:
         "redact": args.redact or None, "redact_key": args.redact_key, "redact_paths": args.redact_paths or None,
         "redaction_map": args.redaction_map, "source_root": args.root,
         "manifest_globs": tuple(args.manifest_glob) if args.manifest_glob else None,
+        "exclude": tuple(args.exclude) if args.exclude else None,
+        "extend_exclude": tuple(args.extend_exclude) if args.extend_exclude else None,
     }
 
 

@@ -7,10 +7,13 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pathspec import GitIgnoreSpec
+
 MANIFEST_NAMES = ("manifest.yaml", "manifest.yml")
-# Folders a search does not enter: hidden ones, and the tools' own trees, which hold
-# copies of other people's files (a path named on the command line is always searched).
-DEFAULT_EXCLUDE = (".*", "node_modules", ".venv")
+# Folders a search does not enter (gitignore-style patterns, matched against a folder's path
+# below the searched one): hidden ones, and the tools' own trees, which hold copies of other
+# people's files. A path named on the command line is always searched.
+DEFAULT_EXCLUDE = (".*/", "node_modules/", ".venv/")
 
 
 @dataclass
@@ -25,13 +28,13 @@ class Discovery:
     other_yaml: list[str] = field(default_factory=list)  # YAML files in a searched folder not named as a manifest
 
 
-def discover(arguments: list[str], exclude: tuple[str, ...] = DEFAULT_EXCLUDE,
+def discover(arguments: list[str], exclude: tuple[str, ...] | list[str] = DEFAULT_EXCLUDE,
              manifest_globs: tuple[str, ...] = ()) -> Discovery:
     """Manifest files to check, in a stable order, and what else the search has to say.
 
     A file argument is checked whatever its name; a folder is searched recursively for
-    ``manifest.yaml`` / ``manifest.yml``, skipping the folders whose name matches an
-    ``exclude`` pattern (each one that holds a manifest is named, so none is skipped
+    ``manifest.yaml`` / ``manifest.yml``, skipping the folders whose path below it matches
+    an ``exclude`` pattern (gitignore syntax) (each one that holds a manifest is named, so none is skipped
     silently); ``manifest_globs`` widen the file names checked, and the other YAML files
     met are listed, for the same reason. Symbolic links inside
     the folder are followed while they stay in it; one that leads out of it (to ``/``, say)
@@ -44,7 +47,7 @@ def discover(arguments: list[str], exclude: tuple[str, ...] = DEFAULT_EXCLUDE,
         path = Path(argument)
         if path.is_dir():
             before = len(found), len(problems)
-            _walk(path, result, exclude, (*MANIFEST_NAMES, *manifest_globs))
+            _walk(path, result, GitIgnoreSpec.from_lines(exclude), (*MANIFEST_NAMES, *manifest_globs))
             if (len(found), len(problems)) == before:
                 result.no_manifest_in.append(argument)
         elif path.exists() or path.is_symlink():
@@ -55,7 +58,7 @@ def discover(arguments: list[str], exclude: tuple[str, ...] = DEFAULT_EXCLUDE,
     return result
 
 
-def _walk(top: Path, result: Discovery, exclude: tuple[str, ...], names: tuple[str, ...]) -> None:
+def _walk(top: Path, result: Discovery, exclude: GitIgnoreSpec, names: tuple[str, ...]) -> None:
     """Search ``top`` depth first, in name order, with a stack of folders to visit (not
     recursion: a tree may be any depth). Each entry is a folder and the (device, inode)
     of the folders it is inside."""
@@ -84,7 +87,7 @@ def _walk(top: Path, result: Discovery, exclude: tuple[str, ...], names: tuple[s
                 if entry.name.endswith((".yaml", ".yml")):
                     result.other_yaml.append(entry.path)
                 continue
-            if _is_dir(entry) and _matches(entry.name, exclude):
+            if _is_dir(entry) and exclude.match_file(os.path.relpath(entry.path, top) + "/"):
                 if _holds_manifest(entry.path):
                     result.skipped_folders.append(entry.path)
                 continue
@@ -122,3 +125,14 @@ def _is_dir(entry: os.DirEntry) -> bool:
         return entry.is_dir()
     except OSError:
         return False
+
+
+def pattern_problem(patterns: object) -> str | None:
+    """Why ``patterns`` cannot be used as exclude patterns (None: they can)."""
+    if not isinstance(patterns, (list, tuple)) or not all(isinstance(item, str) and item for item in patterns):
+        return f"must be a list of gitignore-style patterns, not {patterns!r}"
+    try:
+        GitIgnoreSpec.from_lines(patterns)
+    except (ValueError, TypeError) as error:
+        return f"not a gitignore-style pattern: {error}"
+    return None
