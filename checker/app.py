@@ -17,11 +17,13 @@ from .evaluation.manifest import CheckOptions, check_document
 from .evaluation.waivers import load_review_waivers, review_waivers_files
 from .packs.loading import load_rule_set
 from .packs.selection import in_draft, select_rules
-from .reading.discovery import discover
+from .reading.discovery import Discovery, discover
 from .reading.yaml_fast_path import load_manifest_text
 from .reading.yaml_loader import Document, LoadError, read_stream
 from .report.model import ManifestResult, Report
+from .report.safe_text import visible
 from .settings import Settings, SettingsError
+from .text import say
 
 STDIN = "-"  # the path that stands for a manifest read from standard input
 STDIN_NAME = "<stdin>"  # its location in reports, unless --stdin-filename names it
@@ -51,18 +53,25 @@ def check(paths: Sequence[str | Path], settings: Settings | None = None, stdin: 
     options = CheckOptions(today=settings.today, max_bytes=settings.max_file_size, max_nodes=settings.max_nodes,
                            review_waivers=tuple(waiver for file in waivers_files for waiver in file.waivers),
                            trusted_waivers_only=settings.trusted_waivers_only, verify_evidence=settings.verify_evidence)
-    found, problems = discover([argument for argument in arguments if argument != STDIN])
-    results = check_paths(found, rule_set, options, settings.jobs)
+    found = discover([argument for argument in arguments if argument != STDIN],
+                     (*settings.exclude, *settings.extend_exclude), settings.manifest_globs)
+    if not found.manifests and not found.problems and STDIN not in arguments:
+        return Report(results=[], rule_set=rule_set, fail_on=settings.fail_on, lang=settings.lang,
+                      today=settings.today, draft=settings.draft, source_root=_source_root(settings),
+                      stopped=_no_manifest(found, settings.message_lang))
+    results = check_paths(found.manifests, rule_set, options, settings.jobs)
     stdin_documents: list[Document] = []
     if STDIN in arguments:
         result, document = _check_standard_input(stdin or sys.stdin.buffer, rule_set, options, settings)
         results.append(result)
         stdin_documents += [document] if document is not None else []
-    results += [ManifestResult(path=path, error=LoadError(path, problem)) for path, problem in problems]
+    results += [ManifestResult(path=path, error=LoadError(path, problem)) for path, problem in found.problems]
     waiver_files = review_waivers_files(waivers_files, results, rule_set, settings.today)
     report = Report(results=results, rule_set=rule_set, fail_on=settings.fail_on, lang=settings.lang,
                     today=settings.today, waiver_files=waiver_files, draft=settings.draft,
-                    source_root=_source_root(settings))
+                    source_root=_source_root(settings), no_manifest_in=tuple(found.no_manifest_in),
+                    skipped_folders=tuple(found.skipped_folders),
+                    skipped_yaml_files=_not_waivers(found.other_yaml, settings))
     report = _with_baseline(report, settings)
     if not settings.redact:
         return report
@@ -91,6 +100,21 @@ def _check_standard_input(stream: BinaryIO, rule_set, options: CheckOptions,
     except LoadError as error:
         return ManifestResult(path=name, error=error), None
     return check_document(document, rule_set, options), document
+
+
+def _no_manifest(found: Discovery, lang: str) -> str:
+    """Why nothing was checked: the folders without a manifest, and any skipped that hold one."""
+    lines = [say("cli.no_manifest", lang, folder=visible(folder)) for folder in found.no_manifest_in]
+    if found.skipped_folders:
+        lines.append(say("summary.skipped_folders", lang, count=len(found.skipped_folders),
+                         folders=", ".join(visible(folder) for folder in found.skipped_folders)))
+    return "; ".join(lines)
+
+
+def _not_waivers(files: list[str], settings: Settings) -> tuple[str, ...]:
+    """The YAML files a search skipped, less the reviewer's waivers files (given by --waivers)."""
+    waivers = {path.resolve() for path in settings.review_waivers}
+    return tuple(file for file in files if Path(file).resolve() not in waivers)
 
 
 def _source_root(settings: Settings) -> str | None:

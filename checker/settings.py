@@ -16,6 +16,7 @@ from typing import Any, Callable, Mapping
 
 from .color import COLOR_CHOICES, color_choice
 from .evaluation.parallel import usable_cpus
+from .reading.discovery import DEFAULT_EXCLUDE, pattern_problem
 from .reading.positions import byte_position, text_position
 from .reading.regular_file import read_regular_file
 from .reading.yaml_loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_NODES
@@ -82,6 +83,9 @@ class Settings:
     redaction_map: Path | None = None  # where to write pseudonym -> original (mode 0600)
     source_root: Path | None = None  # --root: report locations relative to it (else the repository's root)
     stdin_filename: Path | None = None  # the name, and folder, of a manifest read from standard input ('-')
+    manifest_globs: tuple[str, ...] = ()  # --manifest-glob: more file names a folder search checks
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE  # folders a search skips (gitignore-style); replaces the defaults
+    extend_exclude: tuple[str, ...] = ()  # more folders to skip, besides ``exclude``
     sources: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
@@ -113,7 +117,8 @@ class Settings:
                   "lang": self.lang, "select": list(self.select), "ignore": list(self.ignore),
                   "extra-rules": [str(path) for path in self.extra_rules], "severity": dict(self.severity),
                   "redact": self.redact, OUTPUT_TABLE: {output.format: str(output.destination)
-                                                        for output in self.outputs if output.destination is not STDOUT}}
+                                                        for output in self.outputs if output.destination is not STDOUT},
+                  "exclude": list(self.exclude), "extend-exclude": list(self.extend_exclude)}
         return [*((key, value, self.sources.get("format" if key == OUTPUT_TABLE else key, "default"))
                   for key, value in values.items()),
                 ("jobs", self.jobs or usable_cpus(), self.sources.get("jobs", DEFAULT_JOBS))]
@@ -277,12 +282,15 @@ def _paths_from_file(value: Any, path: Path) -> Any:
 
 # The settings a config file may hold: their keyword names here and their keys in the file.
 _KEYS = {"fail_on": "fail-on", "outputs": "format", "lang": "lang", "select": "select", "ignore": "ignore",
-         "extra_rules": "extra-rules", "severity": "severity", "redact": "redact"}
+         "extra_rules": "extra-rules", "severity": "severity", "redact": "redact", "exclude": "exclude",
+         "extend_exclude": "extend-exclude"}
 _SHOWN = {**_KEYS, "jobs": "jobs"}  # what --show-config says the source of
 _FROM_FILE: dict[str, Callable[[Any, Path], Any]] = {
     "format": _outputs_from_file, "extra-rules": _paths_from_file,
     "select": lambda value, _: tuple(value) if isinstance(value, list) else value,
     "ignore": lambda value, _: tuple(value) if isinstance(value, list) else value,
+    "exclude": lambda value, _: tuple(value) if isinstance(value, list) else value,
+    "extend-exclude": lambda value, _: tuple(value) if isinstance(value, list) else value,
 }
 
 
@@ -391,4 +399,6 @@ _CHECKS: dict[str, Callable[[Any], str | None]] = {
     "exit_zero": _flag, "quiet": _flag, "statistics": _flag,
     "redact": _flag, "redact_key": _key, "redact_paths": _flag, "redaction_map": _optional_path,
     "source_root": _optional_path, "stdin_filename": _optional_path,
+    "source_root": _optional_path, "manifest_globs": _strings, "exclude": pattern_problem,
+    "extend_exclude": pattern_problem,
 }

@@ -53,7 +53,8 @@ def test_settings_precedence_defaults_file_environment_flags(tmp_path):
     sources = {key: source for key, _, source in settings.shown()}
     assert sources == {"fail-on": "command line", "lang": "$HKAI_LANG", "ignore": str(tmp_path / "hkai.toml"),
                        "select": "default", "format": "default", "extra-rules": "default", "severity": "default",
-                       "redact": "default", "output": "default", "jobs": DEFAULT_JOBS}
+                       "redact": "default", "output": "default", "exclude": "default", "extend-exclude": "default",
+                       "jobs": DEFAULT_JOBS}
 
 
 def test_the_environment_chooses_outputs_and_colour_unless_flags_do(tmp_path):

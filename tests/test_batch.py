@@ -48,7 +48,7 @@ def test_output_without_a_format_before_it_is_a_usage_error(tmp_path):
 def test_github_actions_adds_annotations_to_the_rich_report():
     result = hkai("check", str(EXAMPLES / "dragon-returns-resurrection"), "--today", TODAY,
                   env={"GITHUB_ACTIONS": "true"})
-    assert "Checked 1 manifests" in result.stdout
+    assert "Checked 1 manifest:" in result.stdout
     assert any(line.startswith("::error file=") for line in result.stdout.splitlines())
 
 

@@ -56,6 +56,6 @@ def test_action_runs_the_check_and_writes_sarif(tmp_path):
     env["HKAI_ARGS"] = f"--today {TODAY}"
     result = subprocess.run(["bash", "-c", check["run"]], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert "::warning file=" in result.stdout and "Checked 1 manifests" in result.stdout
+    assert "::warning file=" in result.stdout and "Checked 1 manifest:" in result.stdout
     sarif = json.loads((tmp_path / "hkai.sarif").read_text())
     assert sarif["version"] == "2.1.0" and sarif["runs"][0]["results"]

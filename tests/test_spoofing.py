@@ -48,7 +48,7 @@ def test_terminal_report_shows_payloads_inertly(tmp_path):
     assert "[green]PASS[/]" in out  # markup shown as the literal text it is
     status_lines = [line for line in out.splitlines() if line.startswith(("PASS", "FAIL"))]
     assert len(status_lines) == 1 and status_lines[0].startswith("FAIL")
-    assert "Checked 1 manifests: 0 passed, 1 failed" in out
+    assert "Checked 1 manifest: 0 passed, 1 failed" in out
 
 
 class Terminal(io.StringIO):

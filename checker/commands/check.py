@@ -91,6 +91,14 @@ def register(commands: argparse._SubParsersAction) -> None:
     check.add_argument("--root", type=_folder, metavar="DIR",
                        help="the repository root that sarif and gitlab locations are relative to (default: the "
                             "nearest folder above the current one that holds .git, else the current folder)")
+    check.add_argument("--manifest-glob", action="append", metavar="PATTERN",
+                       help="in a folder, also check the files whose name matches PATTERN (e.g. '*.manifest.yaml'; "
+                            "repeatable; default: only manifest.yaml and manifest.yml)")
+    check.add_argument("--exclude", action="append", metavar="PATTERN",
+                       help="skip the folders a search meets that match this gitignore-style pattern (repeatable); "
+                            "replaces the default: hidden folders, node_modules and .venv")
+    check.add_argument("--extend-exclude", action="append", metavar="PATTERN",
+                       help="skip these folders as well as the excluded ones (repeatable)")
     check.add_argument("--color", choices=COLOR_CHOICES,
                        help="colours: auto (on a terminal; the default), always or never; "
                             "else $FORCE_COLOR or $CLICOLOR_FORCE, then $NO_COLOR, decide")
@@ -130,6 +138,8 @@ def run(args: argparse.Namespace) -> int:
             print_error(result.error)
     if report.stopped is not None:
         return fail(report.stopped)
+    for folder in report.no_manifest_in:
+        print_error(say("cli.no_manifest", settings.message_lang, folder=visible(folder)))
     if report.baseline_written is not None:
         print("hkai: " + say("cli.baseline_written", settings.message_lang, count=report.baseline_written,
                              path=visible(settings.create_baseline)), file=sys.stderr)
@@ -158,6 +168,9 @@ def _flags(args: argparse.Namespace) -> dict:
         "redact": args.redact or None, "redact_key": args.redact_key, "redact_paths": args.redact_paths or None,
         "redaction_map": args.redaction_map, "source_root": args.root,
         "stdin_filename": args.stdin_filename,
+        "manifest_globs": tuple(args.manifest_glob) if args.manifest_glob else None,
+        "exclude": tuple(args.exclude) if args.exclude else None,
+        "extend_exclude": tuple(args.extend_exclude) if args.extend_exclude else None,
     }
 
 

@@ -111,7 +111,7 @@ def _overall(report: Report, langs: list[str]) -> dict[str, Any]:
     summary = report.summary()
     status = {0: "pass", 1: "fail"}.get(report.exit_code(), "error")
     return {"status": status, "mark": STATUS_MARK[status], "status_text": _labels(f"status.{status}", langs),
-            "manifests": _labels("summary.manifests", langs, manifests=summary.manifests, passed=summary.passed,
+            "manifests": _labels("summary.manifests", langs, count=summary.manifests, passed=summary.passed,
                                  failed=summary.failed, errors=summary.errors),
             "findings": _labels("summary.findings", langs, **summary.findings),
             "counts": summary.findings, "waived": _labels("summary.waived", langs, waived=summary.waived)}

@@ -103,7 +103,7 @@ def _lines(report: Report) -> list[Line]:
     if report.draft:
         out += [f"**{escape(say('summary.draft', lang), cell=False)}**", ""]
     out.append(f"{STATUS_MARK[overall]} **{say(f'status.{overall}', lang)}** · "
-               + say("summary.manifests", lang, manifests=summary.manifests, passed=summary.passed,
+               + say("summary.manifests", lang, count=summary.manifests, passed=summary.passed,
                      failed=summary.failed, errors=summary.errors)
                + " · " + say("summary.findings", lang, **summary.findings)
                + " · " + say("summary.waived", lang, waived=summary.waived))

@@ -131,6 +131,9 @@ class Summary:
     findings: dict[str, int]  # findings that count (not waived, not baselined) by severity
     waived: int
     baselined: int
+    no_manifest_in: list[str]  # folders named on the command line that hold no manifest
+    skipped_folders: list[str]  # folders a search skipped (hidden, node_modules, .venv) that hold a manifest
+    skipped_yaml_files: list[str]  # YAML files in a searched folder that are not named as manifests
 
 
 @dataclass(frozen=True)
@@ -153,6 +156,9 @@ class Report:
     draft: bool = False  # a draft run (hkai check --draft): every format says so
     redaction: Any = None  # checker.redaction.Redaction when personal data is replaced by pseudonyms
     source_root: str | None = None  # --root: the folder sarif and gitlab locations are relative to
+    no_manifest_in: tuple[str, ...] = ()  # folders named on the command line that hold no manifest (exit 2)
+    skipped_folders: tuple[str, ...] = ()  # folders a search skipped that hold a manifest
+    skipped_yaml_files: tuple[str, ...] = ()  # YAML files in a searched folder not named as manifests
 
     @property
     def documents(self) -> list[DocumentResult]:
@@ -172,12 +178,14 @@ class Report:
                 else:
                     baselined += 1
         return Summary(manifests=len(self.documents), passed=statuses.count("pass"), failed=statuses.count("fail"),
-                       errors=statuses.count("error"), findings=counts, waived=waived, baselined=baselined)
+                       errors=statuses.count("error"), findings=counts, waived=waived, baselined=baselined,
+                       no_manifest_in=list(self.no_manifest_in), skipped_folders=list(self.skipped_folders),
+                       skipped_yaml_files=list(self.skipped_yaml_files))
 
     def exit_code(self) -> int:
         if self.stopped is not None:
             return EXIT_ERROR
         summary = self.summary()
-        if summary.errors:
+        if summary.errors or summary.no_manifest_in:
             return EXIT_ERROR
         return EXIT_FINDINGS if summary.failed else EXIT_OK

@@ -322,13 +322,24 @@ def _batch_table(report: Report) -> Table:
     return table
 
 
+def _some(paths: list[str], shown: int = 5) -> str:
+    """The first ``shown`` paths, then an ellipsis (the JSON report lists them all)."""
+    return ", ".join([*(visible(path) for path in paths[:shown]), *(["…"] if len(paths) > shown else [])])
+
+
 def _summary(report: Report) -> Text:
     lang, summary = report.lang, report.summary()
     line = Text(say("summary.draft", lang) + "\n", style="bold yellow") if report.draft else Text()
-    line.append(say("summary.manifests", lang, manifests=summary.manifests, passed=summary.passed,
+    line.append(say("summary.manifests", lang, count=summary.manifests, passed=summary.passed,
                     failed=summary.failed, errors=summary.errors), style="bold")
     line.append(" · " + say("summary.findings", lang, **summary.findings))
     line.append(" · " + say("summary.waived", lang, waived=summary.waived))
+    if summary.skipped_folders:
+        line.append("\n" + say("summary.skipped_folders", lang, count=len(summary.skipped_folders),
+                                folders=", ".join(visible(folder) for folder in summary.skipped_folders)))
+    if summary.skipped_yaml_files:
+        line.append("\n" + say("summary.skipped_yaml_files", lang, count=len(summary.skipped_yaml_files),
+                                files=_some(summary.skipped_yaml_files)))
     if report.baseline is not None:
         line.append("\n" + say("summary.baseline", lang, carried=report.baseline.carried, fixed=len(report.baseline.fixed)))
     named = ", ".join(f"{name} {version}" for name, version in packs(report))

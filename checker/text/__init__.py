@@ -36,8 +36,14 @@ def words(section: str, lang: str) -> dict[str, Any]:
 
 
 def say(key: str, lang: str, **values: Any) -> str:
-    """The phrase at dotted ``key`` in ``lang``, its ``{placeholders}`` filled in."""
+    """The phrase at dotted ``key`` in ``lang``, its ``{placeholders}`` filled in.
+
+    A phrase that depends on grammatical number is a mapping of ``one`` and ``other``,
+    chosen by the ``count`` value (Chinese phrases, which have no plural, are one string).
+    """
     phrase = _at(key, lang)
+    if isinstance(phrase, dict) and "other" in phrase:
+        phrase = phrase["one"] if values.get("count") == 1 else phrase["other"]
     return phrase.format(**values) if values else phrase
 
 
