@@ -140,12 +140,18 @@ def sarif_uris(log: dict) -> list[dict]:
     return [loc["physicalLocation"]["artifactLocation"] for loc in locations]
 
 
-def test_sarif_uris_are_relative_to_the_repository_root(tmp_path):
-    repository = tmp_path / "repo"
-    (repository / ".git").mkdir(parents=True)
-    folder = repository / "productions" / "film"
+def _manifest_in_a_repository(tmp_path):
+    """A copy of the dragon example at productions/film/ of a repository (a folder holding .git)."""
+    folder = tmp_path / "repo" / "productions" / "film"
     folder.mkdir(parents=True)
+    (tmp_path / "repo" / ".git").mkdir()
     (folder / "manifest.yaml").write_text((ROOT / DRAGON).read_text(encoding="utf-8"), encoding="utf-8")
+    return folder
+
+
+def test_sarif_uris_are_relative_to_the_repository_root(tmp_path):
+    folder = _manifest_in_a_repository(tmp_path)
+    repository = folder.parents[1]
     # run from inside the repository: the root is found by its .git folder
     code, out = report("sarif", "manifest.yaml", cwd=folder)
     log = json.loads(out)
@@ -458,11 +464,8 @@ def test_gitlab_fingerprints_survive_moved_lines(tmp_path):
 
 
 def test_gitlab_paths_are_relative_to_the_repository_root(tmp_path):
-    repository = tmp_path / "repo"
-    (repository / ".git").mkdir(parents=True)
-    folder = repository / "productions" / "film"
-    folder.mkdir(parents=True)
-    (folder / "manifest.yaml").write_text((ROOT / DRAGON).read_text(encoding="utf-8"), encoding="utf-8")
+    folder = _manifest_in_a_repository(tmp_path)
+    repository = folder.parents[1]
     issues = strict_json(report("gitlab", "manifest.yaml", cwd=folder)[1])
     assert {i["location"]["path"] for i in issues} == {"productions/film/manifest.yaml"}
     issues = strict_json(report("gitlab", "productions/film/manifest.yaml", "--root", "productions",
