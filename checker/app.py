@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import BinaryIO, Sequence
+from typing import BinaryIO, Sequence, TypeVar
 
 from .evaluation.batch import check_paths
 from .evaluation.manifest import CheckOptions, check_document
@@ -25,6 +25,7 @@ from .report.safe_text import visible
 from .settings import Settings, SettingsError
 from .text import say
 
+_PathOrText = TypeVar("_PathOrText", Path, str)
 STDIN = "-"  # the path that stands for a manifest read from standard input
 STDIN_NAME = "<stdin>"  # its location in reports, unless --stdin-filename names it
 
@@ -55,11 +56,12 @@ def check(paths: Sequence[str | Path], settings: Settings | None = None, stdin: 
                            trusted_waivers_only=settings.trusted_waivers_only, verify_evidence=settings.verify_evidence)
     found = discover([argument for argument in arguments if argument != STDIN],
                      (*settings.exclude, *settings.extend_exclude), settings.manifest_globs)
-    if not found.manifests and not found.problems and STDIN not in arguments:
+    manifests = _not_waivers(found.manifests, settings)  # a waivers file is reported on as one, not as a manifest
+    if not manifests and not found.problems and STDIN not in arguments:
         return Report(results=[], rule_set=rule_set, fail_on=settings.fail_on, lang=settings.lang,
                       today=settings.today, draft=settings.draft, source_root=_source_root(settings),
                       stopped=_no_manifest(found, settings.message_lang))
-    results = check_paths(found.manifests, rule_set, options, settings.jobs)
+    results = check_paths(manifests, rule_set, options, settings.jobs)
     stdin_documents: list[Document] = []
     if STDIN in arguments:
         result, document = _check_standard_input(stdin or sys.stdin.buffer, rule_set, options, settings)
@@ -71,7 +73,7 @@ def check(paths: Sequence[str | Path], settings: Settings | None = None, stdin: 
                     today=settings.today, waiver_files=waiver_files, draft=settings.draft,
                     source_root=_source_root(settings), no_manifest_in=tuple(found.no_manifest_in),
                     skipped_folders=tuple(found.skipped_folders),
-                    skipped_yaml_files=_not_waivers(found.other_yaml, settings))
+                    skipped_yaml_files=tuple(_not_waivers(found.other_yaml, settings)))
     report = _with_baseline(report, settings)
     if not settings.redact:
         return report
@@ -105,16 +107,19 @@ def _check_standard_input(stream: BinaryIO, rule_set, options: CheckOptions,
 def _no_manifest(found: Discovery, lang: str) -> str:
     """Why nothing was checked: the folders without a manifest, and any skipped that hold one."""
     lines = [say("cli.no_manifest", lang, folder=visible(folder)) for folder in found.no_manifest_in]
+    if found.manifests:  # each manifest found is a waivers file given with --waivers
+        lines.append(say("cli.only_waivers_files", lang, files=", ".join(visible(str(path)) for path in found.manifests)))
     if found.skipped_folders:
         lines.append(say("summary.skipped_folders", lang, count=len(found.skipped_folders),
                          folders=", ".join(visible(folder) for folder in found.skipped_folders)))
     return "; ".join(lines)
 
 
-def _not_waivers(files: list[str], settings: Settings) -> tuple[str, ...]:
-    """The YAML files a search skipped, less the reviewer's waivers files (given by --waivers)."""
+def _not_waivers(files: list[_PathOrText], settings: Settings) -> list[_PathOrText]:
+    """``files`` less the reviewer's waivers files (given by --waivers), which a search or the
+    command line may name too."""
     waivers = {path.resolve() for path in settings.review_waivers}
-    return tuple(file for file in files if Path(file).resolve() not in waivers)
+    return [file for file in files if Path(file).resolve() not in waivers]
 
 
 def _source_root(settings: Settings) -> str | None:

@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from conftest import EXAMPLES, ROOT, TODAY, hkai
+from conftest import EXAMPLES, MINIMAL, ROOT, TODAY, hkai
 
 FAILING = EXAMPLES / "dragon-returns-resurrection" / "manifest.yaml"  # 1 error of CON-007, among others
 COMPLIANT = EXAMPLES / "nine-heavens-animation" / "manifest.yaml"
@@ -237,3 +237,38 @@ def test_a_full_disk_is_still_an_error(tmp_path):
         result = _run("rules", "list", stdout=full)
     assert result.returncode == 2
     assert "cannot write standard output" in result.stderr
+
+
+# --- singular and plural ---------------------------------------------------------------
+
+ONE_WARNING = MINIMAL + """\
+disclosures:
+  - {id: d-1, audience: public, channel: end_credits, covers: [], languages: [en], text: Made with AI}
+"""
+
+
+def _words(text: str) -> str:
+    """A report's text with its line wrapping undone."""
+    return " ".join(text.split())
+
+
+def test_counts_take_the_form_of_their_number_in_every_report(tmp_path):
+    (tmp_path / "manifest.yaml").write_text(ONE_WARNING, encoding="utf-8")
+    english = _words(hkai("check", "manifest.yaml", "--today", TODAY, cwd=tmp_path).stdout)
+    assert "PASS 0 errors, 1 warning, 0 info" in english  # the manifest's line
+    assert "Checked 1 manifest: 1 passed, 0 failed, 0 could not be read · 0 errors, 1 warning, 0 info" in english
+    assert "1 warnings" not in english
+    for format in ("markdown", "html"):
+        report = hkai("check", "manifest.yaml", "--today", TODAY, "--format", format, cwd=tmp_path).stdout
+        assert "0 errors, 1 warning, 0 info" in _words(report) and "1 warnings" not in report, format
+    chinese = "".join(hkai("check", "manifest.yaml", "--today", TODAY, "--lang", "zh", cwd=tmp_path).stdout.split())
+    assert "0項錯誤，1項警告，0項提示" in chinese
+
+
+def test_a_baseline_of_one_finding_says_it_in_the_singular(tmp_path):
+    (tmp_path / "manifest.yaml").write_text(ONE_WARNING, encoding="utf-8")
+    created = hkai("check", "manifest.yaml", "--today", TODAY, "--create-baseline", "baseline.json", cwd=tmp_path)
+    assert "hkai: wrote 1 finding to baseline baseline.json" in created.stderr
+    carried = hkai("check", "manifest.yaml", "--today", TODAY, "--baseline", "baseline.json", cwd=tmp_path)
+    assert "Baseline: 1 known finding carried, 0 fixed since it was written" in _words(carried.stdout)
+    assert "1 known finding carried by the baseline." in _words(carried.stdout)

@@ -1,6 +1,10 @@
 """Which files ``hkai check`` reads, and what its summary says about them (issue 14, part 2)."""
 
+import html
 import json
+import re
+
+import pytest
 
 from conftest import EXAMPLES, TODAY, hkai, hkai_json
 
@@ -156,3 +160,21 @@ def test_a_bad_exclude_in_the_config_file_is_a_clear_error(tmp_path):
     result = hkai("check", str(ONE_EXAMPLE), cwd=tmp_path)
     assert result.returncode == 2 and "exclude: must be a list of gitignore-style patterns" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("format", ["markdown", "html"])
+def test_the_shared_reports_name_what_was_skipped_and_the_waivers_file(tmp_path, format):
+    tree = _tree_with_skipped_folders(tmp_path)
+    (tree / "notes.yml").write_text("a: 1\n", encoding="utf-8")
+    (tree / "waivers.yaml").write_text("issued_by: Panel\nwaivers:\n  - {rule: INT-006, production: demo, target: demo,"
+                                       " reason: known, approved_by: Panel, approved_on: 2026-01-01}\n",
+                                       encoding="utf-8")
+    result = hkai("check", "--today", TODAY, "--format", format, "--waivers", "waivers.yaml", ".", cwd=tree)
+    # the words a reader sees: HTML without its tags, Markdown without its escapes (node\\_modules)
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", result.stdout)).split()) if format == "html" \
+        else " ".join(result.stdout.replace("\\", "").split())
+    assert "Checked 1 manifest:" in text
+    assert "skipped 2 folders that hold a manifest" in text and "./.hidden, ./node_modules" in text
+    assert "skipped 1 YAML file that is not named manifest.yaml" in text and "./notes.yml" in text
+    assert re.search(r"reviewer waivers file \[?waivers\.yaml(\]\(waivers\.yaml\))?: 1 waiver \(0 used in this run\)"
+                     r" · PASS 0 errors, 0 warnings, 1 info", text), text[:3000]

@@ -234,7 +234,7 @@ def test_a_reviewers_waivers_file_and_claimed_waivers_are_shown(tmp_path):
     _, report = hkai_json(*args)
     page = html.unescape(html_of(*args))
     sections = re.findall(r'<section class="production" id="doc-\d+"[^>]*data-findings="(\d+)">', page)
-    assert [int(n) for n in sections] == [len(m["findings"]) for m in report["manifests"]]
+    assert [int(n) for n in sections] == [len(m["findings"]) for m in report["manifests"] + report["waivers_files"]]
     waivers_part = page[page.index('id="doc-2-h"'):]
     assert waivers_part.startswith('id="doc-2-h"><span class="bi"><span lang="en">Reviewer waivers file</span>')
     assert "NOPE-001" in waivers_part

@@ -57,13 +57,54 @@ def test_reviewer_waivers_and_manifest_waivers_together(write_manifest, tmp_path
     assert dis["d-2"]["waived"] and dis["d-2"]["waiver"]["source"] == "reviewer"
     assert dis["d-1"]["waived"] and dis["d-1"]["waiver"]["source"] == "manifest"
     # The waivers file is reported on as a document of its own, located line by line.
-    (review,) = [m for m in report["manifests"] if m["kind"] == "waivers"]
+    (review,) = report["waivers_files"]
     problems = {(f["rule"], f["line"], f["severity"]) for f in review["findings"]}
     assert problems == {("INT-004", 10, "warning"), ("INT-003", 17, "error"), ("INT-003", 18, "error"),
                         ("INT-008", 19, "info")}
     assert any("expired on 2025-12-31" in f["message"] for f in review["findings"])
     assert any("record d-9, which is not in production demo" in f["message"] for f in review["findings"])
     assert code == 1  # the waivers file has errors
+
+
+def _words(text: str) -> str:
+    """The terminal report's text with its line wrapping undone (it wraps at 80 columns when piped)."""
+    return " ".join(text.split())
+
+
+def test_a_waivers_file_has_its_own_summary_line_and_is_not_counted_as_a_manifest(write_manifest, tmp_path):
+    write_manifest(MANIFEST, "submissions/demo/manifest.yaml")
+    (tmp_path / "submissions" / "waivers.yaml").write_text(WAIVERS)
+    args = ("submissions", "--waivers", "submissions/waivers.yaml", "--today", TODAY)
+    rich = hkai("check", *args, cwd=tmp_path)
+    summary = _words(rich.stdout.split("Production ")[-1])
+    # The manifest passes at --fail-on error; the waivers file's own errors (INT-003) fail the run.
+    assert "Checked 1 manifest: 1 passed, 0 failed, 0 could not be read" in summary
+    assert ("reviewer waivers file submissions/waivers.yaml: 5 waivers (1 used in this run) · "
+            "FAIL 2 errors, 1 warning, 1 info") in summary
+    assert "YAML file" not in rich.stdout  # the waivers file is not "skipped": it is reported on
+    assert rich.returncode == 1
+    code, report = hkai_json(*args, cwd=tmp_path)
+    assert [m["path"] for m in report["manifests"]] == ["submissions/demo/manifest.yaml"]
+    assert [w["path"] for w in report["waivers_files"]] == ["submissions/waivers.yaml"]
+    assert report["summary"]["manifests"] == 1 and report["summary"]["passed"] == 1
+    assert report["summary"]["waivers_files"] == [{"path": "submissions/waivers.yaml", "status": "fail", "waivers": 5,
+                                                   "used": 1, "findings": {"error": 2, "warning": 1, "info": 1}}]
+    assert code == 1
+    chinese = hkai("check", *args, "--lang", "zh", cwd=tmp_path)
+    assert ("審閱者豁免檔案 submissions/waivers.yaml：5 項豁免（此次檢查用上 1 項）· 不通過 2 項錯誤，1 項警告，1 項提示"
+            in _words(chinese.stdout))
+
+
+def test_a_waivers_file_named_as_a_path_too_is_not_checked_as_a_manifest(write_manifest, tmp_path):
+    write_manifest(MANIFEST)
+    (tmp_path / "waivers.yaml").write_text(WAIVERS)
+    code, report = hkai_json("manifest.yaml", "waivers.yaml", "--waivers", "waivers.yaml", cwd=tmp_path)
+    assert [m["path"] for m in report["manifests"]] == ["manifest.yaml"]
+    assert [w["path"] for w in report["waivers_files"]] == ["waivers.yaml"]
+    alone = hkai("check", "waivers.yaml", "--waivers", "waivers.yaml", cwd=tmp_path)
+    assert (alone.returncode, alone.stdout) == (2, "")
+    assert alone.stderr == ("hkai: error: nothing to check: waivers.yaml is given with --waivers as a reviewer "
+                            "waivers file, not a manifest\n")
 
 
 def test_trusted_mode_shows_manifest_waivers_as_claimed(write_manifest, tmp_path):
@@ -207,7 +248,7 @@ def test_an_unused_reviewer_waiver_is_found_even_on_a_shared_line(write_manifest
         "waivers: [{rule: DIS-003, production: demo, target: d-2, reason: R, approved_by: P, approved_on: 2026-10-01},"
         " {rule: DIS-001, production: demo, target: d-2, reason: R, approved_by: P, approved_on: 2026-10-01}]\n")
     code, report = hkai_json(str(path), "--waivers", str(tmp_path / "waivers.yaml"))
-    (review,) = [m for m in report["manifests"] if m["kind"] == "waivers"]
+    (review,) = report["waivers_files"]
     assert [(f["rule"], f["path"]) for f in review["findings"]] == [("INT-008", "/waivers/1")]
 
 

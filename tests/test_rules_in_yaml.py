@@ -67,10 +67,10 @@ rules:
         "  - {rule: DIS-003, production: demo, target: '*', reason: R, approved_by: P, approved_on: 2026-01-01}\n")
     code, report = hkai_json(str(write_manifest(MINIMAL)), "--rules", str(pack),
                              "--waivers", str(tmp_path / "waivers.yaml"), "--fail-on", "warning")
-    (review,) = [m for m in report["manifests"] if m["kind"] == "waivers"]
+    (review,) = report["waivers_files"]
     panel = [f for f in review["findings"] if f["rule"] == "PNL-001"]
     assert code == 1 and [(f["path"], f["line"]) for f in panel] == [("/waivers/1", 3)]
     assert panel[0]["message"] == "Waiver of DIS-003 for demo has no expiry"
-    assert not [f for m in report["manifests"] if m["kind"] == "manifest" for f in m["findings"]
+    assert not [f for m in report["manifests"] for f in m["findings"]
                 if f["rule"] == "PNL-001"]  # the check judges waivers files only
 

@@ -41,7 +41,7 @@ from ..authoring.guideline import (describe_rule, levels_text, pack_names, rende
                        rule_text, severity_meaning, sorted_rules)
 from ..report.model import EXIT_FINDINGS, EXIT_OK
 from .. import text
-from ..text import LANG_ENV, LANGUAGES, say
+from ..text import LANG_ENV, LANGUAGES, counted, say
 from . import fail, language
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -132,11 +132,6 @@ class _Output:
         self.stream.flush()
 
 
-def _n(count: int, noun: str, lang: str) -> str:
-    """``1 rule``, ``3 rules``; ``3 條規則``."""
-    return say(f"rules_command.count.{noun}.{'one' if count == 1 else 'other'}", lang, count=count)
-
-
 def _shown(path: str | Path) -> str:
     """A path relative to the current folder when it is inside it."""
     try:
@@ -190,7 +185,7 @@ def run_list(args: argparse.Namespace) -> int:
                           Text(say(f"severity.{rule.severity}", lang), style=SEVERITY_STYLE.get(rule.severity, "")),
                           Text(_levels_listed(rule.levels, lang)), Text(rule_text(rule.title, lang)))
         out.print(table)
-    summary = say("rules_command.list.summary", lang, count=_n(len(rules), "rule", lang),
+    summary = say("rules_command.list.summary", lang, count=counted("rule", len(rules), lang),
                   packs=visible(pack_names(rule_set)))
     out.print(Text(summary, style="dim"))
     out.close()
@@ -398,14 +393,14 @@ def _test_pack(out: _Output, pack: RulePack, rule_set: RuleSet, lang: str) -> bo
     words = text.words("rules_command.test", lang)
     run = run_fixtures(pack, rule_set)
     heading = words["testing"].format(pack=f"{visible(pack.name)} {visible(pack.version)}",
-                                      path=visible(_shown(pack.path)), rules=_n(len(run.rules), "rule", lang))
+                                      path=visible(_shown(pack.path)), rules=counted("rule", len(run.rules), lang))
     out.print(Text(heading, style="bold"), whole=True)
     passed = 0
     for rule in run.rules:
         failures = rule.failures()
         ok = not failures
         passed += ok
-        count = words["cases"].format(passed=rule.passed_count, total=_n(rule.case_count, "case", lang))
+        count = words["cases"].format(passed=rule.passed_count, total=counted("case", rule.case_count, lang))
         out.print(Text.assemble((words["pass"] if ok else words["fail"], "bold green" if ok else "bold red"),
                                 "  ", (visible(rule.rule), "bold"), "  ", count), whole=True)
         for failure in failures:
@@ -415,8 +410,8 @@ def _test_pack(out: _Output, pack: RulePack, rule_set: RuleSet, lang: str) -> bo
                                 words["unknown_rule"].format(rule=visible(rule_id))), whole=True)
         out.print(Text(" " * INDENT + visible(_rule_place(fixtures[0]))), whole=True)
     failed = len(run.rules) - passed + len(run.strays)
-    out.print(Text(words["tested"].format(rules=_n(len(run.rules), "rule", lang), passed=passed, failed=failed,
-                                           cases=_n(run.case_count, "case", lang)),
+    out.print(Text(words["tested"].format(rules=counted("rule", len(run.rules), lang), passed=passed, failed=failed,
+                                           cases=counted("case", run.case_count, lang)),
                    style="bold red" if failed else "bold green"), whole=True)
     return failed > 0
 
@@ -466,8 +461,8 @@ def run_lint(args: argparse.Namespace) -> int:
             location = str(LoadError(_shown(problem.path), problem.message, problem.line, problem.column))
             out.print(Text(visible(location)), whole=True)
         found |= bool(result.problems)
-        path, rules = visible(_shown(directory)), _n(result.rule_count, "rule", lang)
-        summary = (say("rules_command.lint.problems", lang, path=path, count=_n(len(result.problems), "problem", lang),
+        path, rules = visible(_shown(directory)), counted("rule", result.rule_count, lang)
+        summary = (say("rules_command.lint.problems", lang, path=path, count=counted("problem", len(result.problems), lang),
                        rules=rules)
                    if result.problems else say("rules_command.lint.clean", lang, path=path, rules=rules))
         out.print(Text(summary, style="bold red" if result.problems else "bold green"), whole=True)

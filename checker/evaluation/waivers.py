@@ -154,5 +154,6 @@ def review_waivers_files(files: list[ReviewWaiversFile], results: list[ManifestR
                     "production_records": records.get(waiver.production, [])}
                    for entry, waiver in zip(file.document.data["waivers"], file.waivers)]
         findings = evaluate_waivers_file(rule_set, file.document, entries, today)
-        judged.append(WaiversFileResult(path=file.document.path, findings=findings))
+        judged.append(WaiversFileResult(path=file.document.path, findings=findings, waivers=len(entries),
+                                        used=sum(entry["used"] for entry in entries)))
     return judged

@@ -6,9 +6,9 @@ import os
 from pathlib import Path, PurePath
 from typing import Any, Iterable
 
-from .model import Finding, Report
+from .model import Finding, Report, WaiversFileSummary
 from .safe_text import visible
-from ..text import say
+from ..text import counted, say
 
 # The reports people read show this many findings of one rule per manifest, then how many more
 # there are: ten thousand unknown keys make one point, not ten thousand lines.
@@ -18,6 +18,24 @@ SHOWN_PER_RULE = 50
 def titled(title: str, report: Report) -> str:
     """A report's or a manifest's title, labelled DRAFT in a draft run (hkai check --draft)."""
     return f"{say('report.draft', report.lang)} · {title}" if report.draft else title
+
+
+def findings_line(counts: dict[str, int], lang: str) -> str:
+    """``1 error, 2 warnings, 0 info``: findings counted by severity, each in its number's form."""
+    return say("summary.findings", lang, **{severity: counted(severity, counts[severity], lang) for severity in counts})
+
+
+def waivers_file_line(file: WaiversFileSummary, lang: str, path: str | None = None) -> str:
+    """A reviewer's waivers file in the summary: how many waivers it holds, how many were
+    used, and its own findings (``path``: the file as the format shows it, by default made visible)."""
+    return say("summary.waivers_file", lang, path=visible(file.path) if path is None else path,
+               waivers=counted("waiver", file.waivers, lang), used=file.used,
+               status=say(f"status.{file.status}", lang), findings=findings_line(file.findings, lang))
+
+
+def some_paths(paths: list[str], shown: int = 5) -> str:
+    """The first ``shown`` paths, then an ellipsis (the JSON report lists them all)."""
+    return ", ".join([*paths[:shown], *(["…"] if len(paths) > shown else [])])
 
 
 def display_path(path: str) -> str:

@@ -25,7 +25,7 @@ from ..text import LANGUAGES, say, table, words
 from ..text import say as phrase  # for keys given to _labels and the template's L(): tests/test_texts.py reads those
 from ..text.values import pick
 from . import BOTH_LANGUAGES
-from .common import declared_below, display_path, packs, shown_per_rule
+from .common import declared_below, display_path, findings_line, packs, shown_per_rule, some_paths, waivers_file_line
 from .model import PRINCIPLES, SEVERITIES, SEVERITY_RANK, DocumentResult, Finding, Report
 from .safe_text import visible
 
@@ -113,8 +113,24 @@ def _overall(report: Report, langs: list[str]) -> dict[str, Any]:
     return {"status": status, "mark": STATUS_MARK[status], "status_text": _labels(f"status.{status}", langs),
             "manifests": _labels("summary.manifests", langs, count=summary.manifests, passed=summary.passed,
                                  failed=summary.failed, errors=summary.errors),
-            "findings": _labels("summary.findings", langs, **summary.findings),
-            "counts": summary.findings, "waived": _labels("summary.waived", langs, waived=summary.waived)}
+            "findings": _in_langs(langs, partial(findings_line, summary.findings)),
+            "counts": summary.findings, "waived": _labels("summary.waived", langs, waived=summary.waived),
+            "notes": _summary_notes(report, langs)}
+
+
+def _summary_notes(report: Report, langs: list[str]) -> list[list[dict[str, str]]]:
+    """The summary's other lines, each in every language: reviewers' waivers files, and what
+    a folder search skipped (the first few paths; the JSON report names them all)."""
+    summary = report.summary()
+    notes = [_in_langs(langs, lambda lang, file=file: waivers_file_line(file, lang, path=display_path(file.path)))
+             for file in summary.waivers_files]
+    if summary.skipped_folders:
+        notes.append(_labels("summary.skipped_folders", langs, count=len(summary.skipped_folders),
+                             folders=visible(some_paths(summary.skipped_folders))))
+    if summary.skipped_yaml_files:
+        notes.append(_labels("summary.skipped_yaml_files", langs, count=len(summary.skipped_yaml_files),
+                             files=visible(some_paths(summary.skipped_yaml_files))))
+    return notes
 
 
 def _cover(documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -151,6 +167,7 @@ def _document(index: int, result: DocumentResult, report: Report, langs: list[st
     counts = {severity: sum(1 for f in counting if f.severity == severity) for severity in SEVERITIES}
     document = {"anchor": f"doc-{index}", "path": path, "kind": result.kind, "status": status,
                 "mark": STATUS_MARK[status], "status_text": _labels(f"status.{status}", langs), "counts": counts,
+                "findings_text": _in_langs(langs, partial(findings_line, counts)),
                 "total": len(result.findings), "error": None, "production": _production(result, langs),
                 "schema_valid": result.schema_valid}
     if result.error is not None:

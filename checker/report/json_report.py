@@ -22,7 +22,8 @@ def to_dict(report: Report) -> dict[str, Any]:
         "packs": [{"name": pack.name, "version": pack.version} for pack in report.rule_set.packs],
         "today": report.today,
         "fail_on": report.fail_on,
-        "manifests": [_manifest(result, report) for result in report.documents],
+        "manifests": [_manifest(result, report) for result in report.results],
+        "waivers_files": [_manifest(result, report) for result in report.waiver_files],
         "summary": asdict(report.summary()),
     }
     if report.baseline is not None:

@@ -22,9 +22,9 @@ from urllib.parse import quote
 
 from ..text.values import variants
 from .model import EXIT_ERROR, EXIT_FINDINGS, PRINCIPLES, SEVERITIES, DocumentResult, Finding, Report
-from .common import display_path, packs, shown_per_rule, titled
+from .common import display_path, findings_line, packs, shown_per_rule, some_paths, titled, waivers_file_line
 from .safe_text import visible
-from ..text import say, words
+from ..text import counted, say, words
 
 STATUS_MARK = {"pass": "✅", "fail": "❌", "error": "⚠️"}
 
@@ -76,13 +76,13 @@ def _capped(entries: list[Line], lang: str) -> list[str]:
     """The lines that fit below ``CAPPED_AT``, then "… N more findings" if any were cut."""
     kept: list[str] = []
     size = 0
-    reserve = _length(say("markdown.more_findings", lang, count=f"{10**9:,}")) + len("\n\n</details>\n")
+    reserve = _length(say("markdown.more_findings", lang, count=10**9)) + len("\n\n</details>\n")
     for index, (line, _) in enumerate(entries):
         size += _length(line) + 1
         if size + reserve > CAPPED_AT:
             left_out = sum(count for _, count in entries[index:])
             closing = ["", "</details>"] if _open_details(kept) else []
-            return kept + closing + ["", say("markdown.more_findings", lang, count=f"{left_out:,}")]
+            return kept + closing + ["", say("markdown.more_findings", lang, count=left_out)]
         kept.append(line)
     return kept
 
@@ -105,11 +105,12 @@ def _lines(report: Report) -> list[Line]:
     out.append(f"{STATUS_MARK[overall]} **{say(f'status.{overall}', lang)}** · "
                + say("summary.manifests", lang, count=summary.manifests, passed=summary.passed,
                      failed=summary.failed, errors=summary.errors)
-               + " · " + say("summary.findings", lang, **summary.findings)
+               + " · " + findings_line(summary.findings, lang)
                + " · " + say("summary.waived", lang, waived=summary.waived))
     out.append("")
+    out.extend(_summary_notes(report))
     names = ", ".join(f"{name} {version}" for name, version in packs(report))
-    out.append(escape(say("markdown.rule_packs", lang, packs=names, count=len(report.rule_set.rules)), cell=False))
+    out.append(escape(say("markdown.rule_packs", lang, packs=names, rules=counted("rule", len(report.rule_set.rules), lang)), cell=False))
     out.append("")
     out.extend(_scorecard(report))
     unreadable = [result for result in report.documents if result.error is not None]
@@ -123,6 +124,21 @@ def _lines(report: Report) -> list[Line]:
         entries.append(("", 0))
         entries.extend(_manifest(result, report))
     return entries
+
+
+def _summary_notes(report: Report) -> list[str]:
+    """The summary's other lines, a paragraph each: reviewers' waivers files, and what a
+    folder search skipped (the first few paths; the JSON report names them all)."""
+    lang, summary = report.lang, report.summary()
+    notes = [waivers_file_line(file, lang, path=_link(display_path(file.path), None, cell=False))
+             for file in summary.waivers_files]
+    if summary.skipped_folders:
+        notes.append(escape(say("summary.skipped_folders", lang, count=len(summary.skipped_folders),
+                                folders=some_paths(summary.skipped_folders)), cell=False))
+    if summary.skipped_yaml_files:
+        notes.append(escape(say("summary.skipped_yaml_files", lang, count=len(summary.skipped_yaml_files),
+                                files=some_paths(summary.skipped_yaml_files)), cell=False))
+    return [line for note in notes for line in (note, "")]
 
 
 def _scorecard(report: Report) -> list[str]:
@@ -187,7 +203,7 @@ def _row(finding: Finding, path: str, lang: str) -> str:
 def _left_out(left_out: dict[str, int], lang: str) -> list[Line]:
     """After a table, one line per rule whose findings were not all shown, with how many were not."""
     return [line for rule, count in left_out.items()
-            for line in (("", 0), (say("report.more_findings", lang, count=f"{count:,}", rule=escape(rule, cell=False)), count))]
+            for line in (("", 0), (say("report.more_findings", lang, count=count, rule=escape(rule, cell=False)), count))]
 
 
 def _heading(result: DocumentResult, lang: str) -> str:

@@ -81,6 +81,14 @@ class DocumentResult:
             return "error"
         return "fail" if any(counts_against(f, fail_on) for f in self.findings) else "pass"
 
+    def counted(self) -> dict[str, int]:
+        """How many findings that count (neither waived nor baselined) it has of each severity."""
+        counts = dict.fromkeys(SEVERITIES, 0)
+        for finding in self.findings:
+            if finding.counts:
+                counts[finding.severity] += 1
+        return counts
+
 
 @dataclass
 class ManifestResult(DocumentResult):
@@ -104,6 +112,8 @@ class WaiversFileResult(DocumentResult):
     be read or is not valid stops the run: its waivers would silently be missing.)"""
 
     kind: ClassVar[str] = "waivers"
+    waivers: int = 0  # how many waivers it holds
+    used: int = 0  # how many of them waived a finding of this run
     # What a report shows for the manifest's parts a waivers file does not have.
     production: ClassVar[None] = None
     declared_level: ClassVar[None] = None
@@ -123,7 +133,22 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 @dataclass(frozen=True)
+class WaiversFileSummary:
+    """A reviewer's waivers file in a run's summary: its own line, never counted as a manifest."""
+
+    path: str
+    status: str
+    waivers: int
+    used: int
+    findings: dict[str, int]  # its findings that count, by severity
+
+
+@dataclass(frozen=True)
 class Summary:
+    """What a run adds up to. ``manifests``, ``passed``, ``failed`` and ``errors`` count
+    productions; ``findings``, ``waived`` and ``baselined`` count the findings of every
+    document, reviewers' waivers files included."""
+
     manifests: int
     passed: int
     failed: int
@@ -134,6 +159,7 @@ class Summary:
     no_manifest_in: list[str]  # folders named on the command line that hold no manifest
     skipped_folders: list[str]  # folders a search skipped (hidden, node_modules, .venv) that hold a manifest
     skipped_yaml_files: list[str]  # YAML files in a searched folder that are not named as manifests
+    waivers_files: list[WaiversFileSummary]  # reviewers' waivers files (--waivers)
 
 
 @dataclass(frozen=True)
@@ -166,7 +192,7 @@ class Report:
         return [*self.results, *self.waiver_files]
 
     def summary(self) -> Summary:
-        statuses = [result.status(self.fail_on) for result in self.documents]
+        statuses = [result.status(self.fail_on) for result in self.results]
         counts = dict.fromkeys(SEVERITIES, 0)
         waived = baselined = 0
         for result in self.documents:
@@ -177,10 +203,14 @@ class Report:
                     waived += 1
                 else:
                     baselined += 1
-        return Summary(manifests=len(self.documents), passed=statuses.count("pass"), failed=statuses.count("fail"),
+        return Summary(manifests=len(self.results), passed=statuses.count("pass"), failed=statuses.count("fail"),
                        errors=statuses.count("error"), findings=counts, waived=waived, baselined=baselined,
                        no_manifest_in=list(self.no_manifest_in), skipped_folders=list(self.skipped_folders),
-                       skipped_yaml_files=list(self.skipped_yaml_files))
+                       skipped_yaml_files=list(self.skipped_yaml_files),
+                       waivers_files=[WaiversFileSummary(path=file.path, status=file.status(self.fail_on),
+                                                         waivers=file.waivers, used=file.used,
+                                                         findings=file.counted())
+                                      for file in self.waiver_files])
 
     def exit_code(self) -> int:
         if self.stopped is not None:
@@ -188,4 +218,5 @@ class Report:
         summary = self.summary()
         if summary.errors or summary.no_manifest_in:
             return EXIT_ERROR
-        return EXIT_FINDINGS if summary.failed else EXIT_OK
+        failed = summary.failed or any(file.status == "fail" for file in summary.waivers_files)
+        return EXIT_FINDINGS if failed else EXIT_OK

@@ -17,10 +17,10 @@ from rich.table import Table
 from rich.text import Text
 
 from ..text.values import variants
-from .common import declared_below, packs, shown_per_rule, titled
+from .common import declared_below, findings_line, packs, shown_per_rule, some_paths, titled, waivers_file_line
 from .model import PRINCIPLES, SEVERITIES, DocumentResult, Finding, Report
 from .safe_text import visible
-from ..text import say, words
+from ..text import counted, say, words
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 INDENT = 8  # where a finding's location and fix start, under its message
@@ -208,7 +208,7 @@ def _waived(finding: Finding, path: str, lang: str, console: Console) -> Iterato
 def _left_out(left_out: dict[str, int], lang: str) -> Iterator[Text]:
     """One line per rule whose findings were not all shown, with how many were not."""
     for rule, count in left_out.items():
-        yield Text(say("report.more_findings", lang, count=f"{count:,}", rule=visible(rule)), style="dim")
+        yield Text(say("report.more_findings", lang, count=count, rule=visible(rule)), style="dim")
 
 
 def _headline(severity: Text, finding: Finding, lang: str, console: Console) -> Iterator[Line]:
@@ -289,8 +289,7 @@ def _units(plain: str) -> list[tuple[int, int]]:
 
 
 def _counts(findings: list[Finding], lang: str) -> str:
-    counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}
-    return say("summary.findings", lang, **counts)
+    return findings_line({s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}, lang)
 
 
 def _batch_table(report: Report) -> Table:
@@ -322,26 +321,25 @@ def _batch_table(report: Report) -> Table:
     return table
 
 
-def _some(paths: list[str], shown: int = 5) -> str:
-    """The first ``shown`` paths, then an ellipsis (the JSON report lists them all)."""
-    return ", ".join([*(visible(path) for path in paths[:shown]), *(["…"] if len(paths) > shown else [])])
-
-
 def _summary(report: Report) -> Text:
     lang, summary = report.lang, report.summary()
     line = Text(say("summary.draft", lang) + "\n", style="bold yellow") if report.draft else Text()
     line.append(say("summary.manifests", lang, count=summary.manifests, passed=summary.passed,
                     failed=summary.failed, errors=summary.errors), style="bold")
-    line.append(" · " + say("summary.findings", lang, **summary.findings))
+    line.append(" · " + findings_line(summary.findings, lang))
     line.append(" · " + say("summary.waived", lang, waived=summary.waived))
+    for file in summary.waivers_files:
+        line.append("\n" + waivers_file_line(file, lang))
     if summary.skipped_folders:
         line.append("\n" + say("summary.skipped_folders", lang, count=len(summary.skipped_folders),
                                 folders=", ".join(visible(folder) for folder in summary.skipped_folders)))
     if summary.skipped_yaml_files:
         line.append("\n" + say("summary.skipped_yaml_files", lang, count=len(summary.skipped_yaml_files),
-                                files=_some(summary.skipped_yaml_files)))
+                                files=visible(some_paths(summary.skipped_yaml_files))))
     if report.baseline is not None:
-        line.append("\n" + say("summary.baseline", lang, carried=report.baseline.carried, fixed=len(report.baseline.fixed)))
+        line.append("\n" + say("summary.baseline", lang, carried=counted("known_finding", report.baseline.carried, lang),
+                                fixed=len(report.baseline.fixed)))
     named = ", ".join(f"{name} {version}" for name, version in packs(report))
-    line.append("\n" + say("summary.rule_packs", lang, packs=named, count=len(report.rule_set.rules)), style="dim")
+    line.append("\n" + say("summary.rule_packs", lang, packs=named,
+                                rules=counted("rule", len(report.rule_set.rules), lang)), style="dim")
     return line

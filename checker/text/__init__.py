@@ -47,6 +47,11 @@ def say(key: str, lang: str, **values: Any) -> str:
     return phrase.format(**values) if values else phrase
 
 
+def counted(noun: str, count: int, lang: str) -> str:
+    """A number of things, in the form its number takes: ``1 error``, ``3 errors``, ``3 項錯誤``."""
+    return say(f"count.{noun}", lang, count=count)
+
+
 def _at(key: str, lang: str) -> Any:
     node: Any = table(lang)
     for part in key.split("."):
