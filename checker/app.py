@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import BinaryIO, Sequence, TypeVar
 
 from .evaluation.batch import check_paths
-from .evaluation.manifest import CheckOptions, check_document
+from .evaluation.manifest import CheckOptions
 from .evaluation.waivers import load_review_waivers, review_waivers_files
 from .packs.loading import load_rule_set
 from .packs.selection import in_draft, select_rules
@@ -61,12 +61,15 @@ def check(paths: Sequence[str | Path], settings: Settings | None = None, stdin: 
         return Report(results=[], rule_set=rule_set, fail_on=settings.fail_on, lang=settings.lang,
                       today=settings.today, draft=settings.draft, source_root=_source_root(settings),
                       stopped=_no_manifest(found, settings.message_lang))
-    results = check_paths(manifests, rule_set, options, settings.jobs)
     stdin_documents: list[Document] = []
+    unreadable_stdin: list[ManifestResult] = []
     if STDIN in arguments:
-        result, document = _check_standard_input(stdin or sys.stdin.buffer, rule_set, options, settings)
-        results.append(result)
-        stdin_documents += [document] if document is not None else []
+        try:
+            stdin_documents.append(_read_standard_input(stdin or sys.stdin.buffer, options, settings))
+        except LoadError as error:
+            unreadable_stdin.append(ManifestResult(path=error.path, error=error))
+    results = check_paths(manifests, rule_set, options, settings.jobs, documents=stdin_documents)
+    results += unreadable_stdin
     results += [ManifestResult(path=path, error=LoadError(path, problem)) for path, problem in found.problems]
     waiver_files = review_waivers_files(waivers_files, results, rule_set, settings.today)
     report = Report(results=results, rule_set=rule_set, fail_on=settings.fail_on, lang=settings.lang,
@@ -92,16 +95,11 @@ def _check_stdin_settings(reads_stdin: bool, settings: Settings) -> None:
                             "--stdin-filename PATH (its documents are then looked for beside PATH)")
 
 
-def _check_standard_input(stream: BinaryIO, rule_set, options: CheckOptions,
-                          settings: Settings) -> tuple[ManifestResult, Document | None]:
+def _read_standard_input(stream: BinaryIO, options: CheckOptions, settings: Settings) -> Document:
     """The manifest on standard input, read as hostile as a file: within the size limit,
     by the same encoding rules and loader, located as ``--stdin-filename`` or ``<stdin>``."""
     name = STDIN_NAME if settings.stdin_filename is None else str(settings.stdin_filename)
-    try:
-        document = load_manifest_text(read_stream(stream, name, options.max_bytes), name, options.max_nodes)
-    except LoadError as error:
-        return ManifestResult(path=name, error=error), None
-    return check_document(document, rule_set, options), document
+    return load_manifest_text(read_stream(stream, name, options.max_bytes), name, options.max_nodes)
 
 
 def _no_manifest(found: Discovery, lang: str) -> str:

@@ -107,3 +107,13 @@ def test_redaction_knows_the_people_of_a_manifest_on_standard_input():
     redacted = hkai_stdin(FAILING.read_bytes(), "-f", "json", "--redact", "-")
     assert redacted.returncode == 1 and "Traceback" not in redacted.stderr
     assert "Kwan Tin Lung" not in redacted.stdout and "Person B is deceased" in redacted.stdout
+
+
+def test_a_manifest_on_standard_input_is_told_of_a_file_with_its_production_id(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "manifest.yaml").write_text(MINIMAL, encoding="utf-8")
+    report = json_report(hkai_stdin(MINIMAL.encode(), "--format", "json", "-", "a", cwd=tmp_path))
+    clashes = {m["path"]: [f["message"] for f in m["findings"] if f["rule"] == "INT-010"] for m in report["manifests"]}
+    assert list(clashes) == ["a/manifest.yaml", "<stdin>"]
+    (on_file,), (on_stdin,) = clashes["a/manifest.yaml"], clashes["<stdin>"]
+    assert "<stdin>" in on_file and "a/manifest.yaml" in on_stdin

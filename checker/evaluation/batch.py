@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Sequence
 
+from ..reading.yaml_loader import Document
 from ..report.model import ManifestResult
-from .manifest import CheckOptions, check_file
+from .manifest import CheckOptions, check_document, check_file
 from ..packs.model import RuleSet
 from .parallel import MAX_TASKS, run_shared, usable_cpus
 
@@ -21,15 +23,21 @@ MANY_FILES = 16
 MANY_BYTES = 1 << 20
 
 
-def check_paths(paths: list[Path], rule_set: RuleSet, options: CheckOptions,
-                jobs: int | None = None) -> list[ManifestResult]:
+def check_paths(paths: list[Path], rule_set: RuleSet, options: CheckOptions, jobs: int | None = None,
+                documents: Sequence[Document] = ()) -> list[ManifestResult]:
     """Every manifest's result, in the order of ``paths``, in up to ``jobs`` processes
-    (None: the default, above). Manifests that share a
-    production id with another are checked again knowing it (a second pass over these
-    few only: the ids are known once every manifest has been read)."""
-    results = _check_all(paths, rule_set, options, jobs)
+    (None: the default, above), then those of ``documents`` already read (standard input).
+    Manifests that share a production id with another are checked again knowing it (a
+    second pass over these few only: the ids are known once every manifest has been read)."""
+    serial = replace(options, jobs=jobs or 1)
+    results = [*_check_all(paths, rule_set, options, jobs),
+               *(check_document(document, rule_set, serial) for document in documents)]
+    sources: list[Path | Document] = [*paths, *documents]
     for index, others in _shared_productions(results).items():
-        results[index] = check_file(paths[index], rule_set, replace(options, jobs=jobs or 1, same_production_in=others))
+        again = replace(serial, same_production_in=others)
+        source = sources[index]
+        results[index] = check_file(source, rule_set, again) if isinstance(source, Path) \
+            else check_document(source, rule_set, again)
     return results
 
 
