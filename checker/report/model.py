@@ -134,6 +134,7 @@ class Summary:
     no_manifest_in: list[str]  # folders named on the command line that hold no manifest
     skipped_folders: list[str]  # folders a search skipped (hidden, node_modules, .venv) that hold a manifest
     skipped_yaml_files: list[str]  # YAML files in a searched folder that are not named as manifests
+    ignored_by_gitignore: list[str]  # manifests a .gitignore ignores (--respect-gitignore)
 
 
 @dataclass(frozen=True)
@@ -159,6 +160,7 @@ class Report:
     no_manifest_in: tuple[str, ...] = ()  # folders named on the command line that hold no manifest (exit 2)
     skipped_folders: tuple[str, ...] = ()  # folders a search skipped that hold a manifest
     skipped_yaml_files: tuple[str, ...] = ()  # YAML files in a searched folder not named as manifests
+    ignored_by_gitignore: tuple[str, ...] = ()  # manifests a .gitignore ignores (--respect-gitignore)
 
     @property
     def documents(self) -> list[DocumentResult]:
@@ -180,7 +182,8 @@ class Report:
         return Summary(manifests=len(self.documents), passed=statuses.count("pass"), failed=statuses.count("fail"),
                        errors=statuses.count("error"), findings=counts, waived=waived, baselined=baselined,
                        no_manifest_in=list(self.no_manifest_in), skipped_folders=list(self.skipped_folders),
-                       skipped_yaml_files=list(self.skipped_yaml_files))
+                       skipped_yaml_files=list(self.skipped_yaml_files),
+                       ignored_by_gitignore=list(self.ignored_by_gitignore))
 
     def exit_code(self) -> int:
         if self.stopped is not None:

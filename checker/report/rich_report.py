@@ -340,6 +340,9 @@ def _summary(report: Report) -> Text:
     if summary.skipped_yaml_files:
         line.append("\n" + say("summary.skipped_yaml_files", lang, count=len(summary.skipped_yaml_files),
                                 files=_some(summary.skipped_yaml_files)))
+    if summary.ignored_by_gitignore:
+        line.append("\n" + say("summary.ignored_by_gitignore", lang, count=len(summary.ignored_by_gitignore),
+                                files=_some(summary.ignored_by_gitignore)))
     if report.baseline is not None:
         line.append("\n" + say("summary.baseline", lang, carried=report.baseline.carried, fixed=len(report.baseline.fixed)))
     named = ", ".join(f"{name} {version}" for name, version in packs(report))
