@@ -213,12 +213,13 @@ class GitIgnores:
 
 def _read_gitignore(path: Path) -> GitIgnoreSpec:
     """A submitter's ignore file, read as hostile: a regular file (no symbolic link, folder or
-    pipe), at most GITIGNORE_MAX_BYTES, UTF-8, every pattern one that compiles."""
+    pipe), at most GITIGNORE_MAX_BYTES, UTF-8, every pattern one that compiles. (O_NOFOLLOW
+    also refuses a link put in its place after the first look.)"""
+    if path.is_symlink():
+        raise GitIgnoreError(f"{path}: is a symbolic link; --respect-gitignore does not follow one")
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
-        if path.is_symlink():
-            raise GitIgnoreError(f"{path}: is a symbolic link; --respect-gitignore does not follow one") from None
         raise GitIgnoreError(f"{path}: cannot be read: {error.strerror or error}") from None
     status = os.fstat(descriptor)
     if not stat.S_ISREG(status.st_mode):
