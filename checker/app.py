@@ -17,7 +17,7 @@ from .evaluation.manifest import CheckOptions
 from .evaluation.waivers import load_review_waivers, review_waivers_files
 from .packs.loading import load_rule_set
 from .packs.selection import in_draft, select_rules
-from .reading.discovery import Discovery, discover
+from .reading.discovery import Discovery, GitIgnoreError, discover
 from .reading.yaml_fast_path import load_manifest_text
 from .reading.yaml_loader import Document, LoadError, read_stream
 from .report.model import ManifestResult, Report
@@ -54,8 +54,14 @@ def check(paths: Sequence[str | Path], settings: Settings | None = None, stdin: 
     options = CheckOptions(today=settings.today, max_bytes=settings.max_file_size, max_nodes=settings.max_nodes,
                            review_waivers=tuple(waiver for file in waivers_files for waiver in file.waivers),
                            trusted_waivers_only=settings.trusted_waivers_only, verify_evidence=settings.verify_evidence)
-    found = discover([argument for argument in arguments if argument != STDIN],
-                     (*settings.exclude, *settings.extend_exclude), settings.manifest_globs)
+    try:
+        found = discover([argument for argument in arguments if argument != STDIN],
+                         (*settings.exclude, *settings.extend_exclude), settings.manifest_globs,
+                         settings.respect_gitignore)
+    except GitIgnoreError as error:
+        return Report(results=[], rule_set=rule_set, fail_on=settings.fail_on, lang=settings.lang,
+                      today=settings.today, draft=settings.draft, source_root=_source_root(settings),
+                      stopped=f"--respect-gitignore: {error}")
     manifests = _not_waivers(found.manifests, settings)  # a waivers file is reported on as one, not as a manifest
     if not manifests and not found.problems and STDIN not in arguments:
         return Report(results=[], rule_set=rule_set, fail_on=settings.fail_on, lang=settings.lang,
@@ -76,6 +82,7 @@ def check(paths: Sequence[str | Path], settings: Settings | None = None, stdin: 
                     today=settings.today, waiver_files=waiver_files, draft=settings.draft,
                     source_root=_source_root(settings), no_manifest_in=tuple(found.no_manifest_in),
                     skipped_folders=tuple(found.skipped_folders),
+                    ignored_by_gitignore=tuple(found.ignored_by_gitignore),
                     skipped_yaml_files=tuple(_not_waivers(found.other_yaml, settings)))
     report = _with_baseline(report, settings)
     if not settings.redact:
@@ -103,13 +110,17 @@ def _read_standard_input(stream: BinaryIO, options: CheckOptions, settings: Sett
 
 
 def _no_manifest(found: Discovery, lang: str) -> str:
-    """Why nothing was checked: the folders without a manifest, and any skipped that hold one."""
+    """Why nothing was checked: the folders without a manifest, any skipped that hold one, and
+    the manifests a .gitignore ignores."""
     lines = [say("cli.no_manifest", lang, folder=visible(folder)) for folder in found.no_manifest_in]
     if found.manifests:  # each manifest found is a waivers file given with --waivers
         lines.append(say("cli.only_waivers_files", lang, files=", ".join(visible(str(path)) for path in found.manifests)))
     if found.skipped_folders:
         lines.append(say("summary.skipped_folders", lang, count=len(found.skipped_folders),
                          folders=", ".join(visible(folder) for folder in found.skipped_folders)))
+    if found.ignored_by_gitignore:
+        lines.append(say("summary.ignored_by_gitignore", lang, count=len(found.ignored_by_gitignore),
+                         files=", ".join(visible(file) for file in found.ignored_by_gitignore)))
     return "; ".join(lines)
 
 

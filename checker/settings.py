@@ -86,6 +86,7 @@ class Settings:
     manifest_globs: tuple[str, ...] = ()  # --manifest-glob: more file names a folder search checks
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE  # folders a search skips (gitignore-style); replaces the defaults
     extend_exclude: tuple[str, ...] = ()  # more folders to skip, besides ``exclude``
+    respect_gitignore: bool = False  # skip what .gitignore files ignore: off, so a submitter's file hides nothing
     sources: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
@@ -118,7 +119,8 @@ class Settings:
                   "extra-rules": [str(path) for path in self.extra_rules], "severity": dict(self.severity),
                   "redact": self.redact, OUTPUT_TABLE: {output.format: str(output.destination)
                                                         for output in self.outputs if output.destination is not STDOUT},
-                  "exclude": list(self.exclude), "extend-exclude": list(self.extend_exclude)}
+                  "exclude": list(self.exclude), "extend-exclude": list(self.extend_exclude),
+                  "respect-gitignore": self.respect_gitignore}
         return [*((key, value, self.sources.get("format" if key == OUTPUT_TABLE else key, "default"))
                   for key, value in values.items()),
                 ("jobs", self.jobs or usable_cpus(), self.sources.get("jobs", DEFAULT_JOBS))]
@@ -283,7 +285,7 @@ def _paths_from_file(value: Any, path: Path) -> Any:
 # The settings a config file may hold: their keyword names here and their keys in the file.
 _KEYS = {"fail_on": "fail-on", "outputs": "format", "lang": "lang", "select": "select", "ignore": "ignore",
          "extra_rules": "extra-rules", "severity": "severity", "redact": "redact", "exclude": "exclude",
-         "extend_exclude": "extend-exclude"}
+         "extend_exclude": "extend-exclude", "respect_gitignore": "respect-gitignore"}
 _SHOWN = {**_KEYS, "jobs": "jobs"}  # what --show-config says the source of
 _FROM_FILE: dict[str, Callable[[Any, Path], Any]] = {
     "format": _outputs_from_file, "extra-rules": _paths_from_file,
@@ -400,5 +402,5 @@ _CHECKS: dict[str, Callable[[Any], str | None]] = {
     "redact": _flag, "redact_key": _key, "redact_paths": _flag, "redaction_map": _optional_path,
     "source_root": _optional_path, "stdin_filename": _optional_path,
     "source_root": _optional_path, "manifest_globs": _strings, "exclude": pattern_problem,
-    "extend_exclude": pattern_problem,
+    "extend_exclude": pattern_problem, "respect_gitignore": _flag,
 }

@@ -38,7 +38,7 @@ def test_json_has_the_documented_shape(write_manifest):
     assert report["summary"] == {"manifests": 1, "passed": 1, "failed": 0, "errors": 0,
                                  "findings": {"error": 0, "warning": 0, "info": 0}, "waived": 0, "baselined": 0,
                                  "no_manifest_in": [], "skipped_folders": [], "skipped_yaml_files": [],
-                                 "waivers_files": []}
+                                 "ignored_by_gitignore": [], "waivers_files": []}
 
 
 def test_finding_fields_and_location(write_manifest):

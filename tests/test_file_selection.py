@@ -169,12 +169,17 @@ def test_the_shared_reports_name_what_was_skipped_and_the_waivers_file(tmp_path,
     (tree / "waivers.yaml").write_text("issued_by: Panel\nwaivers:\n  - {rule: INT-006, production: demo, target: demo,"
                                        " reason: known, approved_by: Panel, approved_on: 2026-01-01}\n",
                                        encoding="utf-8")
-    result = hkai("check", "--today", TODAY, "--format", format, "--waivers", "waivers.yaml", ".", cwd=tree)
+    (tree / "drafts").mkdir()
+    (tree / "drafts" / "manifest.yaml").write_text("not: checked\n", encoding="utf-8")
+    (tree / ".gitignore").write_text("drafts/\n", encoding="utf-8")
+    result = hkai("check", "--today", TODAY, "--format", format, "--waivers", "waivers.yaml", "--respect-gitignore",
+                  ".", cwd=tree)
     # the words a reader sees: HTML without its tags, Markdown without its escapes (node\\_modules)
     text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", result.stdout)).split()) if format == "html" \
         else " ".join(result.stdout.replace("\\", "").split())
     assert "Checked 1 manifest:" in text
     assert "skipped 2 folders that hold a manifest" in text and "./.hidden, ./node_modules" in text
     assert "skipped 1 YAML file that is not named manifest.yaml" in text and "./notes.yml" in text
+    assert "skipped 1 manifest that a .gitignore ignores" in text and "./drafts/manifest.yaml" in text
     assert re.search(r"reviewer waivers file \[?waivers\.yaml(\]\(waivers\.yaml\))?: 1 waiver \(0 used in this run\)"
                      r" · PASS 0 errors, 0 warnings, 1 info", text), text[:3000]

@@ -99,6 +99,10 @@ def register(commands: argparse._SubParsersAction) -> None:
                             "replaces the default: hidden folders, node_modules and .venv")
     check.add_argument("--extend-exclude", action="append", metavar="PATTERN",
                        help="skip these folders as well as the excluded ones (repeatable)")
+    check.add_argument("--respect-gitignore", action=argparse.BooleanOptionalAction, default=None,
+                       help="in a folder search, skip the manifests that .gitignore files and .git/info/exclude "
+                            "ignore, as git does (default: off, so a submitter's .gitignore hides nothing; "
+                            "a path named on the command line is checked even if ignored)")
     check.add_argument("--color", choices=COLOR_CHOICES,
                        help="colours: auto (on a terminal; the default), always or never; "
                             "else $FORCE_COLOR or $CLICOLOR_FORCE, then $NO_COLOR, decide")
@@ -171,6 +175,7 @@ def _flags(args: argparse.Namespace) -> dict:
         "manifest_globs": tuple(args.manifest_glob) if args.manifest_glob else None,
         "exclude": tuple(args.exclude) if args.exclude else None,
         "extend_exclude": tuple(args.extend_exclude) if args.extend_exclude else None,
+        "respect_gitignore": args.respect_gitignore,
     }
 
 

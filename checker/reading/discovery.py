@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,10 +27,11 @@ class Discovery:
     no_manifest_in: list[str] = field(default_factory=list)
     skipped_folders: list[str] = field(default_factory=list)  # skipped folders that hold a manifest
     other_yaml: list[str] = field(default_factory=list)  # YAML files in a searched folder not named as a manifest
+    ignored_by_gitignore: list[str] = field(default_factory=list)  # manifests a .gitignore ignores (--respect-gitignore)
 
 
 def discover(arguments: list[str], exclude: tuple[str, ...] | list[str] = DEFAULT_EXCLUDE,
-             manifest_globs: tuple[str, ...] = ()) -> Discovery:
+             manifest_globs: tuple[str, ...] = (), respect_gitignore: bool = False) -> Discovery:
     """Manifest files to check, in a stable order, and what else the search has to say.
 
     A file argument is checked whatever its name; a folder is searched recursively for
@@ -39,7 +41,9 @@ def discover(arguments: list[str], exclude: tuple[str, ...] | list[str] = DEFAUL
     met are listed, for the same reason. Symbolic links inside
     the folder are followed while they stay in it; one that leads out of it (to ``/``, say)
     is reported and not followed, and so is one that leads back to a folder the walk is
-    already inside (a loop).
+    already inside (a loop). With ``respect_gitignore``, the manifests the ``.gitignore`` files
+    ignore (see ``GitIgnores``) are not checked but listed; a bad ``.gitignore`` raises
+    ``GitIgnoreError``.
     """
     result = Discovery()
     found, problems = result.manifests, result.problems
@@ -47,7 +51,8 @@ def discover(arguments: list[str], exclude: tuple[str, ...] | list[str] = DEFAUL
         path = Path(argument)
         if path.is_dir():
             before = len(found), len(problems)
-            _walk(path, result, GitIgnoreSpec.from_lines(exclude), (*MANIFEST_NAMES, *manifest_globs))
+            ignores = GitIgnores.above(path) if respect_gitignore else None
+            _walk(path, result, GitIgnoreSpec.from_lines(exclude), (*MANIFEST_NAMES, *manifest_globs), ignores)
             if (len(found), len(problems)) == before:
                 result.no_manifest_in.append(argument)
         elif path.exists() or path.is_symlink():
@@ -58,16 +63,17 @@ def discover(arguments: list[str], exclude: tuple[str, ...] | list[str] = DEFAUL
     return result
 
 
-def _walk(top: Path, result: Discovery, exclude: GitIgnoreSpec, names: tuple[str, ...]) -> None:
+def _walk(top: Path, result: Discovery, exclude: GitIgnoreSpec, names: tuple[str, ...],
+          ignores: GitIgnores | None) -> None:
     """Search ``top`` depth first, in name order, with a stack of folders to visit (not
-    recursion: a tree may be any depth). Each entry is a folder and the (device, inode)
-    of the folders it is inside."""
+    recursion: a tree may be any depth). Each entry is a folder, the (device, inode)
+    of the folders it is inside and the .gitignore rules that apply in it (None: not respected)."""
     found, problems = result.manifests, result.problems
     inside = os.path.realpath(top)
     seen: set[tuple[int, int]] = set()
-    pending: list[tuple[Path, frozenset[tuple[int, int]]]] = [(top, frozenset())]
+    pending: list[tuple[Path, frozenset[tuple[int, int]], GitIgnores | None]] = [(top, frozenset(), ignores)]
     while pending:
-        folder, ancestors = pending.pop()
+        folder, ancestors, ignores = pending.pop()
         try:
             status = folder.stat()
             entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
@@ -81,6 +87,7 @@ def _walk(top: Path, result: Discovery, exclude: GitIgnoreSpec, names: tuple[str
         if identity in seen:  # reached again through another link: already searched
             continue
         seen.add(identity)
+        ignores = ignores.within(str(folder)) if ignores is not None else None
         subfolders = []
         for entry in entries:
             if not (_is_dir(entry) or _matches(entry.name, names)):
@@ -91,6 +98,9 @@ def _walk(top: Path, result: Discovery, exclude: GitIgnoreSpec, names: tuple[str
                 if _holds_manifest(entry.path):
                     result.skipped_folders.append(entry.path)
                 continue
+            if ignores is not None and ignores.ignore(entry.path, _is_dir(entry)):
+                result.ignored_by_gitignore += _manifests_in(entry.path, names) if _is_dir(entry) else [entry.path]
+                continue
             if entry.is_symlink() and not _leads_into(entry.path, inside):
                 problems.append((entry.path, "symbolic link leads outside the checked folder; not followed"))
             elif not _is_dir(entry):
@@ -99,7 +109,7 @@ def _walk(top: Path, result: Discovery, exclude: GitIgnoreSpec, names: tuple[str
                 problems.append((entry.path, "is a directory, not a manifest file"))
             else:
                 subfolders.append(Path(entry.path))
-        pending.extend((subfolder, ancestors | {identity}) for subfolder in reversed(subfolders))
+        pending.extend((subfolder, ancestors | {identity}, ignores) for subfolder in reversed(subfolders))
 
 
 def _matches(name: str, patterns: tuple[str, ...]) -> bool:
@@ -112,6 +122,18 @@ def _holds_manifest(folder: str) -> bool:
         if any(name in MANIFEST_NAMES for name in files):
             return True
     return False
+
+
+def _manifests_in(folder: str, names: tuple[str, ...]) -> list[str]:
+    """Every manifest below ``folder``, in name order (links to folders not followed, nor
+    ``folder`` itself if it is one: Git does not follow links)."""
+    if os.path.islink(folder):
+        return []
+    manifests = []
+    for parent, folders, files in os.walk(folder):
+        folders.sort()
+        manifests += [os.path.join(parent, name) for name in sorted(files) if _matches(name, names)]
+    return manifests
 
 
 def _leads_into(link: str, folder: str) -> bool:
@@ -136,3 +158,93 @@ def pattern_problem(patterns: object) -> str | None:
     except (ValueError, TypeError) as error:
         return f"not a gitignore-style pattern: {error}"
     return None
+
+
+GITIGNORE_MAX_BYTES = 1_000_000  # a .gitignore is a submitter's file: larger ones are refused
+
+
+class GitIgnoreError(Exception):
+    """A .gitignore (or .git/info/exclude) that cannot be used; the message names it."""
+
+
+@dataclass(frozen=True)
+class GitIgnores:
+    """The .gitignore rules that apply in one folder, as Git reads them: (folder, rules) from
+    the repository's ``.git/info/exclude`` (lowest) to the deepest ``.gitignore`` (highest),
+    each file's patterns matched against paths relative to its own folder. The user's
+    global excludes file is not read (that would need git's configuration)."""
+
+    layers: tuple[tuple[str, GitIgnoreSpec], ...] = ()
+
+    @classmethod
+    def above(cls, top: Path) -> GitIgnores:
+        """The rules from the folders above ``top`` up to its repository's root (the nearest
+        folder, ``top`` included, holding ``.git``; none outside a repository). A folder named
+        on the command line is searched even if those rules ignore it, as a named file is
+        checked: then only the rules inside it apply."""
+        here = Path(os.path.abspath(top))
+        root = next((folder for folder in (here, *here.parents) if (folder / ".git").exists()), None)
+        if root is None:
+            return cls()
+        rules = cls()
+        exclude = root / ".git" / "info" / "exclude"
+        if (root / ".git").is_dir() and (exclude.exists() or exclude.is_symlink()):
+            rules = GitIgnores(((str(root), _read_gitignore(exclude)),))
+        for folder in reversed(here.parents[:len(here.parents) - len(root.parents)]):
+            rules = rules.within(str(folder))
+        return cls() if here != root and rules.ignore(str(here), True) else rules
+
+    def within(self, folder: str) -> GitIgnores:
+        """These rules and those of ``folder``'s own .gitignore, if it has one."""
+        path = Path(folder) / ".gitignore"
+        if not (path.exists() or path.is_symlink()):
+            return self
+        return GitIgnores((*self.layers, (folder, _read_gitignore(path))))
+
+    def ignore(self, path: str, is_dir: bool) -> bool:
+        """Whether the deepest rule that decides about ``path`` ignores it."""
+        for folder, spec in reversed(self.layers):
+            relative = os.path.relpath(path, folder).replace(os.sep, "/")
+            decided = spec.check_file(relative + "/" if is_dir else relative).include
+            if decided is not None:
+                return decided
+        return False
+
+
+def _read_gitignore(path: Path) -> GitIgnoreSpec:
+    """A submitter's ignore file, read as hostile: a regular file (no symbolic link, folder or
+    pipe), at most GITIGNORE_MAX_BYTES, UTF-8, every pattern one that compiles. (O_NOFOLLOW
+    also refuses a link put in its place after the first look.)"""
+    if path.is_symlink():
+        raise GitIgnoreError(f"{path}: is a symbolic link; --respect-gitignore does not follow one")
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError as error:
+        raise GitIgnoreError(f"{path}: cannot be read: {error.strerror or error}") from None
+    status = os.fstat(descriptor)
+    if not stat.S_ISREG(status.st_mode):
+        os.close(descriptor)
+        kind = "a folder, not an ignore file" if stat.S_ISDIR(status.st_mode) else "not a regular file"
+        raise GitIgnoreError(f"{path}: is {kind}")
+    with os.fdopen(descriptor, "rb") as file:
+        try:
+            data = file.read(GITIGNORE_MAX_BYTES + 1)
+        except OSError as error:
+            raise GitIgnoreError(f"{path}: cannot be read: {error.strerror or error}") from None
+    if len(data) > GITIGNORE_MAX_BYTES:
+        raise GitIgnoreError(f"{path}: larger than {GITIGNORE_MAX_BYTES} bytes; refused")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[:error.start].count(b"\n") + 1
+        raise GitIgnoreError(f"{path}:{line}: not UTF-8 text (byte {error.start + 1})") from None
+    lines = text.splitlines()
+    try:
+        return GitIgnoreSpec.from_lines(lines)
+    except ValueError:  # find the line at fault
+        for number, line in enumerate(lines, start=1):
+            try:
+                GitIgnoreSpec.from_lines([line])
+            except ValueError:
+                raise GitIgnoreError(f"{path}:{number}: not a gitignore pattern: {line[:80]!r}") from None
+        raise GitIgnoreError(f"{path}: not a gitignore file") from None

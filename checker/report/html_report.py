@@ -130,6 +130,9 @@ def _summary_notes(report: Report, langs: list[str]) -> list[list[dict[str, str]
     if summary.skipped_yaml_files:
         notes.append(_labels("summary.skipped_yaml_files", langs, count=len(summary.skipped_yaml_files),
                              files=visible(some_paths(summary.skipped_yaml_files))))
+    if summary.ignored_by_gitignore:
+        notes.append(_labels("summary.ignored_by_gitignore", langs, count=len(summary.ignored_by_gitignore),
+                             files=visible(some_paths(summary.ignored_by_gitignore))))
     return notes
 
 

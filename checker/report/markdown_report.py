@@ -138,6 +138,9 @@ def _summary_notes(report: Report) -> list[str]:
     if summary.skipped_yaml_files:
         notes.append(escape(say("summary.skipped_yaml_files", lang, count=len(summary.skipped_yaml_files),
                                 files=some_paths(summary.skipped_yaml_files)), cell=False))
+    if summary.ignored_by_gitignore:
+        notes.append(escape(say("summary.ignored_by_gitignore", lang, count=len(summary.ignored_by_gitignore),
+                                files=some_paths(summary.ignored_by_gitignore)), cell=False))
     return [line for note in notes for line in (note, "")]
 
 

@@ -159,6 +159,7 @@ class Summary:
     no_manifest_in: list[str]  # folders named on the command line that hold no manifest
     skipped_folders: list[str]  # folders a search skipped (hidden, node_modules, .venv) that hold a manifest
     skipped_yaml_files: list[str]  # YAML files in a searched folder that are not named as manifests
+    ignored_by_gitignore: list[str]  # manifests a .gitignore ignores (--respect-gitignore)
     waivers_files: list[WaiversFileSummary]  # reviewers' waivers files (--waivers)
 
 
@@ -185,6 +186,7 @@ class Report:
     no_manifest_in: tuple[str, ...] = ()  # folders named on the command line that hold no manifest (exit 2)
     skipped_folders: tuple[str, ...] = ()  # folders a search skipped that hold a manifest
     skipped_yaml_files: tuple[str, ...] = ()  # YAML files in a searched folder not named as manifests
+    ignored_by_gitignore: tuple[str, ...] = ()  # manifests a .gitignore ignores (--respect-gitignore)
 
     @property
     def documents(self) -> list[DocumentResult]:
@@ -207,6 +209,7 @@ class Report:
                        errors=statuses.count("error"), findings=counts, waived=waived, baselined=baselined,
                        no_manifest_in=list(self.no_manifest_in), skipped_folders=list(self.skipped_folders),
                        skipped_yaml_files=list(self.skipped_yaml_files),
+                       ignored_by_gitignore=list(self.ignored_by_gitignore),
                        waivers_files=[WaiversFileSummary(path=file.path, status=file.status(self.fail_on),
                                                          waivers=file.waivers, used=file.used,
                                                          findings=file.counted())

@@ -336,6 +336,9 @@ def _summary(report: Report) -> Text:
     if summary.skipped_yaml_files:
         line.append("\n" + say("summary.skipped_yaml_files", lang, count=len(summary.skipped_yaml_files),
                                 files=visible(some_paths(summary.skipped_yaml_files))))
+    if summary.ignored_by_gitignore:
+        line.append("\n" + say("summary.ignored_by_gitignore", lang, count=len(summary.ignored_by_gitignore),
+                                files=visible(some_paths(summary.ignored_by_gitignore))))
     if report.baseline is not None:
         line.append("\n" + say("summary.baseline", lang, carried=counted("known_finding", report.baseline.carried, lang),
                                 fixed=len(report.baseline.fixed)))
