@@ -400,7 +400,6 @@ _CHECKS: dict[str, Callable[[Any], str | None]] = {
     "baseline": _optional_path, "create_baseline": _optional_path, "color": _one_of(COLOR_CHOICES), "draft": _flag,
     "exit_zero": _flag, "quiet": _flag, "statistics": _flag,
     "redact": _flag, "redact_key": _key, "redact_paths": _flag, "redaction_map": _optional_path,
-    "source_root": _optional_path, "stdin_filename": _optional_path,
-    "source_root": _optional_path, "manifest_globs": _strings, "exclude": pattern_problem,
+    "source_root": _optional_path, "stdin_filename": _optional_path, "manifest_globs": _strings, "exclude": pattern_problem,
     "extend_exclude": pattern_problem, "respect_gitignore": _flag,
 }

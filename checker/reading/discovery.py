@@ -160,6 +160,12 @@ def pattern_problem(patterns: object) -> str | None:
     return None
 
 
+def repository_root(start: Path) -> Path | None:
+    """The nearest folder from ``start`` (absolute) upward that holds ``.git`` (a folder, or a
+    worktree's file), found by looking, not by running git; None outside a repository."""
+    return next((folder for folder in (start, *start.parents) if (folder / ".git").exists()), None)
+
+
 GITIGNORE_MAX_BYTES = 1_000_000  # a .gitignore is a submitter's file: larger ones are refused
 
 
@@ -183,7 +189,7 @@ class GitIgnores:
         on the command line is searched even if those rules ignore it, as a named file is
         checked: then only the rules inside it apply."""
         here = Path(os.path.abspath(top))
-        root = next((folder for folder in (here, *here.parents) if (folder / ".git").exists()), None)
+        root = repository_root(here)
         if root is None:
             return cls()
         rules = cls()

@@ -8,6 +8,7 @@ from typing import Any, Iterable
 
 from .model import Finding, Report, WaiversFileSummary
 from .safe_text import visible
+from ..reading.discovery import repository_root
 from ..text import counted, say
 
 # The reports people read show this many findings of one rule per manifest, then how many more
@@ -59,10 +60,7 @@ def source_root(given: str | None) -> str:
     if given is not None:
         return os.path.abspath(given)
     here = Path.cwd()
-    for folder in (here, *here.parents):
-        if (folder / ".git").exists():
-            return str(folder)
-    return str(here)
+    return str(repository_root(here) or here)
 
 
 def root_relative(path: str, root: str) -> str | None:
