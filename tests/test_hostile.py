@@ -523,7 +523,7 @@ def test_readable_reports_cap_findings_per_rule_and_keep_counts_exact(write_mani
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stdout.count("is not a field of the manifest") == 50
     assert "… and 2,950 more SCHEMA findings" in result.stdout
-    assert "3000 errors" in result.stdout  # the counts are of every finding, not of those shown
+    assert "3,000 errors" in result.stdout  # the counts are of every finding, not of those shown
 
 
 def test_readable_reports_say_how_many_more_in_chinese(write_manifest):
