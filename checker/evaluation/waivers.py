@@ -18,6 +18,7 @@ from ..text.values import pick
 from ..packs.model import RuleSet
 from ..report.model import Finding, ManifestResult, WaiversFileResult, Waiver
 from .engine import evaluate_waivers_file
+from .source import source_lines
 from ..reading.yaml_loader import Document, LoadError, load_file
 from ..reading.schema import WAIVERS_SCHEMA, schema_problems
 
@@ -154,5 +155,6 @@ def review_waivers_files(files: list[ReviewWaiversFile], results: list[ManifestR
                     "production_records": records.get(waiver.production, [])}
                    for entry, waiver in zip(file.document.data["waivers"], file.waivers)]
         findings = evaluate_waivers_file(rule_set, file.document, entries, today)
-        judged.append(WaiversFileResult(path=file.document.path, findings=findings))
+        judged.append(WaiversFileResult(path=file.document.path, findings=findings,
+                                        source=source_lines(file.document.text, findings)))
     return judged
