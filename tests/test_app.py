@@ -54,6 +54,7 @@ def test_settings_precedence_defaults_file_environment_flags(tmp_path):
     assert sources == {"fail-on": "command line", "lang": "$HKAI_LANG", "ignore": str(tmp_path / "hkai.toml"),
                        "select": "default", "format": "default", "extra-rules": "default", "severity": "default",
                        "redact": "default", "output": "default", "exclude": "default", "extend-exclude": "default",
+                       "show-source": "default",
                        "jobs": DEFAULT_JOBS}
 
 
