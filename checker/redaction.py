@@ -1,7 +1,8 @@
 """Redaction for reports that leave the panel (``--redact``): people's names, every record id,
 contact emails, evidence file names and the values of ``x-`` fields become pseudonyms
 (``Person A``, ``p-1``, ``email-1@redacted.invalid``), in every text of the report and in
-every format, quoted manifest lines included.
+every format, the HTML report's quoted manifest lines included (the terminal report quotes
+none when redacting: see ``_document``).
 
 Why: the Personal Data (Privacy) Ordinance's DPP3 (personal data used only for the purpose it
 was collected for: the panel's review) and DPP4 (its security): a report sent to a
@@ -256,8 +257,10 @@ def _path_pseudonyms(paths: list[str]) -> dict[str, str]:
 
 
 def _document(result: DocumentResult, redact: Redactor, path_of: dict[str, str]) -> DocumentResult:
+    # No quoted source lines: a line is YAML as written, where a name may be spelled with
+    # escapes or folded over lines that no search for the name would find.
     changes: dict[str, Any] = {"path": path_of.get(result.path, result.path),
-                               "findings": [_finding(f, redact) for f in result.findings]}
+                               "findings": [_finding(f, redact) for f in result.findings], "source": {}}
     if result.error is not None:
         error = result.error
         changes["error"] = LoadError(changes["path"], redact(error.message), error.line, error.column)

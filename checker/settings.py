@@ -76,6 +76,7 @@ class Settings:
     exit_zero: bool = False  # only from the command line (--exit-zero), as --draft: a committed file never makes CI pass
     quiet: bool = False  # rich output: only the findings
     statistics: bool = False  # rich output: counts per rule instead of the findings
+    show_source: bool = True  # rich output: each finding's line of the manifest under it
     draft: bool = False  # only from the command line (--draft): see DRAFT_ONLY_ON_COMMAND_LINE
     redact: bool = False  # people's names, record ids, emails, file names and x- values become pseudonyms
     redact_key: str | None = None  # pseudonyms in the order of a keyed hash, not of appearance
@@ -120,7 +121,8 @@ class Settings:
                   "redact": self.redact, OUTPUT_TABLE: {output.format: str(output.destination)
                                                         for output in self.outputs if output.destination is not STDOUT},
                   "exclude": list(self.exclude), "extend-exclude": list(self.extend_exclude),
-                  "respect-gitignore": self.respect_gitignore}
+                  "respect-gitignore": self.respect_gitignore,
+                  "show-source": self.show_source}
         return [*((key, value, self.sources.get("format" if key == OUTPUT_TABLE else key, "default"))
                   for key, value in values.items()),
                 ("jobs", self.jobs or usable_cpus(), self.sources.get("jobs", DEFAULT_JOBS))]
@@ -285,7 +287,7 @@ def _paths_from_file(value: Any, path: Path) -> Any:
 # The settings a config file may hold: their keyword names here and their keys in the file.
 _KEYS = {"fail_on": "fail-on", "outputs": "format", "lang": "lang", "select": "select", "ignore": "ignore",
          "extra_rules": "extra-rules", "severity": "severity", "redact": "redact", "exclude": "exclude",
-         "extend_exclude": "extend-exclude", "respect_gitignore": "respect-gitignore"}
+         "extend_exclude": "extend-exclude", "respect_gitignore": "respect-gitignore", "show_source": "show-source"}
 _SHOWN = {**_KEYS, "jobs": "jobs"}  # what --show-config says the source of
 _FROM_FILE: dict[str, Callable[[Any, Path], Any]] = {
     "format": _outputs_from_file, "extra-rules": _paths_from_file,
@@ -398,7 +400,7 @@ _CHECKS: dict[str, Callable[[Any], str | None]] = {
     "today": _date, "jobs": _jobs, "max_file_size": _file_size, "max_nodes": _positive,
     "review_waivers": _paths, "trusted_waivers_only": _flag, "verify_evidence": _flag,
     "baseline": _optional_path, "create_baseline": _optional_path, "color": _one_of(COLOR_CHOICES), "draft": _flag,
-    "exit_zero": _flag, "quiet": _flag, "statistics": _flag,
+    "exit_zero": _flag, "quiet": _flag, "statistics": _flag, "show_source": _flag,
     "redact": _flag, "redact_key": _key, "redact_paths": _flag, "redaction_map": _optional_path,
     "source_root": _optional_path, "stdin_filename": _optional_path, "manifest_globs": _strings, "exclude": pattern_problem,
     "extend_exclude": pattern_problem, "respect_gitignore": _flag,

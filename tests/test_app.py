@@ -55,6 +55,7 @@ def test_settings_precedence_defaults_file_environment_flags(tmp_path):
                        "select": "default", "format": "default", "extra-rules": "default", "severity": "default",
                        "redact": "default", "output": "default", "exclude": "default", "extend-exclude": "default",
                        "respect-gitignore": "default",
+                       "show-source": "default",
                        "jobs": DEFAULT_JOBS}
 
 

@@ -249,7 +249,9 @@ people: [{id: self, name: 陳小明, roles: [performer]}]
 ai_uses:
   - {id: self-replica, kind: digital_replica, level: high, subjects: [self]}
 """)
-    result = hkai("check", "--lang", "zh", "--today", TODAY, "--select", "DIS-001,CON-001", str(path))
+    # the program's words only: the manifest's quoted lines say digital_replica as written
+    result = hkai("check", "--lang", "zh", "--today", TODAY, "--select", "DIS-001,CON-001", "--no-show-source",
+                  str(path))
     assert result.returncode == 1, result.stderr
     flat = "".join(line.strip() for line in result.stdout.splitlines())
     assert "人工智能應用 self-replica（數碼複製，級別為高）沒有任何公開披露涵蓋" in flat, \

@@ -50,6 +50,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     check.add_argument("--statistics", action="store_true",
                        help="rich output: how many findings of each rule (most first) instead of the findings; "
                             "other formats are written in full")
+    check.add_argument("--show-source", dest="show_source", action="store_const", const=True,
+                       help="rich output: under each finding, its line of the manifest with a caret at its "
+                            "column (the default; not with --redact)")
+    check.add_argument("--no-show-source", dest="show_source", action="store_const", const=False,
+                       help="rich output: no manifest lines under the findings")
     check.add_argument("--exit-zero", action="store_true",
                        help="exit 0 even with findings at or above --fail-on (files that cannot be read still "
                             "exit 2; command line only)")
@@ -168,7 +173,7 @@ def _flags(args: argparse.Namespace) -> dict:
         "trusted_waivers_only": args.trusted_waivers_only or None, "verify_evidence": args.verify_evidence or None,
         "baseline": args.baseline, "create_baseline": args.create_baseline, "color": args.color,
         "draft": args.draft or None, "exit_zero": args.exit_zero or None, "quiet": args.quiet or None,
-        "statistics": args.statistics or None,
+        "statistics": args.statistics or None, "show_source": args.show_source,
         "redact": args.redact or None, "redact_key": args.redact_key, "redact_paths": args.redact_paths or None,
         "redaction_map": args.redaction_map, "source_root": args.root,
         "stdin_filename": args.stdin_filename,
@@ -185,6 +190,7 @@ def _render(report: Report, settings: Settings) -> None:
             stream = sys.stdout if output.destination is STDOUT else files.enter_context(output_file(output.destination))
             color = colored(settings.color, stream) if output.destination is STDOUT else False
             if output.format == "rich":
-                renderer("rich")(report, stream, color, quiet=settings.quiet, statistics=settings.statistics)
+                renderer("rich")(report, stream, color, quiet=settings.quiet, statistics=settings.statistics,
+                                 show_source=settings.show_source)
             else:
                 renderer(output.format)(report, stream, color)

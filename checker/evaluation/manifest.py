@@ -15,6 +15,7 @@ from ..reading.yaml_loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_NODES, Document
 from ..packs.model import RuleSet
 from ..reading.manifest_problems import Problem, duplicate_key_problem, empty_manifest_problem, manifest_problems
 from . import evidence
+from .source import source_lines
 from .waivers import ReviewWaiver, apply_waivers
 from ..text import DEFAULT
 
@@ -67,7 +68,12 @@ def _collector_paused() -> Iterator[None]:
 
 def check_document(document: Document, rule_set: RuleSet, options: CheckOptions,
                    result: ManifestResult | None = None) -> ManifestResult:
-    result = result or ManifestResult(path=document.path)
+    result = _checked(document, rule_set, options, result or ManifestResult(path=document.path))
+    result.source = source_lines(document.text, result.findings)
+    return result
+
+
+def _checked(document: Document, rule_set: RuleSet, options: CheckOptions, result: ManifestResult) -> ManifestResult:
     data = document.data
     production = data.get("production") if isinstance(data, dict) else None
     if isinstance(production, dict):

@@ -18,6 +18,7 @@ from ..text.values import pick
 from ..packs.model import RuleSet
 from ..report.model import Finding, ManifestResult, WaiversFileResult, Waiver
 from .engine import evaluate_waivers_file
+from .source import source_lines
 from ..reading.yaml_loader import Document, LoadError, load_file
 from ..reading.schema import WAIVERS_SCHEMA, schema_problems
 
@@ -155,5 +156,6 @@ def review_waivers_files(files: list[ReviewWaiversFile], results: list[ManifestR
                    for entry, waiver in zip(file.document.data["waivers"], file.waivers)]
         findings = evaluate_waivers_file(rule_set, file.document, entries, today)
         judged.append(WaiversFileResult(path=file.document.path, findings=findings, waivers=len(entries),
-                                        used=sum(entry["used"] for entry in entries)))
+                                        used=sum(entry["used"] for entry in entries),
+                                        source=source_lines(file.document.text, findings)))
     return judged

@@ -180,6 +180,7 @@ class LazyDocument(Document):
         self.duplicate_keys = []  # a file with any is left to the reference loader
         self._text = text  # with LF line breaks
         self._written = written  # as in the file, for the reference loader
+        self.text = written
         self._max_nodes = max_nodes
         self._locator: _Locator | None = None
         self._reference: Document | None = None

@@ -157,6 +157,7 @@ class Document:
         self.spots = spots if spots is not None else {}
         self.root_position = root_position
         self.duplicate_keys = duplicate_keys if duplicate_keys is not None else []
+        self.text: str | None = None  # as read, when it was read from text: reports quote its lines
 
     def locate(self, pointer: str) -> tuple[int, int]:
         """Line and column of the node at ``pointer``, or of its nearest located ancestor."""
@@ -263,6 +264,7 @@ def _decode(name: str, raw: bytes) -> str:
 
 def load_text(text: str, name: str = "<string>", max_nodes: int = DEFAULT_MAX_NODES) -> Document:
     document = Document(path=name)
+    document.text = text
     try:
         document.data = _Builder(name, document, max_nodes).build(text)
     except yaml.MarkedYAMLError as error:

@@ -68,6 +68,20 @@ class Finding:
         return (self.line, self.column, self.rule, self.pointer, self.message.get("en", ""))
 
 
+@dataclass(frozen=True)
+class SourceLine:
+    """A line of a document a finding points at, as written, for the terminal report to
+    quote: the whole line, or of a very long one the part around the findings on it."""
+
+    text: str
+    start: int = 0  # the index in the line of the first character of ``text``
+    length: int | None = None  # the whole line's length in characters, when ``text`` is only part of it
+
+    @property
+    def cut_after(self) -> bool:
+        return self.length is not None and self.start + len(self.text) < self.length
+
+
 @dataclass
 class DocumentResult:
     """What checking one document found."""
@@ -75,6 +89,9 @@ class DocumentResult:
     path: str
     findings: list[Finding] = field(default_factory=list)
     error: LoadError | None = None  # the document could not be read
+    # The lines the findings point at, by line number: only those, to stay small when results
+    # come back from parallel workers. Only the terminal report quotes them.
+    source: dict[int, SourceLine] = field(default_factory=dict)
 
     def status(self, fail_on: str) -> str:
         if self.error is not None:

@@ -1,7 +1,7 @@
 """The terminal report for people: per manifest a scorecard of the principles, then the
-findings grouped by principle with their location and fix (at most ``SHOWN_PER_RULE`` of one
-rule, then how many more). Untrusted text is passed through ``visible`` and only ever
-rendered as plain ``Text``, never parsed as markup."""
+findings grouped by principle with their location, the line they are on (``show_source``)
+and fix (at most ``SHOWN_PER_RULE`` of one rule, then how many more). Untrusted text is
+passed through ``visible`` and only ever rendered as plain ``Text``, never parsed as markup."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from rich.text import Text
 
 from ..text.values import variants
 from .common import declared_below, findings_line, packs, shown_per_rule, some_paths, titled, waivers_file_line
-from .model import PRINCIPLES, SEVERITIES, DocumentResult, Finding, Report
+from .model import PRINCIPLES, SEVERITIES, DocumentResult, Finding, Report, SourceLine
 from .safe_text import visible
 from ..text import counted, say, words
 
@@ -26,15 +26,21 @@ SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 INDENT = 8  # where a finding's location and fix start, under its message
 SEVERITY_WIDTH = 7  # the column of a finding's severity
 STATUS_STYLE = {"pass": "bold green", "fail": "bold red", "error": "bold magenta"}
+GUTTER_BAR = " │ "  # between a source line's number and its text
+MIN_SNIPPET_WIDTH = 20  # cells of a source line shown, however narrow the terminal
+ELLIPSIS = "…"  # where a long source line is cut
+TAB = "    "  # a tab in a source line
 
 
 class Line(Text):
     """A line printed whole, never wrapped or cropped, so `file:line:col` stays clickable."""
 
 
-def render(report: Report, stream: TextIO, color: bool = True, quiet: bool = False, statistics: bool = False) -> None:
+def render(report: Report, stream: TextIO, color: bool = True, quiet: bool = False, statistics: bool = False,
+           show_source: bool = True) -> None:
     """The report; ``quiet``: only the findings (no headings, scorecards or summary);
-    ``statistics``: how many findings of each rule instead of the findings."""
+    ``statistics``: how many findings of each rule instead of the findings; ``show_source``:
+    each finding's line of the document under it, marked at its column."""
     buffer = io.StringIO()
     console = Console(file=buffer, no_color=not color, highlight=False, emoji=False, width=_width(stream),
                       force_terminal=color, color_system="standard" if color else None, soft_wrap=False)
@@ -44,7 +50,9 @@ def render(report: Report, stream: TextIO, color: bool = True, quiet: bool = Fal
         console.print(_statistics(report))
     else:
         for result in report.documents:
-            parts = _findings_only(result, report, console) if quiet else _manifest(result, report, console)
+            source = result.source if show_source else {}
+            parts = (_findings_only(result, report, console, source) if quiet
+                     else _manifest(result, report, console, source))
             for part in parts:
                 console.print(part, soft_wrap=isinstance(part, Line))
             if not quiet:
@@ -62,7 +70,8 @@ def _width(stream: TextIO) -> int:
     return shutil.get_terminal_size((80, 24)).columns if stream.isatty() else 80
 
 
-def _manifest(result: DocumentResult, report: Report, console: Console) -> Iterator[RenderableType]:
+def _manifest(result: DocumentResult, report: Report, console: Console,
+              source: dict[int, SourceLine]) -> Iterator[RenderableType]:
     lang = report.lang
     status = result.status(report.fail_on)
     yield Line.assemble(("── ", "dim"), (visible(result.path), "bold"))
@@ -84,7 +93,7 @@ def _manifest(result: DocumentResult, report: Report, console: Console) -> Itera
             yield Text(say(f"principle.{principle}", lang), style="bold underline")
             shown, left_out = shown_per_rule(group)
             for finding in shown:
-                yield from _finding(finding, result.path, lang, console)
+                yield from _finding(finding, result.path, lang, console, source)
             yield from _left_out(left_out, lang)
     waived = [f for f in result.findings if f.waived]
     if waived:
@@ -101,7 +110,8 @@ def _manifest(result: DocumentResult, report: Report, console: Console) -> Itera
     yield Text.assemble((say(f"status.{status}", lang), STATUS_STYLE[status]), "  ", _counts(active, lang))
 
 
-def _findings_only(result: DocumentResult, report: Report, console: Console) -> Iterator[RenderableType]:
+def _findings_only(result: DocumentResult, report: Report, console: Console,
+                   source: dict[int, SourceLine]) -> Iterator[RenderableType]:
     """The findings that count, each with its location and fix, and what could not be read."""
     if result.error is not None:
         yield Line.assemble((visible(result.path), "bold"), "  ", (say("status.error", report.lang),
@@ -109,7 +119,7 @@ def _findings_only(result: DocumentResult, report: Report, console: Console) -> 
         return
     shown, left_out = shown_per_rule(_by_principle([f for f in result.findings if f.counts]))
     for finding in shown:
-        yield from _finding(finding, result.path, report.lang, console)
+        yield from _finding(finding, result.path, report.lang, console, source)
     yield from _left_out(left_out, report.lang)
 
 
@@ -178,10 +188,13 @@ def _scorecard(result: DocumentResult, lang: str) -> Table:
     return table
 
 
-def _finding(finding: Finding, path: str, lang: str, console: Console) -> Iterator[Line]:
+def _finding(finding: Finding, path: str, lang: str, console: Console,
+             source: dict[int, SourceLine]) -> Iterator[Line]:
     severity = say(f"severity.{finding.severity}", lang)
     yield from _headline(Text(severity, style=SEVERITY_STYLE[finding.severity]), finding, lang, console)
     yield _location(finding, path, show_pointer=True)
+    if finding.line in source:
+        yield from _snippet(source[finding.line], finding, console.width)
     yield from _indented(Text.assemble((_label(say("report.fix", lang), lang), "green"), visible(finding.fix[lang])),
                          console)
     if finding.claim is not None:
@@ -223,6 +236,47 @@ def _location(finding: Finding, path: str, show_pointer: bool) -> Line:
     if show_pointer:
         line.append(f"  {visible(finding.pointer)}", style="dim")
     return line
+
+
+def _snippet(line: SourceLine, finding: Finding, width: int) -> Iterator[Line]:
+    """The finding's line with its number, and a caret under the finding's column (the
+    line cut around the column to the terminal's width, its text made visible)."""
+    gutter = str(finding.line)
+    room = max(width - INDENT - len(gutter) - len(GUTTER_BAR), MIN_SNIPPET_WIDTH)
+    before, after, cut_before, cut_after = _around(line, finding.column - 1, room)
+    shown_before = ELLIPSIS + before if cut_before else before
+    shown = Text.assemble(shown_before, after, ELLIPSIS if cut_after else "")
+    yield Line.assemble(" " * INDENT, (gutter + GUTTER_BAR, "dim"), shown)
+    yield Line.assemble(" " * (INDENT + len(gutter)), (GUTTER_BAR, "dim"), " " * cell_len(shown_before),
+                        ("^", SEVERITY_STYLE[finding.severity]))
+
+
+def _around(line: SourceLine, column: int, room: int) -> tuple[str, str, bool, bool]:
+    """The line's text before and from ``column`` (an index in the whole line), as shown, in
+    at most ``room`` cells with the ellipses (when the line is cut, the caret a third of the
+    way in, or further when little follows it); and whether it is cut before and after."""
+    at = min(max(column - line.start, 0), len(line.text))
+    low = max(at - room, 0)  # room characters fill room cells (wide ones and escapes more): only these are measured
+    before = [_shown(character) for character in line.text[low:at]]
+    after = [_shown(character) for character in line.text[at:at + room]]
+    cut_before, cut_after = line.start > 0 or low > 0, line.cut_after or at + room < len(line.text)
+    before_cells, after_cells = sum(map(cell_len, before)), sum(map(cell_len, after))
+    if cut_before + before_cells + after_cells + cut_after > room:
+        kept, room_before = 0, room - min(after_cells + cut_after, room - room // 3)
+        while kept < len(before) and 1 + before_cells > room_before:
+            before_cells -= cell_len(before[kept])
+            kept, cut_before = kept + 1, True
+        before = before[kept:]
+        while after and cut_before + before_cells + after_cells + cut_after > room:
+            after_cells -= cell_len(after.pop())
+            cut_after = True
+    return "".join(before), "".join(after), cut_before, cut_after
+
+
+def _shown(character: str) -> str:
+    """A character of a source line as the report shows it: a tab as spaces, and a control
+    or invisible character as a visible escape."""
+    return TAB if character == "\t" else visible(character)
 
 
 def _indented(body: Text, console: Console) -> Iterator[Line]:
