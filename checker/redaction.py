@@ -224,14 +224,12 @@ def redact_report(report: Report, redactor: Redactor, paths: bool) -> Report:
 
 @dataclass(frozen=True)
 class Redaction:
-    """What a report needs to know of its redaction: the redactor (for text a format reads
-    itself, such as quoted manifest lines) and where each renamed file really is."""
+    """What a report needs to know of its redaction: the redactor (for its map of pseudonyms)
+    and where each renamed file really is. (No format quotes a manifest's lines in a redacted
+    report: a line is YAML as written, where a name can hide from the redactor.)"""
 
     redact: Redactor
     real_paths: dict[str, str]
-
-    def source(self, path: str) -> str:
-        return self.real_paths.get(path, path)
 
     def write_map(self, path: Path) -> None:
         """Pseudonym -> original as JSON, readable by its owner only (mode 0600)."""

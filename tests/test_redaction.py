@@ -112,11 +112,15 @@ def test_a_key_changes_the_order_of_pseudonyms_and_is_deterministic():
     assert len({plain, keyed[0], keyed[2]}) == 3
 
 
-def test_quoted_manifest_lines_are_redacted_too():
-    page = hkai("check", "--redact", "--format", "html", "--today", TODAY,
-                str(EXAMPLES / "dragon-returns-resurrection")).stdout
-    quotes = "".join(re.findall(r'<pre class="quote".*?</pre>', page, re.S))
-    assert "person: p-" in quotes and "p-kwan" not in quotes
+def test_a_redacted_html_report_quotes_no_manifest_line(tmp_path):
+    # A name in a comment on a finding's line, where the redactor cannot know it is one.
+    text = (EXAMPLES / "dragon-returns-resurrection" / "manifest.yaml").read_text(encoding="utf-8")
+    (tmp_path / "manifest.yaml").write_text(text.replace("    given_by: self\n", "    given_by: self  # Kwan Tin\n", 1),
+                                            encoding="utf-8")
+    plain = hkai("check", "--format", "html", "--today", TODAY, "manifest.yaml", cwd=tmp_path).stdout
+    assert "given_by: self  # Kwan Tin" in "".join(re.findall(r'<pre class="quote".*?</pre>', plain, re.S))
+    page = hkai("check", "--redact", "--format", "html", "--today", TODAY, "manifest.yaml", cwd=tmp_path).stdout
+    assert '<pre class="quote"' not in page and "Kwan Tin" not in page
     assert "Redacted" in page and "pseudonyms (--redact)" in page
 
 

@@ -178,12 +178,13 @@ def _document(index: int, result: DocumentResult, report: Report, langs: list[st
                              "column": result.error.column}
         return document
     rules = {rule.id: rule for rule in report.rule_set.rules}
-    lines = _manifest_lines(result.path, report.redaction) if result.findings else []
+    # A redacted report quotes no line: a line is YAML as written, where a name can hide from
+    # the redactor (an escape, a comment, a folded line).
+    lines = _manifest_lines(result.path) if result.findings and report.redaction is None else []
     anchors = {id(f): f"{document['anchor']}-f{n}" for n, f in enumerate(result.findings, 1)}
 
     def show(finding: Finding) -> dict[str, Any]:
-        return _finding(finding, path, lines, rules.get(finding.rule), langs, anchors[id(finding)],
-                        report.redaction)
+        return _finding(finding, path, lines, rules.get(finding.rule), langs, anchors[id(finding)])
 
     most_serious = sorted(counting, key=lambda f: (-SEVERITY_RANK[f.severity], f.sort_key()))[:MOST_SERIOUS]
     document.update(
@@ -257,7 +258,7 @@ def _capped(findings: list[Finding], show) -> dict[str, Any]:
 
 
 def _finding(finding: Finding, path: str, lines: list[str], rule: Any, langs: list[str],
-             anchor: str, redaction: Any) -> dict[str, Any]:
+             anchor: str) -> dict[str, Any]:
     shown = {"anchor": anchor, "severity": finding.severity, "mark": SEVERITY_MARK[finding.severity],
              "rule": visible(finding.rule),
              "location": f"{path}:{finding.line}:{finding.column}", "pointer": visible(finding.pointer),
@@ -265,7 +266,7 @@ def _finding(finding: Finding, path: str, lines: list[str], rule: Any, langs: li
              "fix": _in_langs(langs, lambda lang: finding.fix.get(lang)),
              "rationale": _in_langs(langs, lambda lang: pick(rule.rationale, lang)) if rule else [],
              "source": visible(rule.source) if rule and rule.source else None,
-             "quote": _quote(lines, finding.line, redaction), "waiver": None, "claim": None}
+             "quote": _quote(lines, finding.line), "waiver": None, "claim": None}
     for key, waiver in (("waiver", finding.waiver), ("claim", finding.claim)):
         if waiver is not None:
             shown[key] = {"source": waiver.source, "reason": _in_langs(langs, lambda lang: pick(waiver.reason, lang)),
@@ -275,23 +276,21 @@ def _finding(finding: Finding, path: str, lines: list[str], rule: Any, langs: li
 
 # ----------------------------------------------------------------------------- quoted lines
 
-def _manifest_lines(path: str, redaction: Any) -> list[str]:
+def _manifest_lines(path: str) -> list[str]:
     """The manifest's lines, to quote; none when it can no longer be read (then no quote)."""
     try:
-        return read_regular_file(redaction.source(path) if redaction else path).decode(
+        return read_regular_file(path).decode(
             "utf-8", errors="replace").splitlines()
     except OSError:
         return []
 
 
-def _quote(lines: list[str], line: int, redaction: Any) -> list[dict[str, Any]]:
-    """The finding's line with ``CONTEXT_LINES`` around it, each numbered, the finding's marked
-    (and redacted, when the report is)."""
+def _quote(lines: list[str], line: int) -> list[dict[str, Any]]:
+    """The finding's line with ``CONTEXT_LINES`` around it, each numbered, the finding's marked."""
     if not 1 <= line <= len(lines):
         return []
     numbers = range(max(1, line - CONTEXT_LINES), min(len(lines), line + CONTEXT_LINES) + 1)
-    redact = redaction.redact if redaction else str
-    return [{"number": n, "text": _quoted_text(redact(lines[n - 1])), "marked": n == line} for n in numbers]
+    return [{"number": n, "text": _quoted_text(lines[n - 1]), "marked": n == line} for n in numbers]
 
 
 def _quoted_text(line: str) -> str:
