@@ -53,7 +53,8 @@ def check(paths: Sequence[str | Path], settings: Settings | None = None, stdin: 
         raise SettingsError(f"{error} ({', '.join(sources)})") from None
     options = CheckOptions(today=settings.today, max_bytes=settings.max_file_size, max_nodes=settings.max_nodes,
                            review_waivers=tuple(waiver for file in waivers_files for waiver in file.waivers),
-                           trusted_waivers_only=settings.trusted_waivers_only, verify_evidence=settings.verify_evidence)
+                           trusted_waivers_only=settings.trusted_waivers_only, verify_evidence=settings.verify_evidence,
+                           keep_source=_quotes_source(settings))
     try:
         found = discover([argument for argument in arguments if argument != STDIN],
                          (*settings.exclude, *settings.extend_exclude), settings.manifest_globs,
@@ -89,6 +90,13 @@ def check(paths: Sequence[str | Path], settings: Settings | None = None, stdin: 
         return report
     return _redacted(report, settings, [file.document.data for file in waivers_files],
                      [document.data for document in stdin_documents])
+
+
+def _quotes_source(settings: Settings) -> bool:
+    """Whether a report of the run quotes the lines findings are on: only the terminal
+    report does (--show-source), never a redacted one, and not its --statistics."""
+    rich = any(output.format == "rich" for output in settings.outputs)
+    return rich and settings.show_source and not settings.redact and not settings.statistics
 
 
 def _check_stdin_settings(reads_stdin: bool, settings: Settings) -> None:

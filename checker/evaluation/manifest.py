@@ -40,6 +40,7 @@ class CheckOptions:
     # The other files of the run whose manifests name the same production id
     # (``checker.same_production_in``): reviewers' waivers for that id apply to none of them.
     same_production_in: tuple[str, ...] = ()
+    keep_source: bool = True  # keep the lines findings are on, for a report that quotes them
 
 
 def check_file(path: Path, rule_set: RuleSet, options: CheckOptions) -> ManifestResult:
@@ -69,7 +70,8 @@ def _collector_paused() -> Iterator[None]:
 def check_document(document: Document, rule_set: RuleSet, options: CheckOptions,
                    result: ManifestResult | None = None) -> ManifestResult:
     result = _checked(document, rule_set, options, result or ManifestResult(path=document.path))
-    result.source = source_lines(document.text, result.findings)
+    if options.keep_source:
+        result.source = source_lines(document.text, result.findings)
     return result
 
 
