@@ -11,6 +11,7 @@ import time
 
 import pytest
 
+from checker.evaluation import evidence
 from conftest import MINIMAL, ROOT, TODAY, assert_no_raw_controls, hkai, hkai_exact, run_bytes, strict_json
 
 CORPUS = ROOT / "tests" / "corpus" / "outputs"
@@ -290,6 +291,27 @@ def test_ctrl_c_at_any_step_of_reading_a_file_is_one_line(tmp_path):
     assert len(interrupted) > 20  # the reading was stepped through, not skipped
     assert set(interrupted) == {(130, "hkai: interrupted\n")}
     assert last == (0, "")  # past the reading's last step the check runs to its end
+
+
+@pytest.mark.skipif(sys.implementation.name != "cpython" or not evidence.HANDLES_SUPPORTED,
+                    reason="steps through CPython's bytecode, in the opening of evidence by folder handles")
+def test_ctrl_c_at_any_step_of_opening_evidence_is_one_line(tmp_path):
+    """Ctrl-C between closing a folder and keeping its subfolder's handle once closed the
+    subfolder twice: the error (EBADF) replaced the interrupt, a traceback."""
+    (tmp_path / "contracts").mkdir()
+    (tmp_path / "contracts" / "c-a.pdf").write_bytes(b"%PDF signed consent")
+    (tmp_path / "manifest.yaml").write_text(MINIMAL + f"""\
+people: [{{id: p-a, name: Chan}}]
+consents:
+  - {{id: c-a, person: p-a, given_by: self, signed_on: 2026-01-05, covers: [voice_clone],
+     document: {{ref: contracts/c-a.pdf, sha256: '{"0" * 64}'}}}}
+""")
+    *interrupted, last = interrupted_at_every_step("checker.evaluation.evidence._open_by_handles", "check",
+                                                   "--format", "json", "--verify-evidence",
+                                                   str(tmp_path / "manifest.yaml"))
+    assert len(interrupted) > 20
+    assert set(interrupted) == {(130, "hkai: interrupted\n")}
+    assert last == (1, "")  # past the opening's last step: the evidence does not match its digest
 
 
 @pytest.mark.parametrize("size", [str(1024 ** 3 + 1), str(10 ** 30), "9" * 5000])
