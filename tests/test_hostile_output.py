@@ -2,6 +2,7 @@
 half-written, a full disk or Ctrl-C is one line and an exit code, and nothing from outside
 (file names, rule-pack texts) reaches a terminal as a control character."""
 
+import json
 import os
 import signal
 import subprocess
@@ -10,6 +11,7 @@ import time
 
 import pytest
 
+from checker.evaluation import evidence
 from conftest import MINIMAL, ROOT, TODAY, assert_no_raw_controls, hkai, hkai_exact, run_bytes, strict_json
 
 CORPUS = ROOT / "tests" / "corpus" / "outputs"
@@ -191,12 +193,8 @@ def _wait_until_busy(pid: int, cpu_seconds: float, timeout: float = 60) -> None:
 @pytest.mark.skipif(not hasattr(signal, "SIGINT") or os.name != "posix", reason="needs POSIX signals")
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_ctrl_c_in_a_batch_ends_with_130_and_one_line(big_batch, jobs):
-    # On a heavily loaded machine an interrupt has (rarely) ended a run with status 2; until its
-    # cause is found, a second interrupted run must end right, and the first one's words are shown.
-    first = _interrupted_batch(big_batch, jobs)
-    returncode, stdout, stderr = first if first[0] == 130 else _interrupted_batch(big_batch, jobs)
-    assert returncode == 130, f"first run: {first}; second run: {stderr}"
-    assert stderr == "hkai: interrupted\n"
+    returncode, stdout, stderr = _interrupted_batch(big_batch, jobs)
+    assert (returncode, stderr) == (130, "hkai: interrupted\n")
     assert stdout == ""
 
 
@@ -228,6 +226,92 @@ def test_ctrl_c_while_the_program_loads_is_one_line_too():
                "sys.exit(main(['check', 'x']))\n")
     result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert (result.returncode, result.stderr) == (130, "hkai: interrupted\n")
+
+
+# Runs `hkai ARGUMENTS...` in this process again and again, interrupting it (KeyboardInterrupt,
+# as Ctrl-C raises) at the n-th bytecode step of FUNCTION's calls, for n = 1, 2, ... until a run is
+# not interrupted as it should be (past FUNCTION's last step: the check then runs to its end).
+# Prints each run's exit status and standard error.
+INTERRUPT_EVERY_STEP = """\
+import contextlib, importlib, io, json, sys
+from checker import app
+from checker.cli import main
+
+module, function = sys.argv[1].rsplit(".", 1)
+stepped = getattr(importlib.import_module(module), function).__code__
+rules = app.load_rule_set([])  # the rule pack is loaded once, so that each run is quick
+app.load_rule_set = lambda extra_rules: rules
+
+def interrupting_at(step):
+    steps = 0
+    def each_step(frame, event, arg):
+        nonlocal steps
+        if event == "opcode":
+            steps += 1
+            if steps == step:
+                raise KeyboardInterrupt
+        return each_step
+    def each_call(frame, event, arg):
+        if frame.f_code is not stepped:
+            return None
+        frame.f_trace_opcodes = True
+        return each_step
+    return each_call
+
+runs, step = [], 1
+while not runs or runs[-1] == [130, "hkai: interrupted\\n"]:
+    stderr = io.StringIO()
+    sys.settrace(interrupting_at(step))
+    try:
+        with contextlib.redirect_stderr(stderr), contextlib.redirect_stdout(io.StringIO()):
+            code = main(sys.argv[2:])
+    finally:
+        sys.settrace(None)
+    runs.append([code, stderr.getvalue()])
+    step += 1
+print(json.dumps(runs))
+"""
+
+
+def interrupted_at_every_step(function: str, *arguments: str) -> list[tuple[int, str]]:
+    """The exit status and standard error of each run of ``INTERRUPT_EVERY_STEP``."""
+    result = subprocess.run([sys.executable, "-c", INTERRUPT_EVERY_STEP, function, *arguments],
+                            capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    return [tuple(run) for run in json.loads(result.stdout)]
+
+
+@pytest.mark.skipif(sys.implementation.name != "cpython", reason="steps through CPython's bytecode")
+def test_ctrl_c_at_any_step_of_reading_a_file_is_one_line(tmp_path):
+    """Ctrl-C just after a manifest's file object was made once ended a batch with status 2 and
+    "cannot read file: Bad file descriptor" (its descriptor was closed twice), and the batch went on."""
+    (tmp_path / "manifest.yaml").write_text(MINIMAL)
+    *interrupted, last = interrupted_at_every_step("checker.reading.regular_file.read_regular_file",
+                                                   "check", "--format", "json", str(tmp_path / "manifest.yaml"))
+    assert len(interrupted) > 20  # the reading was stepped through, not skipped
+    assert set(interrupted) == {(130, "hkai: interrupted\n")}
+    assert last == (0, "")  # past the reading's last step the check runs to its end
+
+
+@pytest.mark.skipif(sys.implementation.name != "cpython" or not evidence.HANDLES_SUPPORTED,
+                    reason="steps through CPython's bytecode, in the opening of evidence by folder handles")
+def test_ctrl_c_at_any_step_of_opening_evidence_is_one_line(tmp_path):
+    """Ctrl-C between closing a folder and keeping its subfolder's handle once closed the
+    subfolder twice: the error (EBADF) replaced the interrupt, a traceback."""
+    (tmp_path / "contracts").mkdir()
+    (tmp_path / "contracts" / "c-a.pdf").write_bytes(b"%PDF signed consent")
+    (tmp_path / "manifest.yaml").write_text(MINIMAL + f"""\
+people: [{{id: p-a, name: Chan}}]
+consents:
+  - {{id: c-a, person: p-a, given_by: self, signed_on: 2026-01-05, covers: [voice_clone],
+     document: {{ref: contracts/c-a.pdf, sha256: '{"0" * 64}'}}}}
+""")
+    *interrupted, last = interrupted_at_every_step("checker.evaluation.evidence._open_by_handles", "check",
+                                                   "--format", "json", "--verify-evidence",
+                                                   str(tmp_path / "manifest.yaml"))
+    assert len(interrupted) > 20
+    assert set(interrupted) == {(130, "hkai: interrupted\n")}
+    assert last == (1, "")  # past the opening's last step: the evidence does not match its digest
 
 
 @pytest.mark.parametrize("size", [str(1024 ** 3 + 1), str(10 ** 30), "9" * 5000])

@@ -93,8 +93,10 @@ def _open_by_handles(folder: Path, names: list[str]) -> int:
     try:
         for name in names[:-1]:
             child = _open_component(name, parent, os.O_RDONLY | _NOFOLLOW | _DIRECTORY | _NONBLOCK)
-            os.close(parent)
-            parent = child
+            # ``parent`` names the open folder before the old one is closed: a Ctrl-C between the
+            # two steps must not leave ``finally`` closing a closed descriptor (EBADF hid the interrupt)
+            parent, previous = child, parent
+            os.close(previous)
         descriptor = _open_component(names[-1], parent, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _BINARY)
     finally:
         os.close(parent)

@@ -33,9 +33,10 @@ def read_regular_file(path: str | Path, limit: int | None = None) -> bytes:
         mode = os.fstat(descriptor).st_mode
         if not stat.S_ISREG(mode):
             raise NotRegularFile(next((kind for is_kind, kind in _KINDS if is_kind(mode)), "a special file"))
-        handle = os.fdopen(descriptor, "rb")
-    except BaseException:
+        # The stream never closes the descriptor: closed here alone, it is closed exactly once. A stream
+        # owning it closes it when dropped, and Ctrl-C just after the stream was made would drop it:
+        # closing it again here then failed (EBADF) and hid the interrupt as an unreadable file.
+        with open(descriptor, "rb", closefd=False) as handle:
+            return handle.read() if limit is None else handle.read(limit + 1)
+    finally:
         os.close(descriptor)
-        raise
-    with handle:
-        return handle.read() if limit is None else handle.read(limit + 1)
