@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
@@ -33,8 +32,7 @@ from typing import Any, Iterable, Iterator
 from .reading.yaml_loader import LoadError
 from .report import strict_json
 from .report.model import DocumentResult, Finding, Report, Waiver
-from .report.output_file import OutputError
-from .report.safe_text import visible
+from .report.output_file import output_file
 
 PERSON_COLLECTIONS = ("people",)
 ID_PREFIX = {"people": "p", "ai_uses": "ai", "consents": "c", "compensation": "pay", "credits": "cr",
@@ -232,15 +230,11 @@ class Redaction:
     real_paths: dict[str, str]
 
     def write_map(self, path: Path) -> None:
-        """Pseudonym -> original as JSON, readable by its owner only (mode 0600)."""
+        """Pseudonym -> original as JSON, readable by its owner only (mode 0600), written
+        whole or not at all, as reports are."""
         mapping = {**self.redact.mapping(), **{new: [old] for new, old in self.real_paths.items()}}
-        try:
-            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            os.fchmod(descriptor, 0o600)  # an existing file keeps no wider mode
-            with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
-                strict_json.dump(dict(sorted(mapping.items())), stream)
-        except OSError as error:
-            raise OutputError(f"cannot write {visible(path)}: {error.strerror or error}") from None
+        with output_file(path, private=True) as stream:
+            strict_json.dump(dict(sorted(mapping.items())), stream)
 
 
 def _path_pseudonyms(paths: list[str]) -> dict[str, str]:

@@ -6,6 +6,8 @@ the map from pseudonym to person is written only when asked, readable by its own
 import json
 import re
 import stat
+import subprocess
+import sys
 
 import pytest
 import yaml
@@ -172,3 +174,23 @@ def test_redact_from_the_config_file(tmp_path):
     result = hkai("check", "--format", "json", "--today", TODAY, str(target), cwd=tmp_path)
     assert json.loads(result.stdout)["redacted"] is True
     assert "Tse Ka Lok" not in result.stdout
+
+
+def test_an_interrupted_map_leaves_the_old_one_whole(tmp_path):
+    """The map is written as reports are: to a temporary file renamed into place, so Ctrl-C
+    while it is written leaves the old map as it was (it once left half a map)."""
+    mapping = tmp_path / "map.json"
+    mapping.write_text("old")
+    program = ("import sys\n"
+               "from checker.report import strict_json\n"
+               "def interrupted_half_way(value, stream):\n"
+               "    stream.write('{\"Person A\": ')\n"
+               "    raise KeyboardInterrupt\n"
+               "strict_json.dump = interrupted_half_way\n"  # only the map is JSON in a run of the terminal report
+               "from checker.cli import main\n"
+               "sys.exit(main(sys.argv[1:]))\n")
+    result = subprocess.run([sys.executable, "-c", program, "check", "--redact", "--redaction-map", str(mapping),
+                             "--today", TODAY, str(EXAMPLES / "nine-heavens-animation")],
+                            capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert (result.returncode, result.stderr) == (130, "hkai: interrupted\n")
+    assert mapping.read_text() == "old" and sorted(path.name for path in tmp_path.iterdir()) == ["map.json"]

@@ -23,14 +23,15 @@ class OutputError(Exception):
 
 
 @contextmanager
-def output_file(path: str | Path) -> Iterator[TextIO]:
-    """A text stream for ``path``, committed when the block ends without an exception."""
+def output_file(path: str | Path, private: bool = False) -> Iterator[TextIO]:
+    """A text stream for ``path``, committed when the block ends without an exception
+    (``private``: readable by its owner only, mode 0600, whatever the file's mode was)."""
     try:
         if _is_special(path):
             with open(path, "w", encoding="utf-8", newline="\n") as stream:
                 yield stream
         else:
-            with _replacing(os.path.realpath(path)) as stream:
+            with _replacing(os.path.realpath(path), private) as stream:
                 yield stream
     except OSError as error:
         raise OutputError(f"cannot write {visible(path)}: {error.strerror or error}") from None
@@ -44,7 +45,7 @@ def _is_special(path: str | Path) -> bool:
 
 
 @contextmanager
-def _replacing(target: str) -> Iterator[TextIO]:
+def _replacing(target: str, private: bool) -> Iterator[TextIO]:
     import tempfile  # only a run writing a file pays for loading it
 
     folder, name = os.path.split(target)
@@ -52,7 +53,7 @@ def _replacing(target: str) -> Iterator[TextIO]:
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as stream:
             yield stream
-        os.chmod(temporary, _mode_for(target))
+        os.chmod(temporary, 0o600 if private else _mode_for(target))
         os.replace(temporary, target)
     except BaseException:
         _remove(temporary)
