@@ -20,6 +20,7 @@ from .packs.selection import in_draft, select_rules
 from .reading.discovery import Discovery, GitIgnoreError, discover
 from .reading.yaml_fast_path import load_manifest_text
 from .reading.yaml_loader import Document, LoadError, read_stream
+from .report import QUOTED_CONTEXT
 from .report.model import ManifestResult, Report
 from .report.safe_text import visible
 from .settings import Settings, SettingsError
@@ -54,7 +55,7 @@ def check(paths: Sequence[str | Path], settings: Settings | None = None, stdin: 
     options = CheckOptions(today=settings.today, max_bytes=settings.max_file_size, max_nodes=settings.max_nodes,
                            review_waivers=tuple(waiver for file in waivers_files for waiver in file.waivers),
                            trusted_waivers_only=settings.trusted_waivers_only, verify_evidence=settings.verify_evidence,
-                           keep_source=_quotes_source(settings))
+                           source_context=_quoted_context(settings))
     try:
         found = discover([argument for argument in arguments if argument != STDIN],
                          (*settings.exclude, *settings.extend_exclude), settings.manifest_globs,
@@ -78,7 +79,7 @@ def check(paths: Sequence[str | Path], settings: Settings | None = None, stdin: 
     results = check_paths(manifests, rule_set, options, settings.jobs, documents=stdin_documents)
     results += unreadable_stdin
     results += [ManifestResult(path=path, error=LoadError(path, problem)) for path, problem in found.problems]
-    waiver_files = review_waivers_files(waivers_files, results, rule_set, settings.today)
+    waiver_files = review_waivers_files(waivers_files, results, rule_set, settings.today, options.source_context)
     report = Report(results=results, rule_set=rule_set, fail_on=settings.fail_on, lang=settings.lang,
                     today=settings.today, waiver_files=waiver_files, draft=settings.draft,
                     source_root=_source_root(settings), no_manifest_in=tuple(found.no_manifest_in),
@@ -92,11 +93,15 @@ def check(paths: Sequence[str | Path], settings: Settings | None = None, stdin: 
                      [document.data for document in stdin_documents])
 
 
-def _quotes_source(settings: Settings) -> bool:
-    """Whether a report of the run quotes the lines findings are on: only the terminal
-    report does (--show-source), never a redacted one, and not its --statistics."""
-    rich = any(output.format == "rich" for output in settings.outputs)
-    return rich and settings.show_source and not settings.redact and not settings.statistics
+def _quoted_context(settings: Settings) -> int | None:
+    """How many lines around a finding's line the run's reports quote; None when none quotes
+    a line: a redacted report never does, nor the terminal report with --no-show-source or
+    --statistics."""
+    if settings.redact:
+        return None
+    quoting = [QUOTED_CONTEXT[output.format] for output in settings.outputs if output.format in QUOTED_CONTEXT
+               and (output.format != "rich" or (settings.show_source and not settings.statistics))]
+    return max(quoting, default=None)
 
 
 def _check_stdin_settings(reads_stdin: bool, settings: Settings) -> None:

@@ -322,3 +322,32 @@ rules:
     page = hkai_exact("check", "--format", "html", "--today", TODAY, "--rules", str(pack), str(manifest)).stdout
     assert "Set <code>production.title</code>, never &lt;script&gt;<code>x</code>&lt;/script&gt; or ``." in page
     assert "Set <code>a&lt;b&gt;</code> first." in page and "<script>" not in page
+
+
+def _quotes(page: str) -> dict[str, list[tuple[str, str]]]:
+    """Each quote of the page by its location: (line number as shown, text) of its lines."""
+    return {location: [(number.strip(), html.unescape(text)) for number, text in
+                       re.findall(r'<span class="no">([^<]*)</span>([^<]*)</(?:span|mark)>', body)]
+            for location, body in re.findall(r'<pre class="quote" aria-label="([^"]+)">(.*?)</pre>', page, re.S)}
+
+
+def test_a_findings_quote_is_its_line_marked_between_two_lines_each_side(tmp_path):
+    text = (EXAMPLES / "dragon-returns-resurrection" / "manifest.yaml").read_text(encoding="utf-8")
+    (tmp_path / "manifest.yaml").write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    for others in ([], ["--format", "json"], ["--format", "rich"]):  # whatever the other formats of the run
+        result = hkai("check", "--today", TODAY, "--format", "html", "--output", "report.html", *others,
+                      "manifest.yaml", cwd=tmp_path)
+        assert result.returncode == 1, result.stderr
+        quote = _quotes((tmp_path / "report.html").read_text(encoding="utf-8"))["manifest.yaml:74:5"]
+        assert quote == [(str(n) if n != 74 else "▶74", lines[n - 1]) for n in range(72, 77)], others
+
+
+def test_a_long_quoted_line_says_how_much_is_left_out(tmp_path):
+    long_title = "x" * 5000
+    (tmp_path / "manifest.yaml").write_text(MINIMAL.replace("ai_use_level: none", f"ai_use_level: {long_title}"),
+                                            encoding="utf-8")
+    page = hkai("check", "--today", TODAY, "--format", "html", "manifest.yaml", cwd=tmp_path).stdout
+    (quote,) = [lines for location, lines in _quotes(page).items() if location.startswith("manifest.yaml:")]
+    (marked,) = [text for number, text in quote if number.startswith("▶")]
+    assert marked.endswith(" … (+4,716)") and len(marked) < 400

@@ -40,7 +40,8 @@ class CheckOptions:
     # The other files of the run whose manifests name the same production id
     # (``checker.same_production_in``): reviewers' waivers for that id apply to none of them.
     same_production_in: tuple[str, ...] = ()
-    keep_source: bool = True  # keep the lines findings are on, for a report that quotes them
+    # The lines around each finding's line kept for a report that quotes them (None: no line)
+    source_context: int | None = 0
 
 
 def check_file(path: Path, rule_set: RuleSet, options: CheckOptions) -> ManifestResult:
@@ -70,8 +71,8 @@ def _collector_paused() -> Iterator[None]:
 def check_document(document: Document, rule_set: RuleSet, options: CheckOptions,
                    result: ManifestResult | None = None) -> ManifestResult:
     result = _checked(document, rule_set, options, result or ManifestResult(path=document.path))
-    if options.keep_source:
-        result.source = source_lines(document.text, result.findings)
+    if options.source_context is not None:
+        result.source = source_lines(document.text, result.findings, options.source_context)
     return result
 
 

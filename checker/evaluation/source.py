@@ -1,6 +1,7 @@
-"""The lines of a document its findings point at, kept with its result for the terminal
-report to quote (``--show-source``): only those lines, and of a very long line only the part
-around the findings' columns, so a result stays small however big its document."""
+"""The lines of a document its findings point at, kept with its result for the reports that
+quote them (the terminal report's ``--show-source``, the HTML report's quotes with a few
+lines around): only those lines, and of a very long line only the part around the findings'
+columns (or its start), so a result stays small however big its document."""
 
 from __future__ import annotations
 
@@ -18,18 +19,18 @@ _RARE_BREAKS = "\r\x85\u2028\u2029"
 KEPT_AROUND_COLUMN = 500
 
 
-def source_lines(text: str | None, findings: Iterable[Finding]) -> dict[int, SourceLine]:
-    """The lines of ``text`` that ``findings`` are located on, by line number."""
+def source_lines(text: str | None, findings: Iterable[Finding], context: int = 0) -> dict[int, SourceLine]:
+    """The lines of ``text`` that ``findings`` are located on, and ``context`` lines before
+    and after each, by line number."""
     columns: dict[int, list[int]] = {}
     for finding in findings:
         if finding.line > 0:
             columns.setdefault(finding.line, []).append(max(finding.column, 1))
     if text is None or not columns:
         return {}
-    last = max(columns)
-    lines = _split(text, last)
-    return {number: _kept(lines[number - 1], columns[number]) for number in sorted(columns)
-            if number <= len(lines) and lines[number - 1].strip()}
+    wanted = sorted({number for line in columns for number in range(max(line - context, 1), line + context + 1)})
+    lines = _split(text, wanted[-1])
+    return {number: _kept(lines[number - 1], columns.get(number, [1])) for number in wanted if number <= len(lines)}
 
 
 def _split(text: str, count: int) -> list[str]:

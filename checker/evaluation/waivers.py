@@ -141,7 +141,7 @@ def _waiver(entry: dict[str, Any], source: str, key: str | None = None) -> Waive
 
 
 def review_waivers_files(files: list[ReviewWaiversFile], results: list[ManifestResult], rule_set: RuleSet,
-                         today: str) -> list[WaiversFileResult]:
+                         today: str, source_context: int | None = 0) -> list[WaiversFileResult]:
     """Each reviewer's waivers file, judged by the checks the rule set writes for waivers
     files, over the facts this run established about each waiver: whether it waived a
     finding (``used``), whether its production was checked and that production's record ids."""
@@ -157,5 +157,6 @@ def review_waivers_files(files: list[ReviewWaiversFile], results: list[ManifestR
         findings = evaluate_waivers_file(rule_set, file.document, entries, today)
         judged.append(WaiversFileResult(path=file.document.path, findings=findings, waivers=len(entries),
                                         used=sum(entry["used"] for entry in entries),
-                                        source=source_lines(file.document.text, findings)))
+                                        source=source_lines(file.document.text, findings, source_context)
+                                        if source_context is not None else {}))
     return judged

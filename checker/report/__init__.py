@@ -12,6 +12,8 @@ if TYPE_CHECKING:
 FORMATS = ("rich", "json", "sarif", "junit", "github", "gitlab", "markdown", "html")
 BOTH_LANGUAGES = "both"  # --lang both: English and Chinese side by side
 BILINGUAL_FORMATS = ("html",)  # the formats that can show both
+# The formats that quote the manifest's lines: how many lines before and after a finding's.
+QUOTED_CONTEXT = {"rich": 0, "html": 2}
 
 
 def renderer(name: str) -> Callable[[Report, TextIO, bool], None]:

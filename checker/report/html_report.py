@@ -20,18 +20,16 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .. import __version__
-from ..reading.regular_file import read_regular_file
 from ..text import LANGUAGES, say, table, words
 from ..text import say as phrase  # for keys given to _labels and the template's L(): tests/test_texts.py reads those
 from ..text.values import pick
-from . import BOTH_LANGUAGES
+from . import BOTH_LANGUAGES, QUOTED_CONTEXT
 from .common import declared_below, display_path, findings_line, packs, shown_per_rule, some_paths, waivers_file_line
-from .model import PRINCIPLES, SEVERITIES, SEVERITY_RANK, DocumentResult, Finding, Report
+from .model import PRINCIPLES, SEVERITIES, SEVERITY_RANK, DocumentResult, Finding, Report, SourceLine
 from .safe_text import visible
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 MOST_SERIOUS = 3  # findings in a production's summary
-CONTEXT_LINES = 2  # manifest lines quoted before and after a finding's line
 LONGEST_QUOTED_LINE = 300  # characters of one quoted manifest line; the rest is counted, not shown
 SEVERITY_MARK = {"error": "✖", "warning": "▲", "info": "●"}  # severity is never told by colour alone
 STATUS_MARK = {"pass": "✔", "fail": "✖", "error": "⚠"}
@@ -178,13 +176,10 @@ def _document(index: int, result: DocumentResult, report: Report, langs: list[st
                              "column": result.error.column}
         return document
     rules = {rule.id: rule for rule in report.rule_set.rules}
-    # A redacted report quotes no line: a line is YAML as written, where a name can hide from
-    # the redactor (an escape, a comment, a folded line).
-    lines = _manifest_lines(result.path) if result.findings and report.redaction is None else []
     anchors = {id(f): f"{document['anchor']}-f{n}" for n, f in enumerate(result.findings, 1)}
 
     def show(finding: Finding) -> dict[str, Any]:
-        return _finding(finding, path, lines, rules.get(finding.rule), langs, anchors[id(finding)])
+        return _finding(finding, path, result.source, rules.get(finding.rule), langs, anchors[id(finding)])
 
     most_serious = sorted(counting, key=lambda f: (-SEVERITY_RANK[f.severity], f.sort_key()))[:MOST_SERIOUS]
     document.update(
@@ -257,7 +252,7 @@ def _capped(findings: list[Finding], show) -> dict[str, Any]:
             "left_out": [{"rule": visible(rule), "count": count} for rule, count in sorted(left_out.items())]}
 
 
-def _finding(finding: Finding, path: str, lines: list[str], rule: Any, langs: list[str],
+def _finding(finding: Finding, path: str, lines: dict[int, SourceLine], rule: Any, langs: list[str],
              anchor: str) -> dict[str, Any]:
     shown = {"anchor": anchor, "severity": finding.severity, "mark": SEVERITY_MARK[finding.severity],
              "rule": visible(finding.rule),
@@ -276,25 +271,21 @@ def _finding(finding: Finding, path: str, lines: list[str], rule: Any, langs: li
 
 # ----------------------------------------------------------------------------- quoted lines
 
-def _manifest_lines(path: str) -> list[str]:
-    """The manifest's lines, to quote; none when it can no longer be read (then no quote)."""
-    try:
-        return read_regular_file(path).decode(
-            "utf-8", errors="replace").splitlines()
-    except OSError:
+def _quote(lines: dict[int, SourceLine], line: int) -> list[dict[str, Any]]:
+    """The finding's line with the lines around it the result kept (``QUOTED_CONTEXT``), each
+    numbered, the finding's marked. (A redacted result keeps none: nothing is quoted.)"""
+    if line not in lines:
         return []
+    context = QUOTED_CONTEXT["html"]
+    numbers = [n for n in range(max(1, line - context), line + context + 1) if n in lines]
+    return [{"number": n, "text": _quoted_text(lines[n]), "marked": n == line} for n in numbers]
 
 
-def _quote(lines: list[str], line: int) -> list[dict[str, Any]]:
-    """The finding's line with ``CONTEXT_LINES`` around it, each numbered, the finding's marked."""
-    if not 1 <= line <= len(lines):
-        return []
-    numbers = range(max(1, line - CONTEXT_LINES), min(len(lines), line + CONTEXT_LINES) + 1)
-    return [{"number": n, "text": _quoted_text(lines[n - 1]), "marked": n == line} for n in numbers]
-
-
-def _quoted_text(line: str) -> str:
-    if len(line) <= LONGEST_QUOTED_LINE:
-        return visible(line)
-    return f"{visible(line[:LONGEST_QUOTED_LINE])} … (+{len(line) - LONGEST_QUOTED_LINE:,})"
+def _quoted_text(line: SourceLine) -> str:
+    """At most ``LONGEST_QUOTED_LINE`` characters of the line, from where its kept part
+    starts; how many are left out on either side is counted."""
+    shown = line.text[:LONGEST_QUOTED_LINE]
+    left_out_after = (line.length or len(line.text)) - line.start - len(shown)
+    return ((f"(+{line.start:,}) … " if line.start else "") + visible(shown)
+            + (f" … (+{left_out_after:,})" if left_out_after else ""))
 

@@ -193,7 +193,7 @@ def _finding(finding: Finding, path: str, lang: str, console: Console,
     severity = say(f"severity.{finding.severity}", lang)
     yield from _headline(Text(severity, style=SEVERITY_STYLE[finding.severity]), finding, lang, console)
     yield _location(finding, path, show_pointer=True)
-    if finding.line in source:
+    if finding.line in source and source[finding.line].text.strip():
         yield from _snippet(source[finding.line], finding, console.width)
     yield from _indented(Text.assemble((_label(say("report.fix", lang), lang), "green"), visible(finding.fix[lang])),
                          console)
