@@ -165,7 +165,7 @@ def _document(index: int, result: DocumentResult, report: Report, langs: list[st
     path = visible(display_path(result.path))
     status = result.status(report.fail_on)
     counting = [f for f in result.findings if f.counts]
-    counts = {severity: sum(1 for f in counting if f.severity == severity) for severity in SEVERITIES}
+    counts = result.counted()
     document = {"anchor": f"doc-{index}", "path": path, "kind": result.kind, "status": status,
                 "mark": STATUS_MARK[status], "status_text": _labels(f"status.{status}", langs), "counts": counts,
                 "findings_text": _in_langs(langs, partial(findings_line, counts)),

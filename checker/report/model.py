@@ -70,8 +70,9 @@ class Finding:
 
 @dataclass(frozen=True)
 class SourceLine:
-    """A line of a document a finding points at, as written, for the terminal report to
-    quote: the whole line, or of a very long one the part around the findings on it."""
+    """A line of a document a finding points at (or one around it), as written, for the
+    reports that quote it: the whole line, or of a very long one the part around the findings
+    on it (or its start)."""
 
     text: str
     start: int = 0  # the index in the line of the first character of ``text``
@@ -89,8 +90,8 @@ class DocumentResult:
     path: str
     findings: list[Finding] = field(default_factory=list)
     error: LoadError | None = None  # the document could not be read
-    # The lines the findings point at, by line number: only those, to stay small when results
-    # come back from parallel workers. Only the terminal report quotes them.
+    # The lines the findings point at and the few around them the run's formats quote, by line
+    # number: only those, to stay small when results come back from parallel workers.
     source: dict[int, SourceLine] = field(default_factory=dict)
 
     def status(self, fail_on: str) -> str:
