@@ -233,12 +233,12 @@ def test_ctrl_c_while_the_program_loads_is_one_line_too():
 # not interrupted as it should be (past FUNCTION's last step: the check then runs to its end).
 # Prints each run's exit status and standard error.
 INTERRUPT_EVERY_STEP = """\
-import contextlib, importlib, io, json, sys
+import contextlib, importlib, inspect, io, json, sys
 from checker import app
 from checker.cli import main
 
 module, function = sys.argv[1].rsplit(".", 1)
-stepped = getattr(importlib.import_module(module), function).__code__
+stepped = inspect.unwrap(getattr(importlib.import_module(module), function)).__code__  # a context manager: its generator
 rules = app.load_rule_set([])  # the rule pack is loaded once, so that each run is quick
 app.load_rule_set = lambda extra_rules: rules
 
@@ -291,6 +291,21 @@ def test_ctrl_c_at_any_step_of_reading_a_file_is_one_line(tmp_path):
     assert len(interrupted) > 20  # the reading was stepped through, not skipped
     assert set(interrupted) == {(130, "hkai: interrupted\n")}
     assert last == (0, "")  # past the reading's last step the check runs to its end
+
+
+@pytest.mark.skipif(sys.implementation.name != "cpython", reason="steps through CPython's bytecode")
+def test_ctrl_c_at_any_step_of_writing_a_report_file_leaves_no_temporary_file(tmp_path):
+    """The report is written to a temporary file renamed into place; its name was once known
+    only after it was made (tempfile.mkstemp), and Ctrl-C just then left it behind."""
+    (tmp_path / "manifest.yaml").write_text(MINIMAL)
+    (tmp_path / "report.json").write_text("old")
+    *interrupted, last = interrupted_at_every_step("checker.report.output_file._replacing", "check", "--format",
+                                                   "json", "--output", str(tmp_path / "report.json"),
+                                                   str(tmp_path / "manifest.yaml"))
+    assert len(interrupted) > 20 and set(interrupted) == {(130, "hkai: interrupted\n")}
+    assert last == (0, "")
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["manifest.yaml", "report.json"]
+    assert json.loads((tmp_path / "report.json").read_text())["summary"]["manifests"] == 1
 
 
 @pytest.mark.skipif(sys.implementation.name != "cpython" or not evidence.HANDLES_SUPPORTED,

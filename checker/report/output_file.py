@@ -18,6 +18,9 @@ from typing import Iterator, TextIO
 from .safe_text import visible
 
 
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
 class OutputError(Exception):
     """An output that could not be written; the message names the file."""
 
@@ -46,22 +49,28 @@ def _is_special(path: str | Path) -> bool:
 
 @contextmanager
 def _replacing(target: str, private: bool) -> Iterator[TextIO]:
-    import tempfile  # only a run writing a file pays for loading it
-
+    """The temporary file is named before it is made (not by ``tempfile.mkstemp``, which names
+    it only once made), so that a Ctrl-C at any moment leaves no temporary file behind."""
     folder, name = os.path.split(target)
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder or ".")
+    temporary: str | None = os.path.join(folder or ".", f".{name}.{os.urandom(8).hex()}.tmp")
     try:
+        try:
+            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600)
+        except FileExistsError:
+            temporary = None  # another file of that name: never this run's to remove
+            raise
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as stream:
             yield stream
         os.chmod(temporary, 0o600 if private else _mode_for(target))
         os.replace(temporary, target)
-    except BaseException:
-        _remove(temporary)
+    except BaseException:  # an interrupt included, even one just after the file was made
+        if temporary is not None:
+            _remove(temporary)
         raise
 
 
 def _mode_for(target: str) -> int:
-    """The permissions the file has, or those a new file gets (mkstemp's are owner-only)."""
+    """The permissions the file has, or those a new file gets (the temporary one is owner-only)."""
     try:
         return stat.S_IMODE(os.stat(target).st_mode)
     except FileNotFoundError:
