@@ -133,7 +133,8 @@ def test_init_refuses_a_file_as_folder(tmp_path):
 def test_init_follows_hkai_lang(tmp_path):
     result = hkai("init", str(tmp_path / "p"), "--level", "low", env={"HKAI_LANG": "zh"})
     assert result.returncode == 0, result.stderr
-    assert "已寫入" in result.stdout
+    # the level in the table's own word for it, not the English value
+    assert "已寫入" in result.stdout and "人工智能應用程度為「低」的範本清單，含 " in result.stdout
     assert "人工智能" in (tmp_path / "p" / "manifest.yaml").read_text(encoding="utf-8")
 
 

@@ -14,7 +14,7 @@ import yaml
 from ..reading.discovery import MANIFEST_NAMES
 from ..report.model import EXIT_OK
 from ..starters import LEVELS, count_placeholders, render, slug_for
-from ..text import LANG_ENV, LANGUAGES, counted, say
+from ..text import LANG_ENV, LANGUAGES, counted, say, words
 from . import fail, language
 from .schema import schema_text
 
@@ -71,7 +71,8 @@ def run(args: argparse.Namespace) -> int:
     except OSError as error:
         return fail(f"cannot write {error.filename or path}: {error.strerror or error}")
     count = count_placeholders(yaml.safe_load(text))
-    print(say("init.written", lang, path=path, level=args.level, placeholders=counted("todo_placeholder", count, lang), dir=command_dir, schema=schema_path))
+    print(say("init.written", lang, path=path, level=words("level", lang)[args.level],
+              placeholders=counted("todo_placeholder", count, lang), dir=command_dir, schema=schema_path))
     return EXIT_OK
 
 
