@@ -7,8 +7,10 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
 
-from pathspec import GitIgnoreSpec
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
 
 MANIFEST_NAMES = ("manifest.yaml", "manifest.yml")
 # Folders a search does not enter (gitignore-style patterns, matched against a folder's path
@@ -52,7 +54,7 @@ def discover(arguments: list[str], exclude: tuple[str, ...] | list[str] = DEFAUL
         if path.is_dir():
             before = len(found), len(problems)
             ignores = GitIgnores.above(path) if respect_gitignore else None
-            _walk(path, result, GitIgnoreSpec.from_lines(exclude), (*MANIFEST_NAMES, *manifest_globs), ignores)
+            _walk(path, result, _spec(exclude), (*MANIFEST_NAMES, *manifest_globs), ignores)
             if (len(found), len(problems)) == before:
                 result.no_manifest_in.append(argument)
         elif path.exists() or path.is_symlink():
@@ -149,12 +151,21 @@ def _is_dir(entry: os.DirEntry) -> bool:
         return False
 
 
+def _spec(lines: Iterable[str]) -> GitIgnoreSpec:
+    """Gitignore-style patterns, compiled (pathspec is loaded only by a run that needs it)."""
+    from pathspec import GitIgnoreSpec
+
+    return GitIgnoreSpec.from_lines(lines)
+
+
 def pattern_problem(patterns: object) -> str | None:
     """Why ``patterns`` cannot be used as exclude patterns (None: they can)."""
     if not isinstance(patterns, (list, tuple)) or not all(isinstance(item, str) and item for item in patterns):
         return f"must be a list of gitignore-style patterns, not {patterns!r}"
+    if not patterns or tuple(patterns) == DEFAULT_EXCLUDE:
+        return None  # nothing to compile (a run that searches no folder never loads pathspec)
     try:
-        GitIgnoreSpec.from_lines(patterns)
+        _spec(patterns)
     except (ValueError, TypeError) as error:
         return f"not a gitignore-style pattern: {error}"
     return None
@@ -246,11 +257,11 @@ def _read_gitignore(path: Path) -> GitIgnoreSpec:
         raise GitIgnoreError(f"{path}:{line}: not UTF-8 text (byte {error.start + 1})") from None
     lines = text.splitlines()
     try:
-        return GitIgnoreSpec.from_lines(lines)
+        return _spec(lines)
     except ValueError:  # find the line at fault
         for number, line in enumerate(lines, start=1):
             try:
-                GitIgnoreSpec.from_lines([line])
+                _spec([line])
             except ValueError:
                 raise GitIgnoreError(f"{path}:{number}: not a gitignore pattern: {line[:80]!r}") from None
         raise GitIgnoreError(f"{path}: not a gitignore file") from None
