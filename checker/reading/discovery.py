@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
+
+from .regular_file import NotRegularFile, read_regular_file
 
 if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
@@ -230,24 +231,18 @@ class GitIgnores:
 
 def _read_gitignore(path: Path) -> GitIgnoreSpec:
     """A submitter's ignore file, read as hostile: a regular file (no symbolic link, folder or
-    pipe), at most GITIGNORE_MAX_BYTES, UTF-8, every pattern one that compiles. (O_NOFOLLOW
-    also refuses a link put in its place after the first look.)"""
+    pipe), at most GITIGNORE_MAX_BYTES, UTF-8, every pattern one that compiles. (The file is
+    opened without following a link, so a link put in its place after the first look is
+    refused too.)"""
     if path.is_symlink():
         raise GitIgnoreError(f"{path}: is a symbolic link; --respect-gitignore does not follow one")
     try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        data = read_regular_file(path, GITIGNORE_MAX_BYTES, follow_links=False)
+    except NotRegularFile as error:
+        kind = "a folder, not an ignore file" if error.kind == "a directory" else "not a regular file"
+        raise GitIgnoreError(f"{path}: is {kind}") from None
     except OSError as error:
         raise GitIgnoreError(f"{path}: cannot be read: {error.strerror or error}") from None
-    status = os.fstat(descriptor)
-    if not stat.S_ISREG(status.st_mode):
-        os.close(descriptor)
-        kind = "a folder, not an ignore file" if stat.S_ISDIR(status.st_mode) else "not a regular file"
-        raise GitIgnoreError(f"{path}: is {kind}")
-    with os.fdopen(descriptor, "rb") as file:
-        try:
-            data = file.read(GITIGNORE_MAX_BYTES + 1)
-        except OSError as error:
-            raise GitIgnoreError(f"{path}: cannot be read: {error.strerror or error}") from None
     if len(data) > GITIGNORE_MAX_BYTES:
         raise GitIgnoreError(f"{path}: larger than {GITIGNORE_MAX_BYTES} bytes; refused")
     try:

@@ -25,10 +25,11 @@ class NotRegularFile(OSError):
         self.kind = kind
 
 
-def read_regular_file(path: str | Path, limit: int | None = None) -> bytes:
+def read_regular_file(path: str | Path, limit: int | None = None, follow_links: bool = True) -> bytes:
     """The file's bytes, at most ``limit + 1`` of them when a limit is given (so that a
-    caller can tell a file over the limit), or NotRegularFile / OSError."""
-    descriptor = os.open(path, _OPEN_FLAGS)
+    caller can tell a file over the limit), or NotRegularFile / OSError (also when the path
+    is a symbolic link and ``follow_links`` is false)."""
+    descriptor = os.open(path, _OPEN_FLAGS if follow_links else _OPEN_FLAGS | getattr(os, "O_NOFOLLOW", 0))
     try:
         mode = os.fstat(descriptor).st_mode
         if not stat.S_ISREG(mode):
