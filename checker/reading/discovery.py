@@ -6,7 +6,7 @@ import fnmatch
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .regular_file import NotRegularFile, read_regular_file
 
@@ -50,12 +50,14 @@ def discover(arguments: list[str], exclude: tuple[str, ...] | list[str] = DEFAUL
     """
     result = Discovery()
     found, problems = result.manifests, result.problems
+    excluded: GitIgnoreSpec | None = None  # compiled for the first folder, once for all
     for argument in arguments:
         path = Path(argument)
         if path.is_dir():
             before = len(found), len(problems)
             ignores = GitIgnores.above(path) if respect_gitignore else None
-            _walk(path, result, _spec(exclude), (*MANIFEST_NAMES, *manifest_globs), ignores)
+            excluded = excluded or _spec(exclude)
+            _walk(path, result, excluded, (*MANIFEST_NAMES, *manifest_globs), ignores)
             if (len(found), len(problems)) == before:
                 result.no_manifest_in.append(argument)
         elif path.exists() or path.is_symlink():
@@ -98,11 +100,11 @@ def _walk(top: Path, result: Discovery, exclude: GitIgnoreSpec, names: tuple[str
                     result.other_yaml.append(entry.path)
                 continue
             if _is_dir(entry) and exclude.match_file(os.path.relpath(entry.path, top) + "/"):
-                if _holds_manifest(entry.path):
+                if next(_manifests_below(entry.path, MANIFEST_NAMES), None) is not None:
                     result.skipped_folders.append(entry.path)
                 continue
             if ignores is not None and ignores.ignore(entry.path, _is_dir(entry)):
-                result.ignored_by_gitignore += _manifests_in(entry.path, names) if _is_dir(entry) else [entry.path]
+                result.ignored_by_gitignore += _ignored_manifests(entry.path, names) if _is_dir(entry) else [entry.path]
                 continue
             if entry.is_symlink() and not _leads_into(entry.path, inside):
                 problems.append((entry.path, "symbolic link leads outside the checked folder; not followed"))
@@ -119,24 +121,18 @@ def _matches(name: str, patterns: tuple[str, ...]) -> bool:
     return any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns)
 
 
-def _holds_manifest(folder: str) -> bool:
-    """Whether a manifest lies anywhere below ``folder`` (links not followed; stops at the first)."""
-    for _, _, files in os.walk(folder):
-        if any(name in MANIFEST_NAMES for name in files):
-            return True
-    return False
-
-
-def _manifests_in(folder: str, names: tuple[str, ...]) -> list[str]:
-    """Every manifest below ``folder``, in name order (links to folders not followed, nor
-    ``folder`` itself if it is one: Git does not follow links)."""
-    if os.path.islink(folder):
-        return []
-    manifests = []
+def _manifests_below(folder: str, names: tuple[str, ...]) -> Iterator[str]:
+    """The files named as manifests anywhere below ``folder``, in name order, found as they
+    are needed (links to folders below it not followed)."""
     for parent, folders, files in os.walk(folder):
         folders.sort()
-        manifests += [os.path.join(parent, name) for name in sorted(files) if _matches(name, names)]
-    return manifests
+        yield from (os.path.join(parent, name) for name in sorted(files) if _matches(name, names))
+
+
+def _ignored_manifests(folder: str, names: tuple[str, ...]) -> list[str]:
+    """Every manifest below a folder a .gitignore ignores; none if the folder is itself a
+    link (Git does not follow links)."""
+    return [] if os.path.islink(folder) else list(_manifests_below(folder, names))
 
 
 def _leads_into(link: str, folder: str) -> bool:
