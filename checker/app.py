@@ -16,6 +16,7 @@ from .evaluation.batch import check_paths
 from .evaluation.manifest import CheckOptions
 from .evaluation.waivers import load_review_waivers, review_waivers_files
 from .packs.loading import load_rule_set
+from .packs.model import RuleSet
 from .packs.selection import in_draft, select_rules
 from .reading.discovery import Discovery, GitIgnoreError, discover
 from .reading.yaml_fast_path import load_manifest_text
@@ -41,9 +42,7 @@ def check(paths: Sequence[str | Path], settings: Settings | None = None, stdin: 
         rule_set = load_rule_set(list(settings.extra_rules))
         waivers_files = [load_review_waivers(path) for path in settings.review_waivers]
     except LoadError as error:
-        return Report(results=[], rule_set=None, fail_on=settings.fail_on, lang=settings.lang,
-                      today=settings.today, stopped=str(error), draft=settings.draft,
-                      source_root=_source_root(settings))
+        return _stopped(str(error), None, settings)
     try:
         rule_set = select_rules(rule_set, list(settings.select), list(settings.ignore), dict(settings.severity))
         if settings.draft:
@@ -61,14 +60,10 @@ def check(paths: Sequence[str | Path], settings: Settings | None = None, stdin: 
                          (*settings.exclude, *settings.extend_exclude), settings.manifest_globs,
                          settings.respect_gitignore)
     except GitIgnoreError as error:
-        return Report(results=[], rule_set=rule_set, fail_on=settings.fail_on, lang=settings.lang,
-                      today=settings.today, draft=settings.draft, source_root=_source_root(settings),
-                      stopped=f"--respect-gitignore: {error}")
+        return _stopped(f"--respect-gitignore: {error}", rule_set, settings)
     manifests = _not_waivers(found.manifests, settings)  # a waivers file is reported on as one, not as a manifest
     if not manifests and not found.problems and STDIN not in arguments:
-        return Report(results=[], rule_set=rule_set, fail_on=settings.fail_on, lang=settings.lang,
-                      today=settings.today, draft=settings.draft, source_root=_source_root(settings),
-                      stopped=_no_manifest(found, settings.message_lang))
+        return _stopped(_no_manifest(found, settings.message_lang), rule_set, settings)
     stdin_documents: list[Document] = []
     unreadable_stdin: list[ManifestResult] = []
     if STDIN in arguments:
@@ -91,6 +86,12 @@ def check(paths: Sequence[str | Path], settings: Settings | None = None, stdin: 
         return report
     return _redacted(report, settings, [file.document.data for file in waivers_files],
                      [document.data for document in stdin_documents])
+
+
+def _stopped(why: str, rule_set: RuleSet | None, settings: Settings) -> Report:
+    """A report of nothing checked, saying why (an input the whole run depends on)."""
+    return Report(results=[], rule_set=rule_set, fail_on=settings.fail_on, lang=settings.lang, today=settings.today,
+                  draft=settings.draft, source_root=_source_root(settings), stopped=why)
 
 
 def _quoted_context(settings: Settings) -> int | None:
