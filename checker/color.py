@@ -11,9 +11,19 @@ CI job, while ``NO_COLOR`` is a general preference.
 
 from __future__ import annotations
 
+import argparse
 from typing import Mapping, TextIO
 
 COLOR_CHOICES = ("auto", "always", "never")
+
+
+def add_color_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--color WHEN`` and ``--no-color``, as every command that colours spells them."""
+    parser.add_argument("--color", choices=COLOR_CHOICES,
+                        help="colours: auto (on a terminal; the default), always or never; "
+                             "else $FORCE_COLOR or $CLICOLOR_FORCE, then $NO_COLOR, decide")
+    parser.add_argument("--no-color", dest="color", action="store_const", const="never",
+                        help="the same as --color never")
 
 
 def color_choice(flag: str | None, environ: Mapping[str, str]) -> str:

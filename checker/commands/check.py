@@ -7,7 +7,7 @@ import sys
 from contextlib import ExitStack
 from pathlib import Path
 
-from ..color import COLOR_CHOICES, colored
+from ..color import add_color_arguments, colored
 from ..reading.yaml_loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_NODES
 from ..report import BOTH_LANGUAGES, FORMATS, renderer
 from ..report.output_file import OutputError, output_file
@@ -108,10 +108,7 @@ def register(commands: argparse._SubParsersAction) -> None:
                        help="in a folder search, skip the manifests that .gitignore files and .git/info/exclude "
                             "ignore, as git does (default: off, so a submitter's .gitignore hides nothing; "
                             "a path named on the command line is checked even if ignored)")
-    check.add_argument("--color", choices=COLOR_CHOICES,
-                       help="colours: auto (on a terminal; the default), always or never; "
-                            "else $FORCE_COLOR or $CLICOLOR_FORCE, then $NO_COLOR, decide")
-    check.add_argument("--no-color", dest="color", action="store_const", const="never", help="the same as --color never")
+    add_color_arguments(check)
     check.add_argument("--today", type=iso_date, metavar="YYYY-MM-DD", help="the date to check expiry against (default: today)")
     check.add_argument("--max-file-size", type=positive, metavar="BYTES",
                        help=f"refuse manifests larger than this (default: {DEFAULT_MAX_BYTES})")

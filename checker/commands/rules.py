@@ -27,7 +27,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from ..color import COLOR_CHOICES, color_choice, colored
+from ..color import add_color_arguments, color_choice, colored
 from ..report.model import PRINCIPLES, SEVERITIES
 from ..authoring.fixture_runner import CaseOutcome, TwinProblem, run_fixtures
 from ..authoring.fixtures import Fixture, FixtureProblem, Gap, read_fixture
@@ -96,11 +96,7 @@ def _common(parser: argparse.ArgumentParser, extra_rules: bool = False, color: b
         parser.add_argument("--rules", action="append", default=[], metavar="DIR",
                             help="an extra rule pack to load after the built-in one (repeatable)")
     if color:
-        parser.add_argument("--color", choices=COLOR_CHOICES,
-                            help="colours: auto (on a terminal; the default), always or never; "
-                                 "else $FORCE_COLOR or $CLICOLOR_FORCE, then $NO_COLOR, decide")
-        parser.add_argument("--no-color", dest="color", action="store_const", const="never",
-                            help="the same as --color never")
+        add_color_arguments(parser)
 
 
 def _setup(args: argparse.Namespace, load: bool = True) -> tuple[str, RuleSet | None]:
