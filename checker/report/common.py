@@ -6,7 +6,7 @@ import os
 from pathlib import Path, PurePath
 from typing import Any, Iterable
 
-from .model import Finding, Report, WaiversFileSummary
+from .model import Finding, Report, Summary, WaiversFileSummary
 from .safe_text import visible
 from ..reading.discovery import repository_root
 from ..text import counted, say
@@ -32,6 +32,22 @@ def waivers_file_line(file: WaiversFileSummary, lang: str, path: str | None = No
     return say("summary.waivers_file", lang, path=visible(file.path) if path is None else path,
                waivers=counted("waiver", file.waivers, lang), used=file.used,
                status=say(f"status.{file.status}", lang), findings=findings_line(file.findings, lang))
+
+
+def skipped_lines(summary: Summary, lang: str) -> list[str]:
+    """What a folder search skipped, a line per kind, each naming its first few paths (the
+    JSON report names them all): the text as said, for the format to make safe."""
+    lines = []
+    if summary.skipped_folders:
+        lines.append(say("summary.skipped_folders", lang, count=len(summary.skipped_folders),
+                         folders=some_paths(summary.skipped_folders)))
+    if summary.skipped_yaml_files:
+        lines.append(say("summary.skipped_yaml_files", lang, count=len(summary.skipped_yaml_files),
+                         files=some_paths(summary.skipped_yaml_files)))
+    if summary.ignored_by_gitignore:
+        lines.append(say("summary.ignored_by_gitignore", lang, count=len(summary.ignored_by_gitignore),
+                         files=some_paths(summary.ignored_by_gitignore)))
+    return lines
 
 
 def some_paths(paths: list[str], shown: int = 5) -> str:

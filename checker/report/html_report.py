@@ -24,7 +24,7 @@ from ..text import LANGUAGES, say, table, words
 from ..text import say as phrase  # for keys given to _labels and the template's L(): tests/test_texts.py reads those
 from ..text.values import pick
 from . import BOTH_LANGUAGES, QUOTED_CONTEXT
-from .common import declared_below, display_path, findings_line, packs, shown_per_rule, some_paths, waivers_file_line
+from .common import declared_below, display_path, findings_line, packs, shown_per_rule, skipped_lines, waivers_file_line
 from .model import PRINCIPLES, SEVERITIES, SEVERITY_RANK, DocumentResult, Finding, Report, SourceLine
 from .safe_text import visible
 
@@ -122,15 +122,9 @@ def _summary_notes(report: Report, langs: list[str]) -> list[list[dict[str, str]
     summary = report.summary()
     notes = [_in_langs(langs, lambda lang, file=file: waivers_file_line(file, lang, path=display_path(file.path)))
              for file in summary.waivers_files]
-    if summary.skipped_folders:
-        notes.append(_labels("summary.skipped_folders", langs, count=len(summary.skipped_folders),
-                             folders=visible(some_paths(summary.skipped_folders))))
-    if summary.skipped_yaml_files:
-        notes.append(_labels("summary.skipped_yaml_files", langs, count=len(summary.skipped_yaml_files),
-                             files=visible(some_paths(summary.skipped_yaml_files))))
-    if summary.ignored_by_gitignore:
-        notes.append(_labels("summary.ignored_by_gitignore", langs, count=len(summary.ignored_by_gitignore),
-                             files=visible(some_paths(summary.ignored_by_gitignore))))
+    skipped = {lang: skipped_lines(summary, lang) for lang in langs}  # the same lines in every language
+    notes += [_in_langs(langs, lambda lang, index=index: skipped[lang][index])
+              for index in range(len(skipped[langs[0]]))]
     return notes
 
 

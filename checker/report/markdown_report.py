@@ -22,7 +22,7 @@ from urllib.parse import quote
 
 from ..text.values import variants
 from .model import EXIT_ERROR, EXIT_FINDINGS, PRINCIPLES, SEVERITIES, DocumentResult, Finding, Report
-from .common import display_path, findings_line, packs, shown_per_rule, some_paths, titled, waivers_file_line
+from .common import display_path, findings_line, packs, shown_per_rule, skipped_lines, titled, waivers_file_line
 from .safe_text import visible
 from ..text import counted, say, words
 
@@ -132,15 +132,7 @@ def _summary_notes(report: Report) -> list[str]:
     lang, summary = report.lang, report.summary()
     notes = [waivers_file_line(file, lang, path=_link(display_path(file.path), None, cell=False))
              for file in summary.waivers_files]
-    if summary.skipped_folders:
-        notes.append(escape(say("summary.skipped_folders", lang, count=len(summary.skipped_folders),
-                                folders=some_paths(summary.skipped_folders)), cell=False))
-    if summary.skipped_yaml_files:
-        notes.append(escape(say("summary.skipped_yaml_files", lang, count=len(summary.skipped_yaml_files),
-                                files=some_paths(summary.skipped_yaml_files)), cell=False))
-    if summary.ignored_by_gitignore:
-        notes.append(escape(say("summary.ignored_by_gitignore", lang, count=len(summary.ignored_by_gitignore),
-                                files=some_paths(summary.ignored_by_gitignore)), cell=False))
+    notes += [escape(line, cell=False) for line in skipped_lines(summary, lang)]
     return [line for note in notes for line in (note, "")]
 
 
