@@ -107,7 +107,7 @@ def _manifest(result: DocumentResult, report: Report, console: Console,
         yield Text(say("report.baselined", lang, count=baselined), style="dim")
     if not active and not waived and not baselined:
         yield Text(say("report.no_findings", lang))
-    yield Text.assemble((say(f"status.{status}", lang), STATUS_STYLE[status]), "  ", _counts(active, lang))
+    yield Text.assemble((say(f"status.{status}", lang), STATUS_STYLE[status]), "  ", findings_line(result.counted(), lang))
 
 
 def _findings_only(result: DocumentResult, report: Report, console: Console,
@@ -340,10 +340,6 @@ def _units(plain: str) -> list[tuple[int, int]]:
             units.append([start, end])
         glue_next = piece[-1] in _NO_LINE_END
     return [(start, end) for start, end in units]
-
-
-def _counts(findings: list[Finding], lang: str) -> str:
-    return findings_line({s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}, lang)
 
 
 def _batch_table(report: Report) -> Table:
