@@ -1,8 +1,7 @@
 """Redaction for reports that leave the panel (``--redact``): people's names, every record id,
 contact emails, evidence file names and the values of ``x-`` fields become pseudonyms
 (``Person A``, ``p-1``, ``email-1@redacted.invalid``), in every text of the report and in
-every format, the HTML report's quoted manifest lines included (the terminal report quotes
-none when redacting: see ``_document``).
+every format. No format quotes a manifest's lines in a redacted report (see ``_document``).
 
 Why: the Personal Data (Privacy) Ordinance's DPP3 (personal data used only for the purpose it
 was collected for: the panel's review) and DPP4 (its security): a report sent to a

@@ -25,7 +25,7 @@ from ..text import say as phrase  # for keys given to _labels and the template's
 from ..text.values import pick
 from . import BOTH_LANGUAGES, QUOTED_CONTEXT
 from .common import declared_below, display_path, findings_line, packs, shown_per_rule, skipped_lines, waivers_file_line
-from .model import PRINCIPLES, SEVERITIES, SEVERITY_RANK, DocumentResult, Finding, Report, SourceLine
+from .model import PRINCIPLES, SEVERITIES, SEVERITY_RANK, DocumentResult, Finding, Report, SourceLine, Summary
 from .safe_text import visible
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -113,13 +113,12 @@ def _overall(report: Report, langs: list[str]) -> dict[str, Any]:
                                  failed=summary.failed, errors=summary.errors),
             "findings": _in_langs(langs, partial(findings_line, summary.findings)),
             "counts": summary.findings, "waived": _labels("summary.waived", langs, waived=summary.waived),
-            "notes": _summary_notes(report, langs)}
+            "notes": _summary_notes(summary, langs)}
 
 
-def _summary_notes(report: Report, langs: list[str]) -> list[list[dict[str, str]]]:
+def _summary_notes(summary: Summary, langs: list[str]) -> list[list[dict[str, str]]]:
     """The summary's other lines, each in every language: reviewers' waivers files, and what
     a folder search skipped (the first few paths; the JSON report names them all)."""
-    summary = report.summary()
     notes = [_in_langs(langs, lambda lang, file=file: waivers_file_line(file, lang, path=display_path(file.path)))
              for file in summary.waivers_files]
     skipped = {lang: skipped_lines(summary, lang) for lang in langs}  # the same lines in every language

@@ -21,7 +21,7 @@ from typing import TextIO
 from urllib.parse import quote
 
 from ..text.values import variants
-from .model import EXIT_ERROR, EXIT_FINDINGS, PRINCIPLES, SEVERITIES, DocumentResult, Finding, Report
+from .model import EXIT_ERROR, EXIT_FINDINGS, PRINCIPLES, SEVERITIES, DocumentResult, Finding, Report, Summary
 from .common import display_path, findings_line, packs, shown_per_rule, skipped_lines, titled, waivers_file_line
 from .safe_text import visible
 from ..text import counted, say, words
@@ -108,7 +108,7 @@ def _lines(report: Report) -> list[Line]:
                + " · " + findings_line(summary.findings, lang)
                + " · " + say("summary.waived", lang, waived=summary.waived))
     out.append("")
-    out.extend(_summary_notes(report))
+    out.extend(_summary_notes(summary, lang))
     names = ", ".join(f"{name} {version}" for name, version in packs(report))
     out.append(escape(say("markdown.rule_packs", lang, packs=names, rules=counted("rule", len(report.rule_set.rules), lang)), cell=False))
     out.append("")
@@ -126,10 +126,9 @@ def _lines(report: Report) -> list[Line]:
     return entries
 
 
-def _summary_notes(report: Report) -> list[str]:
+def _summary_notes(summary: Summary, lang: str) -> list[str]:
     """The summary's other lines, a paragraph each: reviewers' waivers files, and what a
     folder search skipped (the first few paths; the JSON report names them all)."""
-    lang, summary = report.lang, report.summary()
     notes = [waivers_file_line(file, lang, path=_link(display_path(file.path), None, cell=False))
              for file in summary.waivers_files]
     notes += [escape(line, cell=False) for line in skipped_lines(summary, lang)]
