@@ -148,23 +148,24 @@ def _then(word: str, value: str, lang: str) -> str:
     return say("punctuation.semicolon", lang) + _label(word, lang) + value
 
 
-def _below_line(finding: Finding, path: str, report: Report) -> str:
-    lang = report.lang
-    return (f"{_label(say('junit.below_fail_on', lang, fail_on=report.fail_on), lang)}"
-            f"{_where(path, finding.line, finding.column)}: "
+def _noted(label: str, finding: Finding, path: str, lang: str) -> str:
+    """A finding that leaves its case passed, as a line of its ``<system-out>``, after ``label``."""
+    return (f"{_label(label, lang)}{_where(path, finding.line, finding.column)}: "
             f"{say(f'severity.{finding.severity}', lang)} {finding.rule}: {visible(finding.message.get(lang, ''))}")
+
+
+def _below_line(finding: Finding, path: str, report: Report) -> str:
+    return _noted(say("junit.below_fail_on", report.lang, fail_on=report.fail_on), finding, path, report.lang)
 
 
 def _baselined_line(finding: Finding, path: str, lang: str) -> str:
-    return (f"{_label(say('junit.baselined', lang), lang)}{_where(path, finding.line, finding.column)}: "
-            f"{say(f'severity.{finding.severity}', lang)} {finding.rule}: {visible(finding.message.get(lang, ''))}")
+    return _noted(say("junit.baselined", lang), finding, path, lang)
 
 
 def _waived_line(finding: Finding, path: str, lang: str) -> str:
     waiver = finding.waiver
     assert waiver is not None
-    line = (f"{_label(say('junit.waived', lang), lang)}{_where(path, finding.line, finding.column)}: "
-            f"{say(f'severity.{finding.severity}', lang)} {finding.rule}: {visible(finding.message.get(lang, ''))}"
+    line = (_noted(say("junit.waived", lang), finding, path, lang)
             + _then(say("report.reason", lang), visible(waiver.reason.get(lang, "")), lang))
     if waiver.approved_by:
         line += _then(say("report.approved_by", lang), visible(waiver.approved_by), lang)
