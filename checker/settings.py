@@ -289,12 +289,14 @@ _KEYS = {"fail_on": "fail-on", "outputs": "format", "lang": "lang", "select": "s
          "extra_rules": "extra-rules", "severity": "severity", "redact": "redact", "exclude": "exclude",
          "extend_exclude": "extend-exclude", "respect_gitignore": "respect-gitignore", "show_source": "show-source"}
 _SHOWN = {**_KEYS, "jobs": "jobs"}  # what --show-config says the source of
+def _tuple_from_file(value: Any, _: Path) -> Any:
+    """A TOML array as the tuple a setting holds (anything else is left for its check to refuse)."""
+    return tuple(value) if isinstance(value, list) else value
+
+
 _FROM_FILE: dict[str, Callable[[Any, Path], Any]] = {
-    "format": _outputs_from_file, "extra-rules": _paths_from_file,
-    "select": lambda value, _: tuple(value) if isinstance(value, list) else value,
-    "ignore": lambda value, _: tuple(value) if isinstance(value, list) else value,
-    "exclude": lambda value, _: tuple(value) if isinstance(value, list) else value,
-    "extend-exclude": lambda value, _: tuple(value) if isinstance(value, list) else value,
+    "format": _outputs_from_file, "extra-rules": _paths_from_file, "select": _tuple_from_file,
+    "ignore": _tuple_from_file, "exclude": _tuple_from_file, "extend-exclude": _tuple_from_file,
 }
 
 
@@ -402,6 +404,6 @@ _CHECKS: dict[str, Callable[[Any], str | None]] = {
     "baseline": _optional_path, "create_baseline": _optional_path, "color": _one_of(COLOR_CHOICES), "draft": _flag,
     "exit_zero": _flag, "quiet": _flag, "statistics": _flag, "show_source": _flag,
     "redact": _flag, "redact_key": _key, "redact_paths": _flag, "redaction_map": _optional_path,
-    "source_root": _optional_path, "stdin_filename": _optional_path, "manifest_globs": _strings, "exclude": pattern_problem,
-    "extend_exclude": pattern_problem, "respect_gitignore": _flag,
+    "source_root": _optional_path, "stdin_filename": _optional_path, "manifest_globs": _strings,
+    "exclude": pattern_problem, "extend_exclude": pattern_problem, "respect_gitignore": _flag,
 }
