@@ -50,6 +50,11 @@ def run_bytes(*args, cwd=ROOT):
                           timeout=120, cwd=cwd)
 
 
+def unwrapped(text: str) -> str:
+    """A report's text with its line wrapping undone (the terminal report wraps at 80 columns when piped)."""
+    return " ".join(text.split())
+
+
 def hkai_exact(*args, cwd=ROOT):
     """Run hkai; its output decoded as strict UTF-8 with nothing translated (``text=True``
     would turn a carriage return into a newline and hide it)."""

@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from conftest import EXAMPLES, MINIMAL, ROOT, TODAY, hkai
+from conftest import EXAMPLES, MINIMAL, ROOT, TODAY, hkai, unwrapped
 
 FAILING = EXAMPLES / "dragon-returns-resurrection" / "manifest.yaml"  # 1 error of CON-007, among others
 COMPLIANT = EXAMPLES / "nine-heavens-animation" / "manifest.yaml"
@@ -153,7 +153,7 @@ def test_on_a_terminal_only_a_non_empty_no_color_turns_colour_off(env, colored):
     assert (ESCAPE.encode() in written) is colored
 
 
-def test_color_refuses_other_words():
+def test_color_refuses_otherunwrapped():
     result = hkai("check", "--color", "yes", str(FAILING))
     assert result.returncode == 2
     assert "invalid choice: 'yes'" in result.stderr
@@ -247,20 +247,15 @@ disclosures:
 """
 
 
-def _words(text: str) -> str:
-    """A report's text with its line wrapping undone."""
-    return " ".join(text.split())
-
-
 def test_counts_take_the_form_of_their_number_in_every_report(tmp_path):
     (tmp_path / "manifest.yaml").write_text(ONE_WARNING, encoding="utf-8")
-    english = _words(hkai("check", "manifest.yaml", "--today", TODAY, cwd=tmp_path).stdout)
+    english = unwrapped(hkai("check", "manifest.yaml", "--today", TODAY, cwd=tmp_path).stdout)
     assert "PASS 0 errors, 1 warning, 0 info" in english  # the manifest's line
     assert "Checked 1 manifest: 1 passed, 0 failed, 0 could not be read · 0 errors, 1 warning, 0 info" in english
     assert "1 warnings" not in english
     for format in ("markdown", "html"):
         report = hkai("check", "manifest.yaml", "--today", TODAY, "--format", format, cwd=tmp_path).stdout
-        assert "0 errors, 1 warning, 0 info" in _words(report) and "1 warnings" not in report, format
+        assert "0 errors, 1 warning, 0 info" in unwrapped(report) and "1 warnings" not in report, format
     chinese = "".join(hkai("check", "manifest.yaml", "--today", TODAY, "--lang", "zh", cwd=tmp_path).stdout.split())
     assert "0項錯誤，1項警告，0項提示" in chinese
 
@@ -270,5 +265,5 @@ def test_a_baseline_of_one_finding_says_it_in_the_singular(tmp_path):
     created = hkai("check", "manifest.yaml", "--today", TODAY, "--create-baseline", "baseline.json", cwd=tmp_path)
     assert "hkai: wrote 1 finding to baseline baseline.json" in created.stderr
     carried = hkai("check", "manifest.yaml", "--today", TODAY, "--baseline", "baseline.json", cwd=tmp_path)
-    assert "Baseline: 1 known finding carried, 0 fixed since it was written" in _words(carried.stdout)
-    assert "1 known finding carried by the baseline." in _words(carried.stdout)
+    assert "Baseline: 1 known finding carried, 0 fixed since it was written" in unwrapped(carried.stdout)
+    assert "1 known finding carried by the baseline." in unwrapped(carried.stdout)

@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from checker.evaluation import evidence
-from conftest import MINIMAL, TODAY, hkai, hkai_json
+from conftest import MINIMAL, TODAY, hkai, hkai_json, unwrapped
 
 # Two English-only public disclosures: two DIS-003 warnings, on targets d-1 and d-2.
 MANIFEST = MINIMAL + """\
@@ -66,17 +66,12 @@ def test_reviewer_waivers_and_manifest_waivers_together(write_manifest, tmp_path
     assert code == 1  # the waivers file has errors
 
 
-def _words(text: str) -> str:
-    """The terminal report's text with its line wrapping undone (it wraps at 80 columns when piped)."""
-    return " ".join(text.split())
-
-
 def test_a_waivers_file_has_its_own_summary_line_and_is_not_counted_as_a_manifest(write_manifest, tmp_path):
     write_manifest(MANIFEST, "submissions/demo/manifest.yaml")
     (tmp_path / "submissions" / "waivers.yaml").write_text(WAIVERS)
     args = ("submissions", "--waivers", "submissions/waivers.yaml", "--today", TODAY)
     rich = hkai("check", *args, cwd=tmp_path)
-    summary = _words(rich.stdout.split("Production ")[-1])
+    summary = unwrapped(rich.stdout.split("Production ")[-1])
     # The manifest passes at --fail-on error; the waivers file's own errors (INT-003) fail the run.
     assert "Checked 1 manifest: 1 passed, 0 failed, 0 could not be read" in summary
     assert ("reviewer waivers file submissions/waivers.yaml: 5 waivers (1 used in this run) · "
@@ -92,7 +87,7 @@ def test_a_waivers_file_has_its_own_summary_line_and_is_not_counted_as_a_manifes
     assert code == 1
     chinese = hkai("check", *args, "--lang", "zh", cwd=tmp_path)
     assert ("審閱者豁免檔案 submissions/waivers.yaml：5 項豁免（此次檢查用上 1 項）· 不通過 2 項錯誤，1 項警告，1 項提示"
-            in _words(chinese.stdout))
+            in unwrapped(chinese.stdout))
 
 
 def test_a_waivers_file_named_as_a_path_too_is_not_checked_as_a_manifest(write_manifest, tmp_path):
