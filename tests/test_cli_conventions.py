@@ -153,7 +153,7 @@ def test_on_a_terminal_only_a_non_empty_no_color_turns_colour_off(env, colored):
     assert (ESCAPE.encode() in written) is colored
 
 
-def test_color_refuses_otherunwrapped():
+def test_color_refuses_other_words():
     result = hkai("check", "--color", "yes", str(FAILING))
     assert result.returncode == 2
     assert "invalid choice: 'yes'" in result.stderr
