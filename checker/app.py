@@ -128,7 +128,8 @@ def _no_manifest(found: Discovery, lang: str) -> str:
     the manifests a .gitignore ignores."""
     lines = [say("cli.no_manifest", lang, folder=visible(folder)) for folder in found.no_manifest_in]
     if found.manifests:  # each manifest found is a waivers file given with --waivers
-        lines.append(say("cli.only_waivers_files", lang, files=", ".join(visible(str(path)) for path in found.manifests)))
+        lines.append(say("cli.only_waivers_files", lang,
+                         files=", ".join(visible(str(path)) for path in found.manifests)))
     if found.skipped_folders:
         lines.append(say("summary.skipped_folders", lang, count=len(found.skipped_folders),
                          folders=", ".join(visible(folder) for folder in found.skipped_folders)))
